@@ -1,0 +1,58 @@
+"""Session rules: an idle timeout, and outside demo mode no page without a verified second factor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+
+SECOND_FACTOR_FREE_PATHS = ("/login", "/uitloggen", "/static/", "/healthz", "/toegankelijkheid", "/melden",
+                            "/api/")
+
+
+class IdleTimeoutMiddleware:
+    """Logs a session out after REGIE_IDLE_TIMEOUT_MINUTES without requests."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and not request.path.startswith("/static/"):
+            now = timezone.now()
+            raw = request.session.get("last_activity")
+            limit = timedelta(minutes=settings.SESSION_IDLE_TIMEOUT_MINUTES)
+            if raw and now - datetime.fromisoformat(raw) > limit:
+                from regie.accounts import services
+
+                user = request.user
+                services.auth_event(action="auth.session_expired", request=request, user=user)  # type: ignore[arg-type]
+                logout(request)
+                if request.path.startswith("/api/"):
+                    return self.get_response(request)
+                messages.info(request, "U bent automatisch uitgelogd omdat u een tijd niets heeft gedaan.")
+                return HttpResponseRedirect(f"{settings.LOGIN_URL}?verlopen=1")
+            request.session["last_activity"] = now.isoformat()
+        return self.get_response(request)
+
+
+class SecondFactorRequiredMiddleware:
+    """A staff session without a verified second factor only reaches the second-factor pages."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.REGIE_REQUIRE_SECOND_FACTOR
+            and user.is_authenticated
+            and not user.is_verified()  # type: ignore[union-attr]
+            and not request.path.startswith(SECOND_FACTOR_FREE_PATHS)
+        ):
+            return HttpResponseRedirect("/login/tweede-factor")
+        return self.get_response(request)

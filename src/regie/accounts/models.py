@@ -1,0 +1,141 @@
+"""Municipalities, organisations (departments and partners), users with one role, and personal API tokens."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+from regie.core.models import BaseModel
+
+
+class Role(models.TextChoices):
+    PROCESS_DIRECTOR = "procesregisseur", "Procesregisseur"
+    PROJECT_LEADER = "projectleider", "Projectleider"
+    INSPECTOR = "handhaver", "Handhaver"
+    LAWYER = "jurist", "Jurist"
+    BRP = "brp", "Medewerker burgerzaken (BRP)"
+    PARTNER = "partner", "Ketenpartner"
+    ANALYST = "analist", "Analist"
+    ADMINISTRATOR = "beheerder", "Functioneel beheerder"
+    PRIVACY = "privacy", "Privacyfunctionaris"
+
+
+class OrganisationKind(models.TextChoices):
+    DEPARTMENT = "afdeling", "Afdeling van de gemeente"
+    PARTNER = "partner", "Externe partner"
+
+
+class PartnerType(models.TextChoices):
+    NONE = "", "—"
+    POLICE = "politie", "Politie"
+    PROSECUTOR = "openbaar-ministerie", "Openbaar Ministerie"
+    PROBATION = "reclassering", "Reclassering"
+    MENTAL_HEALTH = "ggz", "Geestelijke gezondheidszorg (GGZ)"
+    YOUTH_PROTECTION = "jeugdbescherming", "Jeugdbescherming"
+    VEILIG_THUIS = "veilig-thuis", "Veilig Thuis"
+    HOUSING = "woningcorporatie", "Woningcorporatie"
+    PROVINCE = "provincie", "Provincie"
+    NEIGHBOURHOOD_TEAM = "wijkteam", "Wijkteam"
+    VICTIM_SUPPORT = "slachtofferhulp", "Slachtofferhulp"
+    FIRE_SERVICE = "brandweer", "Brandweer"
+    ENVIRONMENT_AGENCY = "omgevingsdienst", "Omgevingsdienst"
+    OTHER = "overig", "Overige partner"
+
+
+class Municipality(BaseModel):
+    """A municipality served by this deployment (one deployment may serve a region)."""
+
+    name = models.CharField("naam", max_length=120, unique=True)
+    code = models.CharField("CBS-gemeentecode", max_length=4, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "gemeente"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(BaseModel):
+    """An internal department or an external partner; every user belongs to exactly one."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="organisations")
+    name = models.CharField("naam", max_length=160)
+    kind = models.CharField("soort", max_length=20, choices=OrganisationKind.choices)
+    partner_type = models.CharField("type partner", max_length=30, choices=PartnerType.choices, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    active = models.BooleanField("actief", default=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisatie"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "municipality", name="organisation_name_unique_ci"),
+            models.CheckConstraint(
+                condition=models.Q(kind="afdeling", partner_type="") | models.Q(kind="partner") & ~models.Q(
+                    partner_type=""
+                ),
+                name="organisation_partner_type_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_partner(self) -> bool:
+        return self.kind == OrganisationKind.PARTNER
+
+
+class RegieUserManager(UserManager["User"]):
+    pass
+
+
+class User(AbstractUser):
+    """A staff or partner user with one role in one organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="users", null=True, blank=True
+    )
+    role = models.CharField("rol", max_length=20, choices=Role.choices)
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    job_title = models.CharField("functie", max_length=120, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = RegieUserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = "gebruiker"
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role else ""
+
+
+class ApiToken(BaseModel):
+    """A personal API token: only a SHA-256 hash is stored; the token itself is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("naam", max_length=80)
+    prefix = models.CharField(max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "API-token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

@@ -1,0 +1,18 @@
+"""The /api/v1/ routes: plural kebab-case resources, no trailing slash."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from regie.access.api import ProcessingLogList
+from regie.accounts.api import Me, OrganisationDetail, OrganisationList
+from regie.core.api.docs import OpenApiJson, docs_page
+
+urlpatterns = [
+    path("openapi.json", OpenApiJson.as_view(), name="openapi"),
+    path("docs", docs_page, name="api-docs"),
+    path("organisations", OrganisationList.as_view()),
+    path("organisations/<uuid:pk>", OrganisationDetail.as_view()),
+    path("users/me", Me.as_view()),
+    path("processing-log", ProcessingLogList.as_view()),
+]

@@ -1,0 +1,44 @@
+"""The `regie` command line: a thin dispatcher onto Django management commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+USAGE = """Gebruik: regie <opdracht> [opties]
+
+Opdrachten:
+  demo [--port N]        demo-omgeving: database, migraties, demodata, webserver en worker
+  serve [--port N]       alleen de webserver
+  worker                 de achtergrondtaken (procrastinate)
+  migrate                databaseschema bijwerken
+  seed-demo              demodata laden (idempotent)
+  apitoken GEBRUIKER     nieuw persoonlijk API-token afdrukken
+  audit verify           keten van het verwerkingslog controleren (exit 0 = intact)
+  deadline --from DATUM --period DUUR [--statutory]
+                         einddatum van een termijn (Algemene termijnenwet)
+"""
+
+ALIASES = {
+    "seed-demo": ["seed_demo"],
+    "worker": ["procrastinate", "worker"],
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(USAGE)
+        sys.exit(0 if args else 2)
+    command, rest = args[0], args[1:]
+    if command == "demo":
+        os.environ["REGIE_DEMO"] = "true"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings")
+    from django.core.management import execute_from_command_line
+
+    django_args = ALIASES.get(command, [command.replace("-", "_")])
+    execute_from_command_line(["regie", *django_args, *rest])
+
+
+if __name__ == "__main__":
+    main()

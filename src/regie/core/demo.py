@@ -1,0 +1,18 @@
+"""`regie seed-demo`: each app contributes its fictional demo data, in dependency order."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+
+def seed_demo() -> list[str]:
+    """Load the demo municipality; idempotent."""
+    from regie.accounts.demo import seed_accounts
+
+    report: list[str] = []
+    with transaction.atomic():
+        report += seed_accounts()
+    if not settings.DEMO_MODE:
+        report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
+    return report

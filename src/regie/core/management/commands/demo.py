@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Start de demo: migreert, laadt de demogemeente, en draait webserver en worker."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_MODE:
+            raise CommandError("De demo draait alleen met REGIE_DEMO=true (regie demo zet dat zelf).")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("seed_demo")
+        env = {**os.environ, "REGIE_DEMO": "true"}
+        worker = subprocess.Popen(  # noqa: S603 — our own entry point, fixed arguments
+            [sys.executable, "-m", "regie.cli", "worker"], env=env
+        )
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo: http://127.0.0.1:{options['port']}  (accounts: procesregisseur, projectleider, handhaver, "
+            "jurist, brp, politie, ggz, analist, beheerder, privacy — wachtwoord regie-demo)"
+        ))
+        try:
+            call_command("serve", port=options["port"])
+        finally:
+            worker.terminate()
+            worker.wait(10)

@@ -1,0 +1,79 @@
+"""Middleware of the shared kernel: database outage answers and security headers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import OperationalError, connections
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+from regie.core.api.problems import problem_response
+
+logger = logging.getLogger(__name__)
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def database_unavailable_response(request: HttpRequest) -> HttpResponse:
+    """A Dutch 503 page, or problem+json under /api/, that does not touch the database."""
+    if request.path.startswith("/api/"):
+        return problem_response(
+            status=503,
+            title="Dienst tijdelijk niet beschikbaar",
+            detail="De database is niet bereikbaar. Probeer het over enkele minuten opnieuw.",
+        )
+    html = render_to_string("errors/503.html", {"municipality_name": settings.REGIE_MUNICIPALITY_NAME})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a lost database connection into a 503 and drops the broken connection so the next request recovers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return self.get_response(request)
+        except OperationalError:
+            logger.warning("database unavailable while serving %s", request.path)
+            for conn in connections.all():
+                conn.close_if_unusable_or_obsolete()
+                try:
+                    conn.close()
+                except Exception:  # noqa: S110 — the connection is already broken; closing is best effort
+                    pass
+            return database_unavailable_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy without inline script, and no caching of pages with personal data."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", CSP)
+        response.setdefault("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()")
+        if not request.path.startswith("/static/"):
+            response.setdefault("Cache-Control", "no-store")
+        return response

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from regie.access import views as access_views
+from regie.accounts.views import admin as admin_views
+from regie.accounts.views import auth as auth_views
+from regie.accounts.views import tokens as token_views
+from regie.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.start_page, name="start"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("toegankelijkheid", web_views.accessibility_statement, name="accessibility"),
+    path("login", auth_views.login_view, name="login"),
+    path("login/tweede-factor", auth_views.second_factor_view, name="second-factor"),
+    path("uitloggen", auth_views.logout_view, name="logout"),
+    path("account/api-tokens", token_views.token_list, name="api-tokens"),
+    path("account/api-tokens/<uuid:pk>/intrekken", token_views.token_revoke, name="api-token-revoke"),
+    path("beheer", admin_views.admin_home, name="admin-home"),
+    path("beheer/organisaties", admin_views.organisation_list, name="admin-organisations"),
+    path("beheer/organisaties/nieuw", admin_views.organisation_edit, name="admin-organisation-new"),
+    path("beheer/organisaties/<uuid:pk>", admin_views.organisation_edit, name="admin-organisation"),
+    path("beheer/gebruikers", admin_views.user_list, name="admin-users"),
+    path("beheer/gebruikers/nieuw", admin_views.user_edit, name="admin-user-new"),
+    path("beheer/gebruikers/<int:pk>", admin_views.user_edit, name="admin-user"),
+    path("beheer/gebruikers/<int:pk>/tweede-factor-verwijderen", admin_views.user_reset_second_factor,
+         name="admin-user-reset-2fa"),
+    path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
+    path("api/v1/", include("regie.api_urls")),
+]
+
+handler400 = "regie.web.views.error_400"
+handler403 = "regie.web.views.error_403"
+handler404 = "regie.web.views.error_404"
+handler500 = "regie.web.views.error_500"

@@ -1,0 +1,36 @@
+"""Navigation per role, declared as data: an item shows only to roles whose permission allows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from regie.access.policy import has_permission
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    permission: str | None  # None: every signed-in user
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem("Start", "/", None),
+    NavItem("Beheer", "/beheer", "accounts.manage"),
+    NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
+    NavItem("API-tokens", "/account/api-tokens", "api_tokens.own"),
+    NavItem("API-documentatie", "/api/v1/docs", None),
+)
+
+
+def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+    """The navigation items this user may use, the current one marked."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = []
+    for item in NAVIGATION:
+        if item.permission is None or has_permission(user, item.permission):
+            current = current_path == item.url or (item.url != "/" and current_path.startswith(item.url))
+            items.append({"label": item.label, "url": item.url, "current": current})
+    return items

@@ -1,0 +1,79 @@
+"""Shell pages: start page per role, accessibility statement, health check, error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from regie.core.api.problems import problem_response
+from regie.web.start import INTRO, panels_for
+
+
+@login_required
+def start_page(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    return render(request, "web/start.html", {
+        "intro": INTRO.get(user.role, ""),
+        "panels": panels_for(user),
+        "breadcrumbs": [],
+    })
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/toegankelijkheid.html", {"breadcrumbs": [{"label": "Toegankelijkheid"}]})
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 with database ok, or 503 naming why the database is not reachable."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except OperationalError as exc:
+        connection.close()
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "geen verbinding"
+        return JsonResponse({"status": "error", "database": "unavailable", "reason": reason}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(status=status, instance=request.path)
+    try:
+        return render(request, template, {"breadcrumbs": []}, status=status)
+    except Exception:
+        # The shell context needs the database; when that fails, render without it.
+        html = render_to_string(template, {"municipality_name": settings.REGIE_MUNICIPALITY_NAME,
+                                           "demo_mode": settings.DEMO_MODE})
+        return HttpResponse(html, status=status)
+
+
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, "errors/400.html")
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, "errors/403.html")
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "errors/404.html")
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(status=500, instance=request.path)
+    html = render_to_string("errors/500.html", {"municipality_name": settings.REGIE_MUNICIPALITY_NAME,
+                                                "demo_mode": settings.DEMO_MODE})
+    return HttpResponse(html, status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return problem_response(status=403, detail="CSRF-controle mislukt: ververs de pagina en probeer opnieuw.")
+    return render(request, "errors/403.html", {"csrf": True, "breadcrumbs": []}, status=403)
