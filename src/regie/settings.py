@@ -48,7 +48,7 @@ def _env_rate(name: str, default: str) -> str:
 
 
 DEMO_MODE = _env_bool("REGIE_DEMO", False)
-TESTING = _env_bool("REGIE_TESTING", False)
+TESTING = _env_bool("REGIE_TESTING", "PYTEST_VERSION" in os.environ)
 DEBUG = _env_bool("REGIE_DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -64,10 +64,10 @@ if not SECRET_KEY:
 elif len(SECRET_KEY) < 50 and not (DEMO_MODE or TESTING):
     raise ImproperlyConfigured("SECRET_KEY is te kort: gebruik minstens 50 willekeurige tekens.")
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [
-    o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
 ]
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 REGIE_DATA_DIR = Path(os.environ.get("REGIE_DATA_DIR", str(PROJECT_DIR / ".data"))).resolve()
 MEDIA_ROOT = Path(os.environ.get("REGIE_MEDIA_DIR", str(REGIE_DATA_DIR / "documents"))).resolve()
@@ -94,7 +94,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "regie.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "regie.core.middleware.SecurityHeadersMiddleware",
@@ -103,9 +102,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "regie.accounts.middleware.IdleTimeoutMiddleware",
     "regie.accounts.middleware.SecondFactorRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regie.core.api.middleware.ApiConventionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -190,7 +189,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_HSTS_SECONDS = 0 if (DEMO_MODE or TESTING or DEBUG) else _env_int("REGIE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _env_bool("REGIE_BEHIND_PROXY", False) else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if _env_bool("REGIE_BEHIND_PROXY", False) else None
+)
 REGIE_REQUIRE_SECOND_FACTOR = not DEMO_MODE
 
 OTP_TOTP_ISSUER = "Regie"
@@ -203,7 +204,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("REGIE_STATIC_ROOT", str(REGIE_DATA_DIR / "static"))).resolve()
-STATICFILES_DIRS = [("vendor", PROJECT_DIR / "node_modules")] if (PROJECT_DIR / "node_modules").exists() else []
+STATICFILES_DIRS = (
+    [("vendor", PROJECT_DIR / "node_modules")] if (PROJECT_DIR / "node_modules").exists() else []
+)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
@@ -215,7 +218,10 @@ REST_FRAMEWORK = {
         "regie.accounts.api_auth.TokenAuthentication",
         "regie.accounts.api_auth.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "regie.access.policy.RegiePermission"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "regie.access.policy.RegiePermission",
+    ],
     "DEFAULT_RENDERER_CLASSES": ["regie.core.api.renderers.CamelCaseJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["regie.core.api.parsers.CamelCaseJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "regie.core.api.pagination.PageNumberPagination",
@@ -233,7 +239,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "CONTACT": {"name": "Team Regie", "email": "regie@gemeente.example", "url": "https://regie.gemeente.example"},
+    "CONTACT": {
+        "name": "Team Regie",
+        "email": "regie@gemeente.example",
+        "url": "https://regie.gemeente.example",
+    },
     "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
     "SERVERS": [{"url": "/api/v1", "description": "Regie API"}],
     "SCHEMA_PATH_PREFIX": r"/api/v1",

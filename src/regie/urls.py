@@ -24,8 +24,11 @@ urlpatterns = [
     path("beheer/gebruikers", admin_views.user_list, name="admin-users"),
     path("beheer/gebruikers/nieuw", admin_views.user_edit, name="admin-user-new"),
     path("beheer/gebruikers/<int:pk>", admin_views.user_edit, name="admin-user"),
-    path("beheer/gebruikers/<int:pk>/tweede-factor-verwijderen", admin_views.user_reset_second_factor,
-         name="admin-user-reset-2fa"),
+    path(
+        "beheer/gebruikers/<int:pk>/tweede-factor-verwijderen",
+        admin_views.user_reset_second_factor,
+        name="admin-user-reset-2fa",
+    ),
     path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
     path("api/v1/", include("regie.api_urls")),
 ]

@@ -15,9 +15,24 @@ from regie.access.processing_log import log_processing
 class ProcessingLogEntrySerializer(serializers.ModelSerializer[ProcessingLogEntry]):
     class Meta:
         model = ProcessingLogEntry
-        fields = ["seq", "occurred_at", "actor_username", "actor_organisation", "actor_role", "acting_for",
-                  "action", "object_type", "object_id", "person_ids", "purpose", "break_the_glass",
-                  "source_address", "details", "prev_hash", "hash"]
+        fields = [
+            "seq",
+            "occurred_at",
+            "actor_username",
+            "actor_organisation",
+            "actor_role",
+            "acting_for",
+            "action",
+            "object_type",
+            "object_id",
+            "person_ids",
+            "purpose",
+            "break_the_glass",
+            "source_address",
+            "details",
+            "prev_hash",
+            "hash",
+        ]
 
 
 class LogQuerySerializer(serializers.Serializer[Any]):
@@ -33,13 +48,15 @@ class LogQuerySerializer(serializers.Serializer[Any]):
         return attrs
 
 
-@extend_schema(parameters=[
-    OpenApiParameter("person", str, description="Persoons-id (UUID)"),
-    OpenApiParameter("user", str, description="Gebruikersnaam"),
-    OpenApiParameter("action", str, description="Handelingscode of het begin ervan, bijv. auth."),
-    OpenApiParameter("dateFrom", str, description="Vanaf datum (jjjj-mm-dd)"),
-    OpenApiParameter("dateTo", str, description="Tot en met datum (jjjj-mm-dd)"),
-])
+@extend_schema(
+    parameters=[
+        OpenApiParameter("person", str, description="Persoons-id (UUID)"),
+        OpenApiParameter("user", str, description="Gebruikersnaam"),
+        OpenApiParameter("action", str, description="Handelingscode of het begin ervan, bijv. auth."),
+        OpenApiParameter("dateFrom", str, description="Vanaf datum (jjjj-mm-dd)"),
+        OpenApiParameter("dateTo", str, description="Tot en met datum (jjjj-mm-dd)"),
+    ]
+)
 class ProcessingLogList(generics.ListAPIView[ProcessingLogEntry]):
     """The processing log, filtered by person, user, action and period (privacy officer only)."""
 
@@ -53,7 +70,11 @@ class ProcessingLogList(generics.ListAPIView[ProcessingLogEntry]):
         query.is_valid(raise_exception=True)
         data = {k: v for k, v in query.validated_data.items()}
         filters = selectors.LogFilter(**data)
-        log_processing(action="processing_log.viewed", actor=self.request.user, request=self.request._request,
-                       persons=[filters.person] if filters.person else [],
-                       details={"filters": {k: str(v) for k, v in data.items()}, "via": "api"})
+        log_processing(
+            action="processing_log.viewed",
+            actor=self.request.user,
+            request=self.request._request,
+            persons=[filters.person] if filters.person else [],
+            details={"filters": {k: str(v) for k, v in data.items()}, "via": "api"},
+        )
         return selectors.processing_log(filters)

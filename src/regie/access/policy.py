@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from rest_framework.permissions import BasePermission
 
-from regie.accounts.models import Role
+from regie.accounts.models import Role, User
 
 ALL_STAFF = frozenset(Role.values)
 
@@ -65,4 +65,12 @@ class RegiePermission(BasePermission):
 
     def has_permission(self, request: Any, view: Any) -> bool:
         permission = getattr(view, "required_permission", None)
-        return bool(permission) and has_permission(request.user, permission)
+        return isinstance(permission, str) and has_permission(request.user, permission)
+
+
+def request_user(request: HttpRequest) -> User:
+    """The signed-in user of a request that already passed `requires` (anonymous is refused, never assumed)."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user

@@ -31,9 +31,22 @@ def entry_hash(fields: dict[str, Any], prev_hash: str) -> str:
 
 
 def _hashed_fields(
-    *, seq: int, occurred_at: datetime, actor_id: int | None, actor_username: str, actor_organisation: str,
-    actor_role: str, acting_for: str, action: str, object_type: str, object_id: str, person_ids: list[UUID],
-    purpose: str, break_the_glass: bool, source_address: str | None, details: dict[str, Any],
+    *,
+    seq: int,
+    occurred_at: datetime,
+    actor_id: int | None,
+    actor_username: str,
+    actor_organisation: str,
+    actor_role: str,
+    acting_for: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    person_ids: list[UUID],
+    purpose: str,
+    break_the_glass: bool,
+    source_address: str | None,
+    details: dict[str, Any],
 ) -> dict[str, Any]:
     return {
         "seq": seq,
@@ -56,11 +69,20 @@ def _hashed_fields(
 
 def _fields_of(entry: ProcessingLogEntry) -> dict[str, Any]:
     return _hashed_fields(
-        seq=entry.seq, occurred_at=entry.occurred_at, actor_id=entry.actor_id,
-        actor_username=entry.actor_username, actor_organisation=entry.actor_organisation,
-        actor_role=entry.actor_role, acting_for=entry.acting_for, action=entry.action,
-        object_type=entry.object_type, object_id=entry.object_id, person_ids=list(entry.person_ids),
-        purpose=entry.purpose, break_the_glass=entry.break_the_glass, source_address=entry.source_address,
+        seq=entry.seq,
+        occurred_at=entry.occurred_at,
+        actor_id=entry.actor_id,
+        actor_username=entry.actor_username,
+        actor_organisation=entry.actor_organisation,
+        actor_role=entry.actor_role,
+        acting_for=entry.acting_for,
+        action=entry.action,
+        object_type=entry.object_type,
+        object_id=entry.object_id,
+        person_ids=list(entry.person_ids),
+        purpose=entry.purpose,
+        break_the_glass=entry.break_the_glass,
+        source_address=entry.source_address,
         details=entry.details,
     )
 
@@ -115,12 +137,23 @@ def log_processing(
         digest = entry_hash(fields, prev_hash)
         occurred_at = datetime.fromisoformat(fields["occurred_at"])
         return ProcessingLogEntry.objects.create(
-            seq=seq, occurred_at=occurred_at, actor_id=fields["actor_id"],
-            actor_username=fields["actor_username"], actor_organisation=fields["actor_organisation"],
-            actor_role=fields["actor_role"], acting_for=acting_for, action=action, object_type=object_type,
-            object_id=fields["object_id"], person_ids=fields["person_ids"], purpose=purpose,
-            break_the_glass=break_the_glass, source_address=fields["source_address"], details=fields["details"],
-            prev_hash=prev_hash, hash=digest,
+            seq=seq,
+            occurred_at=occurred_at,
+            actor_id=fields["actor_id"],
+            actor_username=fields["actor_username"],
+            actor_organisation=fields["actor_organisation"],
+            actor_role=fields["actor_role"],
+            acting_for=acting_for,
+            action=action,
+            object_type=object_type,
+            object_id=fields["object_id"],
+            person_ids=fields["person_ids"],
+            purpose=purpose,
+            break_the_glass=break_the_glass,
+            source_address=fields["source_address"],
+            details=fields["details"],
+            prev_hash=prev_hash,
+            hash=digest,
         )
 
 
@@ -144,11 +177,18 @@ def verify_chain(*, after_seq: int = 0, prev_hash: str = GENESIS_HASH) -> Verify
     last_seq: int | None = after_seq or None
     for entry in _entries_from(after_seq):
         if entry.prev_hash != prev_hash:
-            return VerifyResult(False, checked, last_seq, prev_hash, entry.seq,
-                                "de verwijzing naar de vorige regel klopt niet (regel verwijderd of ingevoegd)")
+            return VerifyResult(
+                False,
+                checked,
+                last_seq,
+                prev_hash,
+                entry.seq,
+                "de verwijzing naar de vorige regel klopt niet (regel verwijderd of ingevoegd)",
+            )
         if entry_hash(_fields_of(entry), prev_hash) != entry.hash:
-            return VerifyResult(False, checked, last_seq, prev_hash, entry.seq,
-                                "de inhoud van de regel is gewijzigd")
+            return VerifyResult(
+                False, checked, last_seq, prev_hash, entry.seq, "de inhoud van de regel is gewijzigd"
+            )
         prev_hash = entry.hash
         last_seq = entry.seq
         checked += 1

@@ -35,7 +35,9 @@ def processing_log(filters: LogFilter) -> QuerySet[ProcessingLogEntry]:
     if filters.date_from:
         qs = qs.filter(occurred_at__gte=datetime.combine(filters.date_from, time.min, AMSTERDAM))
     if filters.date_to:
-        qs = qs.filter(occurred_at__lt=datetime.combine(filters.date_to + timedelta(days=1), time.min, AMSTERDAM))
+        qs = qs.filter(
+            occurred_at__lt=datetime.combine(filters.date_to + timedelta(days=1), time.min, AMSTERDAM)
+        )
     return qs.order_by("-seq")
 
 

@@ -10,6 +10,7 @@ from rest_framework.request import Request
 
 from regie.accounts import services
 from regie.accounts.models import ApiToken
+from regie.accounts.second_factor import session_verified
 from regie.accounts.tokens import hash_token
 
 
@@ -50,7 +51,7 @@ class SessionAuthentication(authentication.SessionAuthentication):
         from django.conf import settings
 
         user = result[0]
-        if settings.REGIE_REQUIRE_SECOND_FACTOR and not user.is_verified():
+        if settings.REGIE_REQUIRE_SECOND_FACTOR and not session_verified(user):
             return None
         request._request.session["last_activity"] = timezone.now().isoformat()
         return result

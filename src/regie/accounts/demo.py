@@ -33,47 +33,122 @@ PARTNERS = [
 
 # username, first name, last name, role, organisation, job title, phone
 USERS = [
-    ("procesregisseur", "Sanne", "de Wit", Role.PROCESS_DIRECTOR, "Team Zorg en Veiligheid",
-     "Procesregisseur zorg en veiligheid", "06 1234 5601"),
-    ("projectleider", "Mark", "van der Linden", Role.PROJECT_LEADER, "Team Openbare Orde en Veiligheid",
-     "Projectleider vakantiepark en ondermijning", "06 1234 5602"),
-    ("handhaver", "Ilse", "Hendriks", Role.INSPECTOR, "Toezicht en Handhaving", "Toezichthouder", "06 1234 5603"),
+    (
+        "procesregisseur",
+        "Sanne",
+        "de Wit",
+        Role.PROCESS_DIRECTOR,
+        "Team Zorg en Veiligheid",
+        "Procesregisseur zorg en veiligheid",
+        "06 1234 5601",
+    ),
+    (
+        "projectleider",
+        "Mark",
+        "van der Linden",
+        Role.PROJECT_LEADER,
+        "Team Openbare Orde en Veiligheid",
+        "Projectleider vakantiepark en ondermijning",
+        "06 1234 5602",
+    ),
+    (
+        "handhaver",
+        "Ilse",
+        "Hendriks",
+        Role.INSPECTOR,
+        "Toezicht en Handhaving",
+        "Toezichthouder",
+        "06 1234 5603",
+    ),
     ("jurist", "Pieter", "Kuipers", Role.LAWYER, "Juridische Zaken", "Jurist handhaving", "06 1234 5604"),
     ("brp", "Fatima", "El Idrissi", Role.BRP, "Burgerzaken", "Adresonderzoeker BRP", "06 1234 5605"),
-    ("politie", "Johan", "Bosman", Role.PARTNER, "Politie basisteam Rijk van Nijmegen-Noord",
-     "Wijkagent Lingewaard", "06 1234 5606"),
-    ("ggz", "Marloes", "Verhoeven", Role.PARTNER, "GGZ Rivierenland Oost", "Sociaal psychiatrisch verpleegkundige",
-     "06 1234 5607"),
+    (
+        "politie",
+        "Johan",
+        "Bosman",
+        Role.PARTNER,
+        "Politie basisteam Rijk van Nijmegen-Noord",
+        "Wijkagent Lingewaard",
+        "06 1234 5606",
+    ),
+    (
+        "ggz",
+        "Marloes",
+        "Verhoeven",
+        Role.PARTNER,
+        "GGZ Rivierenland Oost",
+        "Sociaal psychiatrisch verpleegkundige",
+        "06 1234 5607",
+    ),
     ("analist", "Koen", "Smits", Role.ANALYST, "Informatie en Monitoring", "Data-analist", "06 1234 5608"),
-    ("beheerder", "Anouk", "Jansen", Role.ADMINISTRATOR, "Functioneel Beheer", "Functioneel beheerder",
-     "06 1234 5609"),
-    ("privacy", "Ruud", "Mulder", Role.PRIVACY, "Functionaris Gegevensbescherming", "Privacyfunctionaris (FG)",
-     "06 1234 5610"),
+    (
+        "beheerder",
+        "Anouk",
+        "Jansen",
+        Role.ADMINISTRATOR,
+        "Functioneel Beheer",
+        "Functioneel beheerder",
+        "06 1234 5609",
+    ),
+    (
+        "privacy",
+        "Ruud",
+        "Mulder",
+        Role.PRIVACY,
+        "Functionaris Gegevensbescherming",
+        "Privacyfunctionaris (FG)",
+        "06 1234 5610",
+    ),
 ]
 
 
 def seed_accounts() -> list[str]:
     """Create what is missing of the demo municipality; running it twice changes nothing."""
-    municipality, _ = Municipality.objects.get_or_create(code="1705", defaults={"name": "Gemeente Lingewaard"})
+    municipality, _ = Municipality.objects.get_or_create(
+        code="1705", defaults={"name": "Gemeente Lingewaard"}
+    )
     created_orgs = 0
     for name, email, phone in DEPARTMENTS:
         if not Organisation.objects.filter(municipality=municipality, name=name).exists():
-            services.organisation_create(actor=None, municipality=municipality, name=name,
-                                         kind=OrganisationKind.DEPARTMENT, email=email, phone=phone)
+            services.organisation_create(
+                actor=None,
+                municipality=municipality,
+                name=name,
+                kind=OrganisationKind.DEPARTMENT,
+                email=email,
+                phone=phone,
+            )
             created_orgs += 1
     for name, partner_type, email, phone in PARTNERS:
         if not Organisation.objects.filter(municipality=municipality, name=name).exists():
-            services.organisation_create(actor=None, municipality=municipality, name=name,
-                                         kind=OrganisationKind.PARTNER, partner_type=partner_type,
-                                         email=email, phone=phone)
+            services.organisation_create(
+                actor=None,
+                municipality=municipality,
+                name=name,
+                kind=OrganisationKind.PARTNER,
+                partner_type=partner_type,
+                email=email,
+                phone=phone,
+            )
             created_orgs += 1
     created_users = 0
     for username, first, last, role, org_name, title, phone in USERS:
         if User.objects.filter(username=username).exists():
             continue
         org = Organisation.objects.get(municipality=municipality, name=org_name)
-        services.user_create(actor=None, username=username, first_name=first, last_name=last,
-                             email=f"{username}@lingewaard.example", role=role, organisation=org,
-                             password=DEMO_PASSWORD, phone=phone, job_title=title)
+        services.user_create(
+            actor=None,
+            username=username,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@lingewaard.example",
+            role=role,
+            organisation=org,
+            password=DEMO_PASSWORD,
+            phone=phone,
+            job_title=title,
+        )
         created_users += 1
-    return [f"Demogemeente {municipality.name}: {created_orgs} organisaties en {created_users} gebruikers aangemaakt."]
+    return [
+        f"Demogemeente {municipality.name}: {created_orgs} organisaties en {created_users} gebruikers aangemaakt."
+    ]

@@ -11,8 +11,17 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 
-SECOND_FACTOR_FREE_PATHS = ("/login", "/uitloggen", "/static/", "/healthz", "/toegankelijkheid", "/melden",
-                            "/api/")
+from regie.accounts.second_factor import session_verified
+
+SECOND_FACTOR_FREE_PATHS = (
+    "/login",
+    "/uitloggen",
+    "/static/",
+    "/healthz",
+    "/toegankelijkheid",
+    "/melden",
+    "/api/",
+)
 
 
 class IdleTimeoutMiddleware:
@@ -30,7 +39,7 @@ class IdleTimeoutMiddleware:
                 from regie.accounts import services
 
                 user = request.user
-                services.auth_event(action="auth.session_expired", request=request, user=user)  # type: ignore[arg-type]
+                services.auth_event(action="auth.session_expired", request=request, user=user)
                 logout(request)
                 if request.path.startswith("/api/"):
                     return self.get_response(request)
@@ -51,7 +60,7 @@ class SecondFactorRequiredMiddleware:
         if (
             settings.REGIE_REQUIRE_SECOND_FACTOR
             and user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not session_verified(user)
             and not request.path.startswith(SECOND_FACTOR_FREE_PATHS)
         ):
             return HttpResponseRedirect("/login/tweede-factor")

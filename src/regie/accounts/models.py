@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -75,9 +77,8 @@ class Organisation(BaseModel):
         constraints = [
             models.UniqueConstraint(Lower("name"), "municipality", name="organisation_name_unique_ci"),
             models.CheckConstraint(
-                condition=models.Q(kind="afdeling", partner_type="") | models.Q(kind="partner") & ~models.Q(
-                    partner_type=""
-                ),
+                condition=models.Q(kind="afdeling", partner_type="")
+                | models.Q(kind="partner") & ~models.Q(partner_type=""),
                 name="organisation_partner_type_matches_kind",
             ),
         ]
@@ -105,7 +106,7 @@ class User(AbstractUser):
     job_title = models.CharField("functie", max_length=120, blank=True)
     version = models.PositiveIntegerField(default=1)
 
-    objects = RegieUserManager()
+    objects: ClassVar[RegieUserManager] = RegieUserManager()
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -49,7 +49,9 @@ def second_factor_confirm(*, actor: User, code: str, request: HttpRequest) -> li
     """Confirm enrolment with a code from the app; returns the new recovery codes, or None for a wrong code."""
     device = enrolment_device(actor)
     if not device.verify_token(code.strip().replace(" ", "")):
-        auth_event(action="auth.second_factor_failed", request=request, user=actor, details={"step": "enrolment"})
+        auth_event(
+            action="auth.second_factor_failed", request=request, user=actor, details={"step": "enrolment"}
+        )
         return None
     with transaction.atomic():
         TOTPDevice.objects.filter(user=actor, confirmed=True).exclude(pk=device.pk).delete()
@@ -72,8 +74,12 @@ def second_factor_verify(*, actor: User, code: str, request: HttpRequest) -> boo
     for static in StaticDevice.objects.filter(user=actor, confirmed=True):
         if static.verify_token(code):
             otp_login(request, static)
-            auth_event(action="auth.recovery_code_used", request=request, user=actor,
-                       details={"remaining": static.token_set.count()})
+            auth_event(
+                action="auth.recovery_code_used",
+                request=request,
+                user=actor,
+                details={"remaining": static.token_set.count()},
+            )
             return True
     auth_event(action="auth.second_factor_failed", request=request, user=actor)
     return False
@@ -84,4 +90,12 @@ def second_factor_reset(*, actor: User, user: User, request: HttpRequest | None 
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
-        auth_event(action="second_factor.reset", request=request, user=actor, details={"forUser": user.username})
+        auth_event(
+            action="second_factor.reset", request=request, user=actor, details={"forUser": user.username}
+        )
+
+
+def session_verified(user: object) -> bool:
+    """True when this request's session passed the second factor (django-otp sets `is_verified`)."""
+    check = getattr(user, "is_verified", None)
+    return bool(check()) if callable(check) else False

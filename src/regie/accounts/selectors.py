@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
-from regie.accounts.models import ApiToken, Organisation, User
+from regie.accounts.models import ApiToken, Municipality, Organisation, User
 
 
 def organisation_list(*, search: str = "") -> QuerySet[Organisation]:
@@ -28,3 +28,10 @@ def user_list(*, search: str = "", role: str = "") -> QuerySet[User]:
 def tokens_of(user: User) -> QuerySet[ApiToken]:
     """A user's own tokens, newest first."""
     return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def municipality_of(user: User) -> Municipality:
+    """The municipality a user works for (through their organisation)."""
+    if user.organisation is None:
+        raise Municipality.DoesNotExist("Deze gebruiker hoort bij geen organisatie.")
+    return user.organisation.municipality

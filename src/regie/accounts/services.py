@@ -13,7 +13,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access.processing_log import log_processing
-from regie.accounts.models import ApiToken, Municipality, Organisation, OrganisationKind, PartnerType, Role, User
+from regie.accounts.models import (
+    ApiToken,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    PartnerType,
+    Role,
+    User,
+)
 from regie.accounts.tokens import hash_token, new_token_secret
 from regie.core.errors import ConflictError
 
@@ -43,8 +51,15 @@ def _validate_organisation(kind: str, partner_type: str) -> None:
 
 
 def organisation_create(
-    *, actor: User | None, municipality: Municipality, name: str, kind: str, partner_type: str = "",
-    email: str = "", phone: str = "", request: HttpRequest | None = None,
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    name: str,
+    kind: str,
+    partner_type: str = "",
+    email: str = "",
+    phone: str = "",
+    request: HttpRequest | None = None,
 ) -> Organisation:
     """Create a department or partner; names are unique per municipality (case-insensitive)."""
     name = name.strip()
@@ -54,17 +69,33 @@ def organisation_create(
     with transaction.atomic():
         if Organisation.objects.filter(municipality=municipality, name__iexact=name).exists():
             raise ValidationError({"name": "Er bestaat al een organisatie met deze naam."})
-        org = Organisation(municipality=municipality, name=name, kind=kind, partner_type=partner_type,
-                           email=email, phone=phone)
+        org = Organisation(
+            municipality=municipality,
+            name=name,
+            kind=kind,
+            partner_type=partner_type,
+            email=email,
+            phone=phone,
+        )
         org.full_clean(exclude=["version"])
         org.save()
-        log_processing(action="organisation.created", actor=actor, request=request,
-                       object_type="organisation", object_id=org.pk, details={"name": name})
+        log_processing(
+            action="organisation.created",
+            actor=actor,
+            request=request,
+            object_type="organisation",
+            object_id=org.pk,
+            details={"name": name},
+        )
     return org
 
 
 def organisation_update(
-    *, actor: User, organisation: Organisation, version: int | None, request: HttpRequest | None = None,
+    *,
+    actor: User,
+    organisation: Organisation,
+    version: int | None,
+    request: HttpRequest | None = None,
     **changes: Any,
 ) -> Organisation:
     """Change an organisation; a stale version is refused with a conflict and nothing is saved."""
@@ -80,15 +111,23 @@ def organisation_update(
         _validate_organisation(org.kind, org.partner_type)
         if not org.name:
             raise ValidationError({"name": "Vul een naam in."})
-        if Organisation.objects.filter(municipality=org.municipality, name__iexact=org.name).exclude(
-            pk=org.pk
-        ).exists():
+        if (
+            Organisation.objects.filter(municipality=org.municipality, name__iexact=org.name)
+            .exclude(pk=org.pk)
+            .exists()
+        ):
             raise ValidationError({"name": "Er bestaat al een organisatie met deze naam."})
         org.full_clean(exclude=["version"])
         org.version += 1
         org.save(update_fields=[*changes.keys(), "version", "updated_at"])
-        log_processing(action="organisation.changed", actor=actor, request=request,
-                       object_type="organisation", object_id=org.pk, details={"fields": sorted(changes)})
+        log_processing(
+            action="organisation.changed",
+            actor=actor,
+            request=request,
+            object_type="organisation",
+            object_id=org.pk,
+            details={"fields": sorted(changes)},
+        )
     return org
 
 
@@ -107,8 +146,17 @@ def _validate_user_fields(*, role: str, organisation: Organisation | None) -> No
 
 
 def user_create(
-    *, actor: User | None, username: str, first_name: str, last_name: str, email: str, role: str,
-    organisation: Organisation | None, password: str | None = None, phone: str = "", job_title: str = "",
+    *,
+    actor: User | None,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    organisation: Organisation | None,
+    password: str | None = None,
+    phone: str = "",
+    job_title: str = "",
     request: HttpRequest | None = None,
 ) -> User:
     """Create a user with one role in one organisation; the password is validated when given."""
@@ -123,8 +171,16 @@ def user_create(
     if errors:
         raise ValidationError(errors)
     _validate_user_fields(role=role, organisation=organisation)
-    user = User(username=username, first_name=first_name.strip(), last_name=last_name.strip(),
-                email=email.strip(), role=role, organisation=organisation, phone=phone, job_title=job_title)
+    user = User(
+        username=username,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip(),
+        role=role,
+        organisation=organisation,
+        phone=phone,
+        job_title=job_title,
+    )
     if password:
         try:
             validate_password(password, user)
@@ -136,8 +192,14 @@ def user_create(
     user.full_clean(exclude=["password", "version"])
     with transaction.atomic():
         user.save()
-        log_processing(action="user.created", actor=actor, request=request, object_type="user",
-                       object_id=user.pk, details={"username": username, "role": role})
+        log_processing(
+            action="user.created",
+            actor=actor,
+            request=request,
+            object_type="user",
+            object_id=user.pk,
+            details={"username": username, "role": role},
+        )
     return user
 
 
@@ -162,8 +224,14 @@ def user_update(
         target.full_clean(exclude=["password", "version"])
         target.version += 1
         target.save(update_fields=[*changes.keys(), "version"])
-        log_processing(action="user.changed", actor=actor, request=request, object_type="user",
-                       object_id=target.pk, details={"fields": sorted(changes)})
+        log_processing(
+            action="user.changed",
+            actor=actor,
+            request=request,
+            object_type="user",
+            object_id=target.pk,
+            details={"fields": sorted(changes)},
+        )
     return target
 
 
@@ -173,7 +241,9 @@ class IssuedToken:
     secret: str
 
 
-def api_token_create(*, actor: User, user: User, name: str, request: HttpRequest | None = None) -> IssuedToken:
+def api_token_create(
+    *, actor: User, user: User, name: str, request: HttpRequest | None = None
+) -> IssuedToken:
     """Issue a personal token with the user's own rights; the secret is returned once and never stored."""
     name = name.strip() or "API-token"
     if len(name) > 80:
@@ -183,8 +253,14 @@ def api_token_create(*, actor: User, user: User, name: str, request: HttpRequest
     secret = new_token_secret()
     with transaction.atomic():
         token = ApiToken.objects.create(user=user, name=name, prefix=secret[:12], key_hash=hash_token(secret))
-        log_processing(action="token.created", actor=actor, request=request, object_type="api_token",
-                       object_id=token.pk, details={"forUser": user.username, "name": name})
+        log_processing(
+            action="token.created",
+            actor=actor,
+            request=request,
+            object_type="api_token",
+            object_id=token.pk,
+            details={"forUser": user.username, "name": name},
+        )
     return IssuedToken(token=token, secret=secret)
 
 
@@ -195,8 +271,14 @@ def api_token_revoke(*, actor: User, token: ApiToken, request: HttpRequest | Non
         if locked.revoked_at is None:
             locked.revoked_at = timezone.now()
             locked.save(update_fields=["revoked_at", "updated_at"])
-            log_processing(action="token.revoked", actor=actor, request=request, object_type="api_token",
-                           object_id=locked.pk, details={"forUser": locked.user.username})
+            log_processing(
+                action="token.revoked",
+                actor=actor,
+                request=request,
+                object_type="api_token",
+                object_id=locked.pk,
+                details={"forUser": locked.user.username},
+            )
     return locked
 
 
@@ -207,15 +289,31 @@ def api_token_used(*, token: ApiToken, request: HttpRequest | None = None) -> No
         return
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        log_processing(action="token.used", actor=token.user, request=request, object_type="api_token",
-                       object_id=token.pk)
+        log_processing(
+            action="token.used",
+            actor=token.user,
+            request=request,
+            object_type="api_token",
+            object_id=token.pk,
+        )
     token.last_used_at = now
 
 
 def auth_event(
-    *, action: str, request: HttpRequest | None, user: User | None = None, username: str = "",
+    *,
+    action: str,
+    request: HttpRequest | None,
+    user: User | None = None,
+    username: str = "",
     details: dict[str, Any] | None = None,
 ) -> None:
     """A security event (login, failed login, lockout, logout, second factor) in the processing log."""
-    log_processing(action=action, actor=user, username=username, request=request,
-                   object_type="user" if user else "", object_id=user.pk if user else "", details=details)
+    log_processing(
+        action=action,
+        actor=user,
+        username=username,
+        request=request,
+        object_type="user" if user else "",
+        object_id=user.pk if user else "",
+        details=details,
+    )

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -42,26 +41,6 @@ def database_unavailable_response(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(html, status=503)
     response["Retry-After"] = "30"
     return response
-
-
-class DatabaseUnavailableMiddleware:
-    """Turns a lost database connection into a 503 and drops the broken connection so the next request recovers."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        try:
-            return self.get_response(request)
-        except OperationalError:
-            logger.warning("database unavailable while serving %s", request.path)
-            for conn in connections.all():
-                conn.close_if_unusable_or_obsolete()
-                try:
-                    conn.close()
-                except Exception:  # noqa: S110 — the connection is already broken; closing is best effort
-                    pass
-            return database_unavailable_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -23,7 +23,9 @@ class EquatedHoliday(BaseModel):
 
     day = models.DateField("datum", unique=True)
     name = models.CharField("naam", max_length=120)
-    decree = models.CharField("besluit", max_length=200, blank=True, help_text="Vindplaats van het koninklijk besluit")
+    decree = models.CharField(
+        "besluit", max_length=200, blank=True, help_text="Vindplaats van het koninklijk besluit"
+    )
 
     class Meta:
         ordering = ["day"]

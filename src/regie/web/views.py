@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from regie.core.api.problems import problem_response
+from regie.core.middleware import database_unavailable_response
 from regie.web.start import INTRO, panels_for
 
 
 @login_required
 def start_page(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    return render(request, "web/start.html", {
-        "intro": INTRO.get(user.role, ""),
-        "panels": panels_for(user),
-        "breadcrumbs": [],
-    })
+    return render(
+        request,
+        "web/start.html",
+        {
+            "intro": INTRO.get(user.role, ""),
+            "panels": panels_for(user),
+            "breadcrumbs": [],
+        },
+    )
 
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
@@ -48,8 +54,9 @@ def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:
         return render(request, template, {"breadcrumbs": []}, status=status)
     except Exception:
         # The shell context needs the database; when that fails, render without it.
-        html = render_to_string(template, {"municipality_name": settings.REGIE_MUNICIPALITY_NAME,
-                                           "demo_mode": settings.DEMO_MODE})
+        html = render_to_string(
+            template, {"municipality_name": settings.REGIE_MUNICIPALITY_NAME, "demo_mode": settings.DEMO_MODE}
+        )
         return HttpResponse(html, status=status)
 
 
@@ -66,14 +73,21 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
+    """Unhandled errors; a lost database (anywhere in the middleware chain) becomes a Dutch 503 instead."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable_response(request)
     if request.path.startswith("/api/"):
         return problem_response(status=500, instance=request.path)
-    html = render_to_string("errors/500.html", {"municipality_name": settings.REGIE_MUNICIPALITY_NAME,
-                                                "demo_mode": settings.DEMO_MODE})
+    html = render_to_string(
+        "errors/500.html",
+        {"municipality_name": settings.REGIE_MUNICIPALITY_NAME, "demo_mode": settings.DEMO_MODE},
+    )
     return HttpResponse(html, status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if request.path.startswith("/api/"):
-        return problem_response(status=403, detail="CSRF-controle mislukt: ververs de pagina en probeer opnieuw.")
+        return problem_response(
+            status=403, detail="CSRF-controle mislukt: ververs de pagina en probeer opnieuw."
+        )
     return render(request, "errors/403.html", {"csrf": True, "breadcrumbs": []}, status=403)

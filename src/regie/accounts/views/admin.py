@@ -12,10 +12,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
-from regie.access.policy import requires
+from regie.access.policy import request_user, requires
 from regie.accounts import second_factor, selectors, services
 from regie.accounts.forms import OrganisationForm, UserForm
-from regie.accounts.models import Municipality, Organisation, Role, User
+from regie.accounts.models import Organisation, Role, User
 from regie.core.errors import ConflictError
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
@@ -32,21 +32,29 @@ def apply_service_errors(form: Form, exc: ValidationError) -> None:
 
 @requires("accounts.manage")
 def admin_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/admin_home.html", {
-        "user_count": User.objects.count(),
-        "organisation_count": Organisation.objects.count(),
-        "breadcrumbs": [{"label": "Beheer"}],
-    })
+    return render(
+        request,
+        "accounts/admin_home.html",
+        {
+            "user_count": User.objects.count(),
+            "organisation_count": Organisation.objects.count(),
+            "breadcrumbs": [{"label": "Beheer"}],
+        },
+    )
 
 
 @requires("accounts.manage")
 def organisation_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("zoek", "")[:100]
-    return render(request, "accounts/organisation_list.html", {
-        "organisations": selectors.organisation_list(search=search),
-        "search": search,
-        "breadcrumbs": [ADMIN_CRUMB, {"label": "Organisaties"}],
-    })
+    return render(
+        request,
+        "accounts/organisation_list.html",
+        {
+            "organisations": selectors.organisation_list(search=search),
+            "search": search,
+            "breadcrumbs": [ADMIN_CRUMB, {"label": "Organisaties"}],
+        },
+    )
 
 
 @requires("accounts.manage")
@@ -66,14 +74,22 @@ def organisation_edit(request: HttpRequest, pk: UUID | None = None) -> HttpRespo
             version = data.pop("version")
             try:
                 if org:
-                    services.organisation_update(actor=request.user, organisation=org, version=version,  # type: ignore[arg-type]
-                                                 request=request, **data)
+                    services.organisation_update(
+                        actor=request_user(request),
+                        organisation=org,
+                        version=version,
+                        request=request,
+                        **data,
+                    )
                 else:
                     data.pop("active")
-                    municipality = request.user.organisation.municipality if request.user.organisation else (  # type: ignore[union-attr]
-                        Municipality.objects.first())
-                    services.organisation_create(actor=request.user, municipality=municipality,  # type: ignore[arg-type]
-                                                 request=request, **data)
+                    municipality = selectors.municipality_of(request_user(request))
+                    services.organisation_create(
+                        actor=request_user(request),
+                        municipality=municipality,
+                        request=request,
+                        **data,
+                    )
                 messages.success(request, "De organisatie is opgeslagen.")
                 return HttpResponseRedirect("/beheer/organisaties")
             except ValidationError as exc:
@@ -81,11 +97,20 @@ def organisation_edit(request: HttpRequest, pk: UUID | None = None) -> HttpRespo
             except ConflictError as exc:
                 form.add_error(None, exc.message)
                 status = 409
-    return render(request, "accounts/organisation_form.html", {
-        "form": form, "organisation": org,
-        "breadcrumbs": [ADMIN_CRUMB, {"label": "Organisaties", "url": "/beheer/organisaties"},
-                        {"label": org.name if org else "Nieuwe organisatie"}],
-    }, status=status)
+    return render(
+        request,
+        "accounts/organisation_form.html",
+        {
+            "form": form,
+            "organisation": org,
+            "breadcrumbs": [
+                ADMIN_CRUMB,
+                {"label": "Organisaties", "url": "/beheer/organisaties"},
+                {"label": org.name if org else "Nieuwe organisatie"},
+            ],
+        },
+        status=status,
+    )
 
 
 @requires("accounts.manage")
@@ -94,11 +119,17 @@ def user_list(request: HttpRequest) -> HttpResponse:
     role = request.GET.get("rol", "")
     if role not in Role.values:
         role = ""
-    return render(request, "accounts/user_list.html", {
-        "users": selectors.user_list(search=search, role=role),
-        "search": search, "role": role, "roles": Role.choices,
-        "breadcrumbs": [ADMIN_CRUMB, {"label": "Gebruikers"}],
-    })
+    return render(
+        request,
+        "accounts/user_list.html",
+        {
+            "users": selectors.user_list(search=search, role=role),
+            "search": search,
+            "role": role,
+            "roles": Role.choices,
+            "breadcrumbs": [ADMIN_CRUMB, {"label": "Gebruikers"}],
+        },
+    )
 
 
 @requires("accounts.manage")
@@ -107,8 +138,20 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     target = get_object_or_404(User, pk=pk) if pk else None
     initial: dict[str, Any] = {}
     if target:
-        initial = {f: getattr(target, f) for f in ("username", "first_name", "last_name", "email", "phone",
-                                                    "job_title", "role", "organisation", "is_active")}
+        initial = {
+            f: getattr(target, f)
+            for f in (
+                "username",
+                "first_name",
+                "last_name",
+                "email",
+                "phone",
+                "job_title",
+                "role",
+                "organisation",
+                "is_active",
+            )
+        }
         initial["version"] = target.version
     form = UserForm(request.POST or None, initial=initial)
     if target:
@@ -122,11 +165,16 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 if target:
                     data.pop("username")
-                    services.user_update(actor=request.user, user=target, version=version,  # type: ignore[arg-type]
-                                         request=request, **data)
+                    services.user_update(
+                        actor=request_user(request),
+                        user=target,
+                        version=version,
+                        request=request,
+                        **data,
+                    )
                 else:
                     data.pop("is_active")
-                    services.user_create(actor=request.user, request=request, **data)  # type: ignore[arg-type]
+                    services.user_create(actor=request_user(request), request=request, **data)
                 messages.success(request, "De gebruiker is opgeslagen.")
                 return HttpResponseRedirect("/beheer/gebruikers")
             except ValidationError as exc:
@@ -134,19 +182,31 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             except ConflictError as exc:
                 form.add_error(None, exc.message)
                 status = 409
-    return render(request, "accounts/user_form.html", {
-        "form": form, "target": target,
-        "has_second_factor": second_factor.has_second_factor(target) if target else False,
-        "breadcrumbs": [ADMIN_CRUMB, {"label": "Gebruikers", "url": "/beheer/gebruikers"},
-                        {"label": str(target) if target else "Nieuwe gebruiker"}],
-    }, status=status)
+    return render(
+        request,
+        "accounts/user_form.html",
+        {
+            "form": form,
+            "target": target,
+            "has_second_factor": second_factor.has_second_factor(target) if target else False,
+            "breadcrumbs": [
+                ADMIN_CRUMB,
+                {"label": "Gebruikers", "url": "/beheer/gebruikers"},
+                {"label": str(target) if target else "Nieuwe gebruiker"},
+            ],
+        },
+        status=status,
+    )
 
 
 @requires("accounts.manage")
 @require_http_methods(["POST"])
 def user_reset_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(User, pk=pk)
-    second_factor.second_factor_reset(actor=request.user, user=target, request=request)  # type: ignore[arg-type]
-    messages.success(request, f"De tweede factor van {target} is verwijderd; bij de volgende login stelt "
-                              "deze gebruiker een nieuwe in.")
+    second_factor.second_factor_reset(actor=request_user(request), user=target, request=request)
+    messages.success(
+        request,
+        f"De tweede factor van {target} is verwijderd; bij de volgende login stelt "
+        "deze gebruiker een nieuwe in.",
+    )
     return HttpResponseRedirect(f"/beheer/gebruikers/{target.pk}")

@@ -14,31 +14,43 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regie.accounts import second_factor
 from regie.accounts.forms import CodeForm, LoginForm
+from regie.accounts.second_factor import session_verified
 from regie.accounts.services import auth_event
 
 
 def _safe_next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return settings.LOGIN_REDIRECT_URL
 
 
-def lockout_response(request: HttpRequest, original_response: Any = None, credentials: Any = None) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, original_response: Any = None, credentials: Any = None
+) -> HttpResponse:
     """What django-axes shows a locked-out login: the login page with a Dutch explanation."""
     minutes = settings.AXES_COOLOFF_TIME * 60
     form = LoginForm()
-    return render(request, "accounts/login.html", {
-        "form": form,
-        "locked": True,
-        "lock_minutes": int(minutes),
-        "breadcrumbs": [],
-    }, status=429)
+    return render(
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "locked": True,
+            "lock_minutes": int(minutes),
+            "breadcrumbs": [],
+        },
+        status=429,
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and (not settings.REGIE_REQUIRE_SECOND_FACTOR or request.user.is_verified()):
+    if request.user.is_authenticated and (
+        not settings.REGIE_REQUIRE_SECOND_FACTOR or session_verified(request.user)
+    ):
         return HttpResponseRedirect(_safe_next(request))
     form = LoginForm(request.POST or None)
     error = ""
@@ -53,15 +65,23 @@ def login_view(request: HttpRequest) -> HttpResponse:
             error = "De combinatie van gebruikersnaam en wachtwoord klopt niet."
         else:
             login(request, user)
-            auth_event(action="auth.login", request=request, user=user)  # type: ignore[arg-type]
+            auth_event(action="auth.login", request=request, user=user)
             if settings.REGIE_REQUIRE_SECOND_FACTOR:
                 return HttpResponseRedirect("/login/tweede-factor?next=" + _safe_next(request))
             return HttpResponseRedirect(_safe_next(request))
     status = 400 if request.method == "POST" else 200
-    return render(request, "accounts/login.html", {
-        "form": form, "error": error, "next": _safe_next(request),
-        "expired": request.GET.get("verlopen") == "1", "breadcrumbs": [],
-    }, status=status)
+    return render(
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "error": error,
+            "next": _safe_next(request),
+            "expired": request.GET.get("verlopen") == "1",
+            "breadcrumbs": [],
+        },
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,33 +90,42 @@ def second_factor_view(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return HttpResponseRedirect(settings.LOGIN_URL)
     user = request.user
-    if not settings.REGIE_REQUIRE_SECOND_FACTOR or user.is_verified():  # type: ignore[union-attr]
+    if not settings.REGIE_REQUIRE_SECOND_FACTOR or session_verified(user):
         return HttpResponseRedirect(_safe_next(request))
     form = CodeForm(request.POST or None)
-    enrolled = second_factor.has_second_factor(user)  # type: ignore[arg-type]
+    enrolled = second_factor.has_second_factor(user)
     error = ""
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         if enrolled:
-            if second_factor.second_factor_verify(actor=user, code=code, request=request):  # type: ignore[arg-type]
+            if second_factor.second_factor_verify(actor=user, code=code, request=request):
                 return HttpResponseRedirect(_safe_next(request))
             error = "Deze code klopt niet of is verlopen. Probeer de nieuwste code uit uw app."
         else:
-            codes = second_factor.second_factor_confirm(actor=user, code=code, request=request)  # type: ignore[arg-type]
+            codes = second_factor.second_factor_confirm(actor=user, code=code, request=request)
             if codes is not None:
-                return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
+                return render(
+                    request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)}
+                )
             error = "Deze code klopt niet. Scan de QR-code opnieuw en vul de nieuwste code in."
-    context: dict[str, Any] = {"form": form, "error": error, "enrolled": enrolled, "next": _safe_next(request)}
+    context: dict[str, Any] = {
+        "form": form,
+        "error": error,
+        "enrolled": enrolled,
+        "next": _safe_next(request),
+    }
     if not enrolled:
-        device = second_factor.enrolment_device(user)  # type: ignore[arg-type]
+        device = second_factor.enrolment_device(user)
         context["qr_code"] = second_factor.qr_code_data_uri(device)
         context["secret"] = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return render(request, "accounts/second_factor.html", context, status=400 if error or form.errors else 200)
+    return render(
+        request, "accounts/second_factor.html", context, status=400 if error or form.errors else 200
+    )
 
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        auth_event(action="auth.logout", request=request, user=request.user)  # type: ignore[arg-type]
+        auth_event(action="auth.logout", request=request, user=request.user)
     logout(request)
     return HttpResponseRedirect(settings.LOGIN_URL + "?uitgelogd=1")

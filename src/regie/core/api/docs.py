@@ -31,13 +31,21 @@ def docs_page(request: HttpRequest) -> HttpResponse:
     for path, item in doc.get("paths", {}).items():
         for method, op in item.items():
             if method in {"get", "post", "put", "patch", "delete"}:
-                operations.append({
-                    "method": method.upper(), "path": "/api/v1" + path,
-                    "summary": (op.get("description") or op.get("summary") or "").split("\n")[0],
-                    "params": [p["name"] for p in op.get("parameters", []) if p.get("in") == "query"],
-                    "tag": (op.get("tags") or [""])[0],
-                })
-    return render(request, "web/api_docs.html", {
-        "operations": operations, "info": doc.get("info", {}),
-        "breadcrumbs": [{"label": "API-documentatie"}],
-    })
+                operations.append(
+                    {
+                        "method": method.upper(),
+                        "path": "/api/v1" + path,
+                        "summary": (op.get("description") or op.get("summary") or "").split("\n")[0],
+                        "params": [p["name"] for p in op.get("parameters", []) if p.get("in") == "query"],
+                        "tag": (op.get("tags") or [""])[0],
+                    }
+                )
+    return render(
+        request,
+        "web/api_docs.html",
+        {
+            "operations": operations,
+            "info": doc.get("info", {}),
+            "breadcrumbs": [{"label": "API-documentatie"}],
+        },
+    )

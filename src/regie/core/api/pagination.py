@@ -18,7 +18,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
         errors = []
-        for name, maximum in ((self.page_query_param, None), (self.page_size_query_param, self.max_page_size)):
+        for name, maximum in (
+            (self.page_query_param, None),
+            (self.page_size_query_param, self.max_page_size),
+        ):
             raw = request.query_params.get(name)
             if raw is None:
                 continue
@@ -38,6 +41,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise
 
     def get_paginated_response(self, data: Any) -> Response:
+        assert self.page is not None
         return Response(
             {
                 "count": self.page.paginator.count,
@@ -61,8 +65,18 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         return [
-            {"name": "page", "required": False, "in": "query", "description": "Paginanummer.",
-             "schema": {"type": "integer", "minimum": 1}},
-            {"name": "pageSize", "required": False, "in": "query", "description": "Aantal per pagina (max 100).",
-             "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+            {
+                "name": "page",
+                "required": False,
+                "in": "query",
+                "description": "Paginanummer.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": "pageSize",
+                "required": False,
+                "in": "query",
+                "description": "Aantal per pagina (max 100).",
+                "schema": {"type": "integer", "minimum": 1, "maximum": 100},
+            },
         ]

@@ -43,8 +43,12 @@ DETAILS = {
 
 
 def problem_body(
-    *, status: int, title: str | None = None, detail: str | None = None,
-    invalid_params: list[dict[str, str]] | None = None, instance: str | None = None,
+    *,
+    status: int,
+    title: str | None = None,
+    detail: str | None = None,
+    invalid_params: list[dict[str, str]] | None = None,
+    instance: str | None = None,
 ) -> dict[str, Any]:
     """A problem document; `type` points to a stable description of the status."""
     body: dict[str, Any] = {
@@ -78,28 +82,36 @@ def flatten_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     elif isinstance(detail, list):
         if all(not isinstance(item, dict | list) for item in detail):
             for item in detail:
-                params.append({
-                    "name": prefix or "nonFieldErrors",
-                    "code": str(getattr(item, "code", "invalid")),
-                    "reason": str(item),
-                })
+                params.append(
+                    {
+                        "name": prefix or "nonFieldErrors",
+                        "code": str(getattr(item, "code", "invalid")),
+                        "reason": str(item),
+                    }
+                )
         else:
             for index, item in enumerate(detail):
                 params.extend(flatten_errors(item, f"{prefix}.{index}" if prefix else str(index)))
     else:
-        params.append({
-            "name": prefix or "nonFieldErrors",
-            "code": str(getattr(detail, "code", "invalid")),
-            "reason": str(detail),
-        })
+        params.append(
+            {
+                "name": prefix or "nonFieldErrors",
+                "code": str(getattr(detail, "code", "invalid")),
+                "reason": str(detail),
+            }
+        )
     return params
+
+
+def _wait(exc: exceptions.APIException) -> int:
+    return int(getattr(exc, "wait", 0) or 0)
 
 
 def _dutch_detail(exc: exceptions.APIException) -> str | None:
     if isinstance(exc, exceptions.MethodNotAllowed):
         return "Deze methode is niet toegestaan voor deze bron."
     if isinstance(exc, exceptions.Throttled):
-        wait = f" Probeer het over {int(exc.wait)} seconden opnieuw." if exc.wait else ""
+        wait = f" Probeer het over {_wait(exc)} seconden opnieuw." if _wait(exc) else ""
         return f"U heeft te veel verzoeken gedaan.{wait}"
     if isinstance(exc, exceptions.NotAcceptable):
         return "Dit formaat kan niet worden geleverd; vraag application/json."
@@ -149,7 +161,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         auth_header = getattr(exc, "auth_header", None)
         if auth_header:
             response["WWW-Authenticate"] = auth_header
-        if isinstance(exc, exceptions.Throttled) and exc.wait:
-            response["Retry-After"] = str(int(exc.wait))
+        if isinstance(exc, exceptions.Throttled) and _wait(exc):
+            response["Retry-After"] = str(_wait(exc))
     # content_type survives DRF's content negotiation, so the header stays application/problem+json.
     return response

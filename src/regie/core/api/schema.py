@@ -117,5 +117,10 @@ def _fix_date_formats(schemas: dict[str, Any]) -> None:
     # A property named like a date (birthDate, endDate) must be a plain date, never a date-time.
     for schema in schemas.values():
         for name, prop in (schema.get("properties") or {}).items():
-            if _DATE_NAME.search(name) and isinstance(prop, dict) and "format" not in prop and "$ref" not in prop:
+            if (
+                _DATE_NAME.search(name)
+                and isinstance(prop, dict)
+                and "format" not in prop
+                and "$ref" not in prop
+            ):
                 prop["format"] = "date"

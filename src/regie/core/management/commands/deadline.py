@@ -15,7 +15,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--from", dest="start", required=True, help="gebeurtenisdatum JJJJ-MM-DD")
         parser.add_argument("--period", required=True, help="ISO 8601-duur, bijv. P6W")
-        parser.add_argument("--statutory", action="store_true", help="wettelijke termijn (Atw van toepassing)")
+        parser.add_argument(
+            "--statutory", action="store_true", help="wettelijke termijn (Atw van toepassing)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -23,7 +25,9 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"Ongeldige datum '{options['start']}': gebruik JJJJ-MM-DD.") from exc
         try:
-            result = term_end(start, options["period"], statutory=options["statutory"], calendar=atw_calendar())
+            result = term_end(
+                start, options["period"], statutory=options["statutory"], calendar=atw_calendar()
+            )
         except PeriodError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(result.explanation())

@@ -22,13 +22,13 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("seed_demo")
         env = {**os.environ, "REGIE_DEMO": "true"}
-        worker = subprocess.Popen(  # noqa: S603 — our own entry point, fixed arguments
-            [sys.executable, "-m", "regie.cli", "worker"], env=env
+        worker = subprocess.Popen([sys.executable, "-m", "regie.cli", "worker"], env=env)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo: http://127.0.0.1:{options['port']}  (accounts: procesregisseur, projectleider, handhaver, "
+                "jurist, brp, politie, ggz, analist, beheerder, privacy — wachtwoord regie-demo)"
+            )
         )
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo: http://127.0.0.1:{options['port']}  (accounts: procesregisseur, projectleider, handhaver, "
-            "jurist, brp, politie, ggz, analist, beheerder, privacy — wachtwoord regie-demo)"
-        ))
         try:
             call_command("serve", port=options["port"])
         finally:

@@ -19,5 +19,6 @@ class Command(BaseCommand):
         from regie.wsgi import application
 
         self.stdout.write(f"Regie luistert op http://{options['host']}:{options['port']}")
-        serve(application, host=options["host"], port=options["port"], threads=options["threads"],
-              ident="Regie")
+        serve(
+            application, host=options["host"], port=options["port"], threads=options["threads"], ident="Regie"
+        )

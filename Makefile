@@ -1,0 +1,50 @@
+# Regie: `make demo` and `make test` do all set-up themselves on a fresh Debian machine.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_UPDATED := .data/.apt-updated
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup demo test lint typecheck pytest system-packages openapi clean-data
+
+setup: system-packages $(VENV)/.installed node_modules/.installed
+
+# Debian packages: python venv support, Node.js/npm for the front-end packages, Chromium for browser tests.
+system-packages:
+	@missing=""; \
+	python3 -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv python3-pip"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Debian-pakketten installeren:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+demo: setup
+	$(VENV)/bin/regie demo
+
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks
+
+typecheck: setup
+	REGIE_TESTING=true $(VENV)/bin/mypy
+
+pytest: setup
+	REGIE_TESTING=true $(VENV)/bin/pytest
+
+test: lint typecheck pytest
+
+openapi: setup
+	REGIE_TESTING=true $(VENV)/bin/regie spectacular --file openapi.json --format openapi-json

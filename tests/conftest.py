@@ -1,0 +1,64 @@
+"""Shared fixtures: the demo municipality's named users (one per role) and signing in as them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from regie.accounts.demo import seed_accounts
+from regie.accounts.models import User
+
+ROLES = [
+    "procesregisseur",
+    "projectleider",
+    "handhaver",
+    "jurist",
+    "brp",
+    "politie",
+    "ggz",
+    "analist",
+    "beheerder",
+    "privacy",
+]
+
+
+@pytest.fixture
+def users(db: None) -> dict[str, User]:
+    """The demo municipality with one user per role, created through the real services."""
+    seed_accounts()
+    return {u.username: u for u in User.objects.select_related("organisation")}
+
+
+def verified_session(client: Client, user: User) -> Client:
+    """Sign in as `user` with a verified second factor, as after a real TOTP login."""
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def sign_in(client: Client) -> Callable[[User], Client]:
+    def _sign_in(user: User) -> Client:
+        return verified_session(client, user)
+
+    return _sign_in
+
+
+@pytest.fixture
+def api_as(users: dict[str, User]) -> Callable[[str], Client]:
+    """An API client authenticated with a fresh personal token of the named user."""
+    from regie.accounts import services
+
+    def _api(username: str) -> Client:
+        user = users[username]
+        issued = services.api_token_create(actor=user, user=user, name="test")
+        return Client(HTTP_AUTHORIZATION=f"Token {issued.secret}")
+
+    return _api

