@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "regie.core",
     "regie.accounts",
     "regie.access",
+    "regie.subjects",
+    "regie.cases",
     "regie.web",
 ]
 
@@ -209,6 +211,10 @@ STATICFILES_DIRS = (
 )
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# Case documents: stored outside the web root and served only through the access door.
+REGIE_MAX_UPLOAD_MB = _env_int("REGIE_MAX_UPLOAD_MB", 20, minimum=1)
+REGIE_BREAK_THE_GLASS_HOURS = _env_int("REGIE_BREAK_THE_GLASS_HOURS", 4, minimum=1)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "regie@gemeente.example")

@@ -1,0 +1,195 @@
+"""The one door for reads of case data: who sees which case, which notes and documents, and what they may do.
+
+Rules (default deny):
+- analysts, the functional administrator and the privacy officer see no case at all;
+- everyone else sees a case when they coordinate it, when they or their organisation are on its team, or — for
+  a process director — during an active break-the-glass access;
+- within a case a user sees only notes, documents and timeline events of the data categories granted to them
+  (the coordinator sees all; break-the-glass grants the case type's default categories);
+- "does not exist" and "not yours" are the same 404.
+
+Visibility is one SQL statement: the ids a user may see are a UNION of index lookups, joined to cases by
+primary key, so "mijn casussen" stays fast at millions of cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from regie.access.processing_log import log_processing
+from regie.accounts.models import Role, User
+from regie.cases.models import ALL_CATEGORIES, BreakTheGlass, Case, CaseMember, Document, Note, TimelineEvent
+from regie.core.ids import uuid_or_404
+
+NO_CASE_ACCESS = frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY})
+BREAK_THE_GLASS_ROLES = frozenset({Role.PROCESS_DIRECTOR})
+TEAM_MANAGER_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER})
+
+VISIBLE_CASE_IDS_SQL = """
+    SELECT c.id FROM cases_case c WHERE c.coordinator_id = %s
+    UNION SELECT m.case_id FROM cases_casemember m WHERE m.user_id = %s
+    UNION SELECT m.case_id FROM cases_casemember m WHERE m.organisation_id = %s
+    UNION SELECT b.case_id FROM cases_breaktheglass b WHERE b.user_id = %s AND b.expires_at > now()
+"""
+
+
+def may_see_cases(user: Any) -> bool:
+    """True for active, signed-in users whose role works on cases."""
+    return bool(
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.role
+        and user.role not in NO_CASE_ACCESS
+    )
+
+
+def visible_case_ids_sql(user: User) -> RawSQL:
+    """The ids of the cases this user may see, as a subquery (for use in `pk__in` / `case_id__in`)."""
+    return RawSQL(VISIBLE_CASE_IDS_SQL, (user.pk, user.pk, user.organisation_id, user.pk))  # noqa: S611
+
+
+def cases_visible_to(user: Any) -> QuerySet[Case]:
+    """Every case the user may see; empty for roles without case access."""
+    if not may_see_cases(user):
+        return Case.objects.none()
+    return Case.objects.filter(pk__in=visible_case_ids_sql(user))
+
+
+def active_break_the_glass(user: User, case: Case) -> BreakTheGlass | None:
+    """The user's running emergency access to this case, if any."""
+    return (
+        BreakTheGlass.objects.filter(user=user, case=case, expires_at__gt=timezone.now())
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What one user may do and see within one case."""
+
+    case: Case
+    categories: frozenset[str]
+    is_coordinator: bool
+    is_member: bool
+    can_edit: bool
+    can_manage_team: bool
+    break_the_glass: BreakTheGlass | None
+
+    @property
+    def can_close(self) -> bool:
+        return self.is_coordinator
+
+
+def access_to(user: User, case: Case) -> CaseAccess:
+    """The user's rights within a case they can see (call only after the case came through the door)."""
+    is_coordinator = case.coordinator_id == user.pk
+    memberships = list(
+        CaseMember.objects.filter(case=case).filter(user=user).values("categories", "can_edit")
+    ) + list(
+        CaseMember.objects.filter(case=case, organisation_id=user.organisation_id).values(
+            "categories", "can_edit"
+        )
+        if user.organisation_id
+        else []
+    )
+    categories: set[str] = set(ALL_CATEGORIES) if is_coordinator else set()
+    for membership in memberships:
+        categories |= set(membership["categories"])
+    emergency = None if (is_coordinator or memberships) else active_break_the_glass(user, case)
+    if emergency is not None:
+        categories |= set(case.case_type.default_categories)
+    can_edit = is_coordinator or any(m["can_edit"] for m in memberships)
+    return CaseAccess(
+        case=case,
+        categories=frozenset(categories),
+        is_coordinator=is_coordinator,
+        is_member=bool(memberships),
+        can_edit=can_edit,
+        can_manage_team=is_coordinator or (can_edit and user.role in TEAM_MANAGER_ROLES),
+        break_the_glass=emergency,
+    )
+
+
+def _case_person_ids(case: Case) -> list[UUID]:
+    return list(case.subjects.filter(person__isnull=False).values_list("person_id", flat=True))
+
+
+def get_case_for(
+    user: Any,
+    case_id: object,
+    *,
+    action: str = "case.viewed",
+    request: HttpRequest | None = None,
+    purpose: str = "",
+    log: bool = True,
+) -> CaseAccess:
+    """The case with this user's rights, or Http404 alike for missing and not-visible; the read is logged."""
+    case_id = uuid_or_404(case_id)
+    case = (
+        cases_visible_to(user)
+        .select_related("case_type", "coordinator", "coordinator__organisation", "municipality")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    access = access_to(user, case)
+    if log:
+        log_processing(
+            action=action,
+            actor=user,
+            request=request,
+            object_type="case",
+            object_id=case.pk,
+            persons=_case_person_ids(case),
+            purpose=purpose or (access.break_the_glass.reason if access.break_the_glass else ""),
+            break_the_glass=access.break_the_glass is not None,
+            details={"number": case.number},
+        )
+    return access
+
+
+def notes_for(access: CaseAccess) -> QuerySet[Note]:
+    """Notes of the categories this user may see."""
+    return access.case.notes.filter(category__in=access.categories).select_related("author")
+
+
+def documents_for(access: CaseAccess) -> QuerySet[Document]:
+    """Documents of the categories this user may see."""
+    return access.case.documents.filter(category__in=access.categories).select_related("uploaded_by")
+
+
+def timeline_for(access: CaseAccess) -> QuerySet[TimelineEvent]:
+    """Timeline events of the categories this user may see."""
+    return access.case.timeline.filter(category__in=access.categories).select_related("actor")
+
+
+def get_document_for(
+    user: Any, case_id: object, document_id: object, *, request: HttpRequest | None = None
+) -> tuple[CaseAccess, Document]:
+    """A document through the door of its case and its category; 404 alike for missing and hidden."""
+    access = get_case_for(user, case_id, log=False)
+    document_id = uuid_or_404(document_id)
+    document = documents_for(access).filter(pk=document_id).first()
+    if document is None:
+        raise Http404
+    log_processing(
+        action="document.downloaded",
+        actor=user,
+        request=request,
+        object_type="document",
+        object_id=document.pk,
+        persons=_case_person_ids(access.case),
+        break_the_glass=access.break_the_glass is not None,
+        details={"case": access.case.number, "category": document.category},
+    )
+    return access, document

@@ -1,0 +1,1 @@
+"""Writes on cases, split by noun: case, team, tasks, notes, documents, emergency access."""

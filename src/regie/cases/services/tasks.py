@@ -1,0 +1,107 @@
+"""Tasks on a case; due dates come only from the terms module (rule 4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from regie.access.processing_log import log_processing
+from regie.accounts.models import User
+from regie.cases.models import Case, Task
+from regie.cases.services.case import case_refresh_next_deadline
+from regie.cases.timeline import record
+from regie.core.calendar import atw_calendar
+from regie.core.errors import ConflictError
+from regie.core.terms import PeriodError, add_working_days, term_end
+
+
+def task_create(
+    *,
+    actor: User,
+    case: Case,
+    title: str,
+    owner: User,
+    due_date: date | None = None,
+    period: str | None = None,
+    working_days: int | None = None,
+    request: HttpRequest | None = None,
+) -> Task:
+    """Create a task; its due date is a given date, a term after today (ISO 8601), or N working days."""
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = "Vul een omschrijving van de taak in."
+    if not owner.is_active:
+        errors["owner"] = "Deze gebruiker is geblokkeerd."
+    if sum(x is not None for x in (due_date, period, working_days)) > 1:
+        errors["due_date"] = "Geef een datum, een termijn of een aantal werkdagen — niet meer dan één."
+    today = timezone.localdate()
+    explanation = ""
+    if due_date is not None and due_date < today:
+        errors["due_date"] = "De uiterste datum ligt in het verleden."
+    if period is not None and not errors:
+        try:
+            result = term_end(today, period, statutory=False, calendar=atw_calendar())
+            due_date, explanation = result.end_date, result.explanation()
+        except PeriodError as exc:
+            errors["period"] = str(exc)
+    if working_days is not None and not errors:
+        if working_days < 1 or working_days > 365:
+            errors["working_days"] = "Geef een aantal werkdagen tussen 1 en 365."
+        else:
+            due_date = add_working_days(today, working_days, atw_calendar())
+            explanation = (
+                f"{working_days} werkdagen na {today:%d-%m-%Y} (zaterdag, zondag en feestdagen tellen niet)"
+            )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        task = Task.objects.create(
+            case=case,
+            title=title.strip(),
+            owner=owner,
+            due_date=due_date,
+            due_explanation=explanation,
+            created_by=actor,
+        )
+        case_refresh_next_deadline(case)
+        record(
+            case=case,
+            actor=actor,
+            kind="task.created",
+            summary=f"Taak voor {owner}: {task.title}"
+            + (f" (uiterlijk {due_date:%d-%m-%Y})" if due_date else ""),
+        )
+        log_processing(
+            action="case.task_created",
+            actor=actor,
+            request=request,
+            object_type="task",
+            object_id=task.pk,
+            details={"case": case.number},
+        )
+    return task
+
+
+def task_complete(
+    *, actor: User, task: Task, version: int | None, request: HttpRequest | None = None
+) -> Task:
+    """Mark a task done; a stale version conflicts."""
+    with transaction.atomic():
+        locked = Task.objects.select_for_update().select_related("case").get(pk=task.pk)
+        if version is not None and locked.version != version:
+            raise ConflictError("Deze taak is intussen door iemand anders gewijzigd. Laad de pagina opnieuw.")
+        if locked.done_at is not None:
+            raise ValidationError({"task": "Deze taak is al afgerond."})
+        locked.done_at = timezone.now()
+        locked.version += 1
+        locked.save(update_fields=["done_at", "version", "updated_at"])
+        case_refresh_next_deadline(locked.case)
+        record(case=locked.case, actor=actor, kind="task.done", summary=f"Taak afgerond: {locked.title}")
+        log_processing(
+            action="case.task_done", actor=actor, request=request, object_type="task", object_id=locked.pk
+        )
+    return locked

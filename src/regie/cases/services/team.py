@@ -1,0 +1,129 @@
+"""The case team: users or whole organisations with a case role and the data categories they may see."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+
+from regie.access.processing_log import log_processing
+from regie.accounts.models import Organisation, Role, User
+from regie.cases.models import Case, CaseMember, DataCategory
+from regie.cases.timeline import record
+
+
+def _validate(categories: Sequence[str], case_role: str) -> list[str]:
+    errors: dict[str, str] = {}
+    cleaned = sorted(set(categories))
+    if not cleaned:
+        errors["categories"] = "Kies minstens één gegevenscategorie die dit teamlid mag zien."
+    elif any(c not in DataCategory.values for c in cleaned):
+        errors["categories"] = "Onbekende gegevenscategorie."
+    if not case_role.strip():
+        errors["case_role"] = "Vul de rol in de casus in."
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def case_member_add(
+    *,
+    actor: User,
+    case: Case,
+    case_role: str,
+    categories: Sequence[str],
+    user: User | None = None,
+    organisation: Organisation | None = None,
+    can_edit: bool = True,
+    request: HttpRequest | None = None,
+) -> CaseMember:
+    """Add a user or an organisation to the team; they must get at least one data category."""
+    cleaned = _validate(categories, case_role)
+    if (user is None) == (organisation is None):
+        raise ValidationError({"member": "Kies een gebruiker of een organisatie."})
+    if user is not None and (
+        not user.is_active or user.role in (Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY)
+    ):
+        raise ValidationError({"member": "Deze gebruiker kan geen teamlid van een casus zijn."})
+    name = str(user or organisation)
+    try:
+        with transaction.atomic():
+            member = CaseMember.objects.create(
+                case=case,
+                user=user,
+                organisation=organisation,
+                case_role=case_role.strip(),
+                categories=cleaned,
+                can_edit=can_edit,
+            )
+            labels = ", ".join(DataCategory(c).label for c in cleaned)
+            record(
+                case=case,
+                actor=actor,
+                kind="member.added",
+                summary=f"{name} toegevoegd als {case_role} ({labels})",
+            )
+            log_processing(
+                action="case.member_added",
+                actor=actor,
+                request=request,
+                object_type="case",
+                object_id=case.pk,
+                details={"member": name, "categories": cleaned},
+            )
+    except IntegrityError as exc:
+        raise ValidationError({"member": f"{name} staat al in het team."}) from exc
+    return member
+
+
+def case_member_update(
+    *,
+    actor: User,
+    member: CaseMember,
+    categories: Sequence[str],
+    case_role: str,
+    can_edit: bool,
+    request: HttpRequest | None = None,
+) -> CaseMember:
+    """Change a member's role, categories or edit right."""
+    cleaned = _validate(categories, case_role)
+    with transaction.atomic():
+        member.categories = cleaned
+        member.case_role = case_role.strip()
+        member.can_edit = can_edit
+        member.save(update_fields=["categories", "case_role", "can_edit", "updated_at"])
+        record(
+            case=member.case,
+            actor=actor,
+            kind="member.changed",
+            summary=f"{member.user or member.organisation}: {case_role}, "
+            + ", ".join(DataCategory(c).label for c in cleaned),
+        )
+        log_processing(
+            action="case.member_changed",
+            actor=actor,
+            request=request,
+            object_type="case",
+            object_id=member.case_id,
+            details={"categories": cleaned},
+        )
+    return member
+
+
+def case_member_remove(*, actor: User, member: CaseMember, request: HttpRequest | None = None) -> None:
+    """Take a member off the team."""
+    with transaction.atomic():
+        name = str(member.user or member.organisation)
+        case = member.case
+        member.delete()
+        record(case=case, actor=actor, kind="member.removed", summary=f"{name} uit het team gehaald")
+        log_processing(
+            action="case.member_removed",
+            actor=actor,
+            request=request,
+            object_type="case",
+            object_id=case.pk,
+            details={"member": name},
+        )
