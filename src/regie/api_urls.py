@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from regie.access.api import ProcessingLogList
 from regie.accounts.api import Me, OrganisationDetail, OrganisationList
@@ -15,4 +15,5 @@ urlpatterns = [
     path("organisations/<uuid:pk>", OrganisationDetail.as_view()),
     path("users/me", Me.as_view()),
     path("processing-log", ProcessingLogList.as_view()),
+    path("", include("regie.cases.api_urls")),
 ]

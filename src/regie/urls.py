@@ -30,6 +30,7 @@ urlpatterns = [
         name="admin-user-reset-2fa",
     ),
     path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
+    path("", include("regie.cases.urls")),
     path("api/v1/", include("regie.api_urls")),
 ]
 

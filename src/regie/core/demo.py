@@ -9,10 +9,13 @@ from django.db import transaction
 def seed_demo() -> list[str]:
     """Load the demo municipality; idempotent."""
     from regie.accounts.demo import seed_accounts
+    from regie.cases.demo import seed_cases
 
     report: list[str] = []
     with transaction.atomic():
         report += seed_accounts()
+    with transaction.atomic():
+        report += seed_cases()
     if not settings.DEMO_MODE:
         report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
     return report
