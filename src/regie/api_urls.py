@@ -16,4 +16,5 @@ urlpatterns = [
     path("users/me", Me.as_view()),
     path("processing-log", ProcessingLogList.as_view()),
     path("", include("regie.cases.api_urls")),
+    path("", include("regie.procedures.api_urls")),
 ]

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "regie.access",
     "regie.subjects",
     "regie.cases",
+    "regie.procedures",
     "regie.web",
 ]
 

@@ -16,6 +16,10 @@ def seed_demo() -> list[str]:
         report += seed_accounts()
     with transaction.atomic():
         report += seed_cases()
+    from regie.procedures.demo import seed_procedures
+
+    with transaction.atomic():
+        report += seed_procedures()
     if not settings.DEMO_MODE:
         report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
     return report

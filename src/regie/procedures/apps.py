@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProceduresConfig(AppConfig):
+    name = "regie.procedures"
+    label = "procedures"
+    verbose_name = "Juridische procedures"
