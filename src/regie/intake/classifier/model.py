@@ -47,9 +47,15 @@ _FORMAT = "regie-signal-classifier"
 _FORMAT_VERSION = 1
 
 # The Snowball Dutch stop word list (accents stripped, as tokens are), plus a few spoken/dialect forms.
-DUTCH_STOP_WORDS: frozenset[str] = frozenset(
-    ["de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is", "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of", "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je", "mij", "uit", "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u", "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al", "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles", "onder", "ja", "eens", "hier", "wie", "werd", "altijd", "doch", "wordt", "wezen", "kunnen", "ons", "zelf", "tegen", "na", "reeds", "wil", "kon", "niets", "uw", "iemand", "geweest", "andere", "we", "wij", "jullie", "mn", "zn", "m'n", "z'n", "t", "da"]
-)
+# One-letter tokens ("u", "t", "'s") are dropped by the tokenizer anyway.
+_STOP_WORDS_TEXT = """
+de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou of
+wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze
+want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun
+dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets
+uw iemand geweest andere we wij jullie mn zn da
+"""
+DUTCH_STOP_WORDS: frozenset[str] = frozenset(_STOP_WORDS_TEXT.split())
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("dutch")
