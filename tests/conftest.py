@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -24,6 +25,25 @@ ROLES = [
     "beheerder",
     "privacy",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _processing_log_may_be_flushed(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Let pytest-django's flush after a transactional test empty the append-only processing log.
+
+    The database refuses TRUNCATE on access_processinglogentry (a trigger; that is the point of the log).
+    Transactional tests (live server, threads) are emptied with TRUNCATE afterwards. With
+    session_replication_role = replica, ordinary triggers do not fire for this session only; this teardown
+    runs just before the flush (transactional_db is set up inside this fixture, so it is torn down after it), on
+    the same connection, and Django closes that connection right after the flush.
+    """
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    yield
+    if transactional:
+        with connection.cursor() as cursor:
+            cursor.execute("SET session_replication_role = replica")
 
 
 @pytest.fixture

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "regie.subjects",
     "regie.cases",
     "regie.procedures",
+    "regie.intake",
     "regie.web",
 ]
 
@@ -150,6 +151,9 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+if TESTING:
+    # One test database per test run, so parallel runs on one server never trip over each other.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -14,7 +14,7 @@ class LoginForm(forms.Form):
         label="Gebruikersnaam",
         max_length=150,
         error_messages=REQUIRED,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     password = forms.CharField(
         label="Wachtwoord",
