@@ -35,7 +35,8 @@ def person_keys(person: Person) -> list[str]:
     )
 
 
-def _refresh_search(person: Person) -> None:
+def refresh_person_search(person: Person) -> None:
+    """Recompute the person's full-text search vector from the stored name fields."""
     Person.objects.filter(pk=person.pk).update(
         search_vector=SearchVector("given_names", "prefix", "surname", config="simple")
     )
@@ -94,7 +95,7 @@ def person_create(
     person.blocking_keys = person_keys(person)
     with transaction.atomic():
         person.save()
-        _refresh_search(person)
+        refresh_person_search(person)
         log_processing(
             action="person.created",
             actor=actor,
@@ -108,7 +109,12 @@ def person_create(
 
 
 def person_update(
-    *, actor: User, person: Person, version: int | None, request: HttpRequest | None = None, **changes: Any
+    *,
+    actor: User | None,
+    person: Person,
+    version: int | None,
+    request: HttpRequest | None = None,
+    **changes: Any,
 ) -> Person:
     """Change a person's identity or contact details; stale versions conflict, the BSN stays unique."""
     from regie.core.errors import ConflictError
@@ -140,7 +146,7 @@ def person_update(
         locked.blocking_keys = person_keys(locked)
         locked.version += 1
         locked.save(update_fields=[*changes, "sort_name", "blocking_keys", "version", "updated_at"])
-        _refresh_search(locked)
+        refresh_person_search(locked)
         log_processing(
             action="person.changed",
             actor=actor,
