@@ -15,6 +15,7 @@ Opdrachten:
   seed-demo              demodata laden (idempotent)
   apitoken GEBRUIKER     nieuw persoonlijk API-token afdrukken
   audit verify           keten van het verwerkingslog controleren (exit 0 = intact)
+  import persons BESTAND personen uit een BRP-uittreksel (CSV) inlezen, met rapport van afgekeurde rijen
   deadline --from DATUM --period DUUR [--statutory]
                          einddatum van een termijn (Algemene termijnenwet)
 """
