@@ -37,7 +37,7 @@ def test_it_enrols_a_second_factor_with_a_qr_code_and_gives_recovery_codes(clien
     _login(client, "jurist")
     page = client.get("/login/tweede-factor")
     assert page.status_code == 200
-    assert 'src="data:image/svg+xml;base64,' in page.content.decode()
+    assert 'src="data:image/svg+xml' in page.content.decode()
     device = TOTPDevice.objects.get(user=users["jurist"], confirmed=False)
     response = client.post("/login/tweede-factor", {"code": f"{totp(device.bin_key):06d}"})
     assert response.status_code == 200

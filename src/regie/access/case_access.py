@@ -36,7 +36,7 @@ VISIBLE_CASE_IDS_SQL = """
     SELECT c.id FROM cases_case c WHERE c.coordinator_id = %s
     UNION SELECT m.case_id FROM cases_casemember m WHERE m.user_id = %s
     UNION SELECT m.case_id FROM cases_casemember m WHERE m.organisation_id = %s
-    UNION SELECT b.case_id FROM cases_breaktheglass b WHERE b.user_id = %s AND b.expires_at > now()
+    UNION SELECT b.case_id FROM cases_breaktheglass b WHERE b.user_id = %s AND b.expires_at > %s
 """
 
 
@@ -51,9 +51,16 @@ def may_see_cases(user: Any) -> bool:
     )
 
 
+def visible_case_ids_params(user: User) -> tuple[object, ...]:
+    """The parameters of VISIBLE_CASE_IDS_SQL. "Now" is the application's clock, as in every other expiry
+    check (`active_break_the_glass`, the review that ends an access): one clock decides, and the database's
+    `now()` — the start of the current transaction — cannot keep an ended emergency access open."""
+    return (user.pk, user.pk, user.organisation_id, user.pk, timezone.now())
+
+
 def visible_case_ids_sql(user: User) -> RawSQL:
     """The ids of the cases this user may see, as a subquery (for use in `pk__in` / `case_id__in`)."""
-    return RawSQL(VISIBLE_CASE_IDS_SQL, (user.pk, user.pk, user.organisation_id, user.pk))  # noqa: S611
+    return RawSQL(VISIBLE_CASE_IDS_SQL, visible_case_ids_params(user))  # noqa: S611
 
 
 def cases_visible_to(user: Any) -> QuerySet[Case]:
@@ -193,3 +200,56 @@ def get_document_for(
         details={"case": access.case.number, "category": document.category},
     )
     return access, document
+
+
+def case_for_break_the_glass(user: Any, number: str) -> Case | None:
+    """The case with this number in the process director's municipality, for an emergency access only.
+
+    This is not a read of the case: it only finds the id that `break_the_glass_start` opens (and logs).
+    """
+    if not may_see_cases(user) or user.role not in BREAK_THE_GLASS_ROLES or user.organisation is None:
+        return None
+    return (
+        Case.objects.filter(number=number.strip(), municipality_id=user.organisation.municipality_id)
+        .only("id", "number")
+        .first()
+    )
+
+
+def _emergency_accesses_for_review(user: Any) -> QuerySet[BreakTheGlass]:
+    if not getattr(user, "is_authenticated", False) or user.role != Role.PRIVACY or user.organisation is None:
+        return BreakTheGlass.objects.none()
+    return BreakTheGlass.objects.filter(
+        case__municipality_id=user.organisation.municipality_id
+    ).select_related("user", "user__organisation", "case", "case__case_type", "reviewed_by")
+
+
+def emergency_accesses_awaiting_review(user: Any) -> QuerySet[BreakTheGlass]:
+    """For the privacy officer: emergency accesses not yet reviewed, oldest first (no case contents)."""
+    return _emergency_accesses_for_review(user).filter(reviewed_at__isnull=True).order_by("created_at")
+
+
+def emergency_accesses_reviewed(user: Any, *, limit: int = 50) -> list[BreakTheGlass]:
+    """For the privacy officer: the most recently reviewed emergency accesses."""
+    return list(
+        _emergency_accesses_for_review(user)
+        .filter(reviewed_at__isnull=False)
+        .order_by("-reviewed_at")[:limit]
+    )
+
+
+def get_emergency_access_for_review(user: Any, access_id: object) -> BreakTheGlass:
+    """One emergency access the privacy officer may review; 404 otherwise."""
+    found = _emergency_accesses_for_review(user).filter(pk=uuid_or_404(access_id)).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def emergency_accesses_of(user: Any, *, limit: int = 20) -> list[BreakTheGlass]:
+    """A process director's own recent emergency accesses (case number and expiry; no case contents)."""
+    if not may_see_cases(user):
+        return []
+    return list(
+        BreakTheGlass.objects.filter(user=user).select_related("case").order_by("-created_at")[:limit]
+    )

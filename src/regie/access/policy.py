@@ -17,6 +17,8 @@ from rest_framework.permissions import BasePermission
 from regie.accounts.models import Role, User
 
 ALL_STAFF = frozenset(Role.values)
+# Roles that work on cases; analysts, the administrator and the privacy officer never see case contents.
+CASE_ROLES = ALL_STAFF - {Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # Functional administration: users, organisations, policy tables — never case contents.
@@ -27,6 +29,40 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Every signed-in user may manage their own API tokens (they carry that user's rights, no more).
     "api_tokens.own": ALL_STAFF,
     "self.view": ALL_STAFF,
+    # Legal procedures (issue 5): the municipal roles that run them; which procedure a user sees is decided
+    # per case by the access door, and per data category of the procedure.
+    "procedures.view": frozenset(
+        {Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP}
+    ),
+    # The deadline calculator and the deadline overview: tools of the lawyer, inspector and project leader.
+    "deadlines.calculate": frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER}),
+    "procedures.oversight": frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER}),
+    # Letter templates and the Damocles policy matrix are policy tables of the functional administrator.
+    "procedures.configure": frozenset({Role.ADMINISTRATOR}),
+    # Case work: which case a user sees is decided per case by the access door (access.case_access).
+    "cases.view": CASE_ROLES,
+    "cases.create": frozenset(
+        {Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP}
+    ),
+    "case_types.manage": frozenset({Role.ADMINISTRATOR}),
+    "break_the_glass.start": frozenset({Role.PROCESS_DIRECTOR}),
+    "break_the_glass.review": frozenset({Role.PRIVACY}),
+    # Subject collections, search and hit/no-hit: only for roles that work on cases (others get a 403).
+    "subjects.view": CASE_ROLES,
+    "search.use": CASE_ROLES,
+    "hit_checks.ask": CASE_ROLES,
+    # Anything addressed by id (a case and its notes, tasks, team, documents, timeline; a person, address …)
+    # is open at role level to every staff role on purpose: the access door then answers "not yours" with
+    # the same 404 as "does not exist", so a role check can never tell an outsider that an id exists.
+    "case_data.lookup": ALL_STAFF,
+    # Signals (issue 4): every staff member and partner may report one; which signal a user sees is decided per
+    # signal by the access door (access.signal_access); triage is for the municipal teams that own queues.
+    "signals.submit": ALL_STAFF,
+    "signals.view": CASE_ROLES,
+    "signals.triage": frozenset(
+        {Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP}
+    ),
+    "intake.configure": frozenset({Role.ADMINISTRATOR}),
 }
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 
-from regie.access.case_access import VISIBLE_CASE_IDS_SQL, may_see_cases
+from regie.access.case_access import VISIBLE_CASE_IDS_SQL, may_see_cases, visible_case_ids_params
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.core.ids import uuid_or_404
@@ -24,7 +24,7 @@ def may_see_bsn(user: Any) -> bool:
 
 
 def _params(user: User) -> tuple[object, ...]:
-    return (user.pk, user.pk, user.organisation_id, user.pk)
+    return visible_case_ids_params(user)
 
 
 def _subject_ids(column: str, user: User) -> RawSQL:
@@ -46,10 +46,9 @@ def addresses_visible_to(user: Any) -> QuerySet[Address]:
     """Addresses in a visible case, or the home address of a visible person."""
     if not may_see_cases(user):
         return Address.objects.none()
-    return (
-        Address.objects.filter(pk__in=_subject_ids("address_id", user))
-        | Address.objects.filter(residents__in=persons_visible_to(user)).distinct()
-    )
+    # One filter with two index-backed subqueries (OR-ing a distinct and a plain queryset is a TypeError).
+    homes = persons_visible_to(user).filter(address__isnull=False).values("address_id")
+    return Address.objects.filter(Q(pk__in=_subject_ids("address_id", user)) | Q(pk__in=homes))
 
 
 def locations_visible_to(user: Any, *, kind: str | None = None) -> QuerySet[Location]:

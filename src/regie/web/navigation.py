@@ -17,8 +17,17 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Start", "/", None),
+    NavItem("Casussen", "/casussen", "cases.view"),
+    NavItem("Triage", "/signalen", "signals.triage"),
+    NavItem("Noodtoegang", "/noodtoegang", "break_the_glass.start"),
+    NavItem("Procedures", "/procedures", "procedures.view"),
+    NavItem("Termijnen", "/termijnen", "procedures.oversight"),
+    NavItem("Termijncalculator", "/termijncalculator", "deadlines.calculate"),
     NavItem("Beheer", "/beheer", "accounts.manage"),
+    NavItem("Signaalroutering", "/beheer/routering", "intake.configure"),
+    NavItem("Brieven en beleid", "/procedurebeheer", "procedures.configure"),
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
+    NavItem("Noodtoegang beoordelen", "/privacy/noodtoegang", "break_the_glass.review"),
     NavItem("API-tokens", "/account/api-tokens", "api_tokens.own"),
     NavItem("API-documentatie", "/api/v1/docs", None),
 )

@@ -1,0 +1,1 @@
+"""Forms of the case pages, split by noun; they translate input, services decide."""

@@ -1,0 +1,161 @@
+"""The case overview (with change, close and link) and its timeline."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from regie.access.case_access import CaseAccess, cases_visible_to, timeline_for
+from regie.access.policy import request_user, requires
+from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
+from regie.cases.services.case import case_close, case_link_create, case_update
+from regie.cases.views.common import apply_errors, case_url, load_case, may_write, render_case_page
+from regie.core.errors import ConflictError
+
+NOT_FOUND = "Geen casus gevonden met dit nummer."
+
+
+def _overview(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    edit_form: CaseEditForm | None = None,
+    close_form: CaseCloseForm | None = None,
+    link_form: CaseLinkForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    case = access.case
+    user = request_user(request)
+    subjects = case.subjects.select_related("person", "address", "location", "business").order_by(
+        "role", "created_at"
+    )
+    linked = (
+        cases_visible_to(user)
+        .filter(Q(links_in__from_case=case) | Q(links_out__to_case=case))
+        .select_related("case_type")
+        .distinct()
+        .order_by("number")
+    )
+    initial = {"title": case.title, "status": case.status, "priority": case.priority, "version": case.version}
+    days_left = (case.next_deadline - timezone.localdate()).days if case.next_deadline else None
+    return render_case_page(
+        request,
+        access,
+        tab="overzicht",
+        template="cases/case_overview.html",
+        context={
+            "subjects": subjects,
+            "linked": linked,
+            "days_left": days_left,
+            "edit_form": edit_form or CaseEditForm(initial=initial),
+            "close_form": close_form or CaseCloseForm(initial={"version": case.version}),
+            "link_form": link_form or CaseLinkForm(),
+            "may_close": access.can_close and may_write(access),
+        },
+        status=status,
+    )
+
+
+@requires("case_data.lookup")
+@require_GET
+def case_overview(request: HttpRequest, case_id: str) -> HttpResponse:
+    return _overview(request, load_case(request, case_id))
+
+
+@requires("case_data.lookup")
+@require_POST
+def case_edit(request: HttpRequest, case_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    if not may_write(access):
+        raise PermissionDenied
+    case = access.case
+    form = CaseEditForm(request.POST)
+    status = 400
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        changes = {key: value for key, value in data.items() if getattr(case, key) != value}
+        if not changes:
+            messages.info(request, "Er is niets gewijzigd.")
+            return HttpResponseRedirect(case_url(case))
+        try:
+            case_update(actor=request_user(request), case=case, version=version, request=request, **changes)
+            messages.success(request, "De casus is bijgewerkt.")
+            return HttpResponseRedirect(case_url(case))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except ConflictError as exc:
+            form.add_error(None, exc.message)
+            status = 409
+    return _overview(request, access, edit_form=form, status=status)
+
+
+@requires("case_data.lookup")
+@require_POST
+def case_close_view(request: HttpRequest, case_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    if not (access.can_close and may_write(access)):
+        raise PermissionDenied
+    form = CaseCloseForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            case_close(
+                actor=request_user(request),
+                case=access.case,
+                version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+            messages.success(request, "De casus is gesloten.")
+            return HttpResponseRedirect(case_url(access.case))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except ConflictError as exc:
+            form.add_error(None, exc.message)
+            status = 409
+    return _overview(request, access, close_form=form, status=status)
+
+
+@requires("case_data.lookup")
+@require_POST
+def case_link(request: HttpRequest, case_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    if not may_write(access):
+        raise PermissionDenied
+    user = request_user(request)
+    form = CaseLinkForm(request.POST)
+    if form.is_valid():
+        # Only a case the user can see: for any other number the answer is the same "not found".
+        other = cases_visible_to(user).filter(number=form.cleaned_data["other"]).first()
+        if other is None:
+            form.add_error("other", NOT_FOUND)
+        else:
+            try:
+                case_link_create(
+                    actor=user,
+                    case=access.case,
+                    other=other,
+                    reason=form.cleaned_data["reason"],
+                    request=request,
+                )
+                messages.success(request, f"De casus is gekoppeld aan {other.number}.")
+                return HttpResponseRedirect(case_url(access.case))
+            except ValidationError as exc:
+                apply_errors(form, exc)
+    return _overview(request, access, link_form=form, status=400)
+
+
+@requires("case_data.lookup")
+@require_GET
+def case_timeline(request: HttpRequest, case_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    page = Paginator(timeline_for(access), 50).get_page(request.GET.get("pagina"))
+    return render_case_page(
+        request, access, tab="tijdlijn", template="cases/case_timeline.html", context={"page": page}
+    )

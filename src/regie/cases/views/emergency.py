@@ -1,0 +1,129 @@
+"""Break-the-glass: a process director opens a case by number with a reason; the privacy officer reviews it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from regie.access.case_access import (
+    case_for_break_the_glass,
+    cases_visible_to,
+    emergency_accesses_awaiting_review,
+    emergency_accesses_of,
+    emergency_accesses_reviewed,
+    get_emergency_access_for_review,
+)
+from regie.access.policy import request_user, requires
+from regie.access.processing_log import log_processing
+from regie.cases.forms.admin import EmergencyReviewForm, EmergencyStartForm
+from regie.cases.models import BreakTheGlass
+from regie.cases.services.emergency import break_the_glass_review, break_the_glass_start
+from regie.cases.views.common import apply_errors, case_url
+
+NOT_FOUND = "Er is geen casus met dit nummer in uw gemeente."
+REVIEW_CRUMBS = [{"label": "Noodtoegang beoordelen"}]
+
+
+@requires("break_the_glass.start")
+@require_http_methods(["GET", "POST"])
+def emergency_start(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    form = EmergencyStartForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            case = case_for_break_the_glass(user, form.cleaned_data["number"])
+            if case is None:
+                form.add_error("number", NOT_FOUND)
+            elif cases_visible_to(user).filter(pk=case.pk).exists():
+                messages.info(request, "U heeft al toegang tot deze casus; noodtoegang is niet nodig.")
+                return HttpResponseRedirect(case_url(case))
+            else:
+                try:
+                    access = break_the_glass_start(
+                        actor=user, case_id=case.pk, reason=form.cleaned_data["reason"], request=request
+                    )
+                    until = timezone.localtime(access.expires_at)
+                    messages.warning(
+                        request,
+                        f"Noodtoegang tot {until:%H:%M}. De privacyfunctionaris beoordeelt deze toegang.",
+                    )
+                    return HttpResponseRedirect(case_url(case))
+                except ValidationError as exc:
+                    apply_errors(form, exc, {"reason": "reason"})
+    return render(
+        request,
+        "cases/emergency_start.html",
+        {
+            "form": form,
+            "accesses": emergency_accesses_of(user),
+            "hours": settings.REGIE_BREAK_THE_GLASS_HOURS,
+            "now": timezone.now(),
+            "breadcrumbs": [{"label": "Noodtoegang"}],
+        },
+        status=status,
+    )
+
+
+def _review_page(
+    request: HttpRequest,
+    *,
+    failed: tuple[BreakTheGlass, EmergencyReviewForm] | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    user = request_user(request)
+    pending = []
+    for access in emergency_accesses_awaiting_review(user):
+        if failed and failed[0].pk == access.pk:
+            form = failed[1]
+        else:
+            form = EmergencyReviewForm(prefix=f"b{access.pk.hex[:12]}")
+        pending.append({"access": access, "form": form})
+    # Who opened which case, and why, is itself personal data: reading this list is logged too.
+    log_processing(action="break_the_glass.list_viewed", actor=user, request=request)
+    return render(
+        request,
+        "cases/emergency_review.html",
+        {
+            "pending": pending,
+            "reviewed": emergency_accesses_reviewed(user),
+            "now": timezone.now(),
+            "error": error,
+            "breadcrumbs": REVIEW_CRUMBS,
+        },
+        status=status,
+    )
+
+
+@requires("break_the_glass.review")
+def emergency_review_list(request: HttpRequest) -> HttpResponse:
+    return _review_page(request)
+
+
+@requires("break_the_glass.review")
+@require_POST
+def emergency_review(request: HttpRequest, access_id: str) -> HttpResponse:
+    user = request_user(request)
+    access = get_emergency_access_for_review(user, access_id)
+    if access.reviewed_at is not None:
+        return _review_page(request, error="Deze noodtoegang is al beoordeeld.", status=400)
+    form = EmergencyReviewForm(request.POST, prefix=f"b{access.pk.hex[:12]}")
+    if form.is_valid():
+        approved = form.cleaned_data["decision"] == "terecht"
+        try:
+            break_the_glass_review(
+                actor=user, access=access, approved=approved, note=form.cleaned_data["note"], request=request
+            )
+            verdict = "terecht" if approved else "niet terecht (de toegang is beëindigd)"
+            messages.success(request, f"Noodtoegang tot {access.case.number} beoordeeld als {verdict}.")
+            return HttpResponseRedirect("/privacy/noodtoegang")
+        except ValidationError as exc:
+            apply_errors(form, exc, {"review": "decision"})
+    return _review_page(request, failed=(access, form), status=400)

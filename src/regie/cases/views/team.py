@@ -1,0 +1,167 @@
+"""The case team: who is on it with which role and data categories; managed by coordinator and directors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.views.decorators.http import require_GET, require_POST
+
+from regie.access.case_access import CaseAccess, cases_visible_to
+from regie.access.policy import CASE_ROLES, request_user, requires
+from regie.accounts.models import Organisation, User
+from regie.cases.forms.team import MemberAddForm, MemberChangeForm
+from regie.cases.models import CaseMember, DataCategory
+from regie.cases.services.team import case_member_add, case_member_remove, case_member_update
+from regie.cases.views.common import apply_errors, case_url, load_case, render_case_page
+from regie.core.ids import uuid_or_404
+
+
+def _members(access: CaseAccess) -> list[CaseMember]:
+    return list(
+        access.case.members.select_related("user", "user__organisation", "organisation").order_by(
+            "organisation__name", "user__last_name", "user__first_name"
+        )
+    )
+
+
+def _candidates(access: CaseAccess, members: list[CaseMember]) -> tuple[list[tuple[str, str]], ...]:
+    """Users and organisations of the case's municipality that are not yet on the team."""
+    case = access.case
+    taken_users = {m.user_id for m in members if m.user_id} | {case.coordinator_id}
+    taken_orgs = {m.organisation_id for m in members if m.organisation_id}
+    users = (
+        User.objects.filter(
+            is_active=True, role__in=CASE_ROLES, organisation__municipality_id=case.municipality_id
+        )
+        .exclude(pk__in=taken_users)
+        .select_related("organisation")
+        .order_by("last_name", "first_name")
+    )
+    orgs = Organisation.objects.filter(active=True, municipality_id=case.municipality_id).exclude(
+        pk__in=taken_orgs
+    )
+    return (
+        [(f"user:{u.pk}", f"{u} ({u.organisation})" if u.organisation else str(u)) for u in users],
+        [(f"org:{o.pk}", f"{o.name} (hele organisatie)") for o in orgs.order_by("name")],
+    )
+
+
+def _change_form(member: CaseMember, data: object = None) -> MemberChangeForm:
+    initial = {"case_role": member.case_role, "categories": member.categories, "can_edit": member.can_edit}
+    return MemberChangeForm(data, initial=initial, prefix=f"m{member.pk.hex[:12]}")  # type: ignore[arg-type]
+
+
+def _page(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    add_form: MemberAddForm | None = None,
+    changed: tuple[CaseMember, MemberChangeForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    members = _members(access)
+    rows = []
+    for member in members:
+        form = changed[1] if changed and changed[0].pk == member.pk else _change_form(member)
+        labels = [label for value, label in DataCategory.choices if value in member.categories]
+        rows.append({"member": member, "labels": labels, "form": form})
+    if access.can_manage_team and add_form is None:
+        users, orgs = _candidates(access, members)
+        add_form = MemberAddForm(users=users, organisations=orgs)
+    return render_case_page(
+        request,
+        access,
+        tab="team",
+        template="cases/case_team.html",
+        context={"rows": rows, "add_form": add_form if access.can_manage_team else None},
+        status=status,
+    )
+
+
+def _require_manager(access: CaseAccess) -> None:
+    if not access.can_manage_team:
+        raise PermissionDenied
+
+
+def _member_of(access: CaseAccess, member_id: str) -> CaseMember:
+    member = (
+        access.case.members.select_related("user", "organisation").filter(pk=uuid_or_404(member_id)).first()
+    )
+    if member is None:
+        raise Http404
+    return member
+
+
+@requires("case_data.lookup")
+@require_GET
+def team_page(request: HttpRequest, case_id: str) -> HttpResponse:
+    return _page(request, load_case(request, case_id))
+
+
+@requires("case_data.lookup")
+@require_POST
+def member_add(request: HttpRequest, case_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    _require_manager(access)
+    users, orgs = _candidates(access, _members(access))
+    form = MemberAddForm(request.POST, users=users, organisations=orgs)
+    if form.is_valid():
+        kind, _, key = form.cleaned_data["member"].partition(":")
+        user = User.objects.get(pk=int(key)) if kind == "user" else None
+        organisation = Organisation.objects.get(pk=key) if kind == "org" else None
+        try:
+            case_member_add(
+                actor=request_user(request),
+                case=access.case,
+                case_role=form.cleaned_data["case_role"],
+                categories=form.cleaned_data["categories"],
+                user=user,
+                organisation=organisation,
+                can_edit=form.cleaned_data["can_edit"],
+                request=request,
+            )
+            messages.success(request, f"{user or organisation} is aan het team toegevoegd.")
+            return HttpResponseRedirect(case_url(access.case, "/team"))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+    return _page(request, access, add_form=form, status=400)
+
+
+@requires("case_data.lookup")
+@require_POST
+def member_change(request: HttpRequest, case_id: str, member_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    _require_manager(access)
+    member = _member_of(access, member_id)
+    form = _change_form(member, request.POST)
+    if form.is_valid():
+        try:
+            case_member_update(
+                actor=request_user(request),
+                member=member,
+                categories=form.cleaned_data["categories"],
+                case_role=form.cleaned_data["case_role"],
+                can_edit=form.cleaned_data["can_edit"],
+                request=request,
+            )
+            messages.success(request, f"{member.user or member.organisation} is bijgewerkt.")
+            return HttpResponseRedirect(case_url(access.case, "/team"))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+    return _page(request, access, changed=(member, form), status=400)
+
+
+@requires("case_data.lookup")
+@require_POST
+def member_remove(request: HttpRequest, case_id: str, member_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    _require_manager(access)
+    member = _member_of(access, member_id)
+    name = str(member.user or member.organisation)
+    user = request_user(request)
+    case_member_remove(actor=user, member=member, request=request)
+    messages.success(request, f"{name} is uit het team gehaald.")
+    if not cases_visible_to(user).filter(pk=access.case.pk).exists():
+        return HttpResponseRedirect("/casussen")  # they took themselves off the team
+    return HttpResponseRedirect(case_url(access.case, "/team"))
