@@ -17,4 +17,5 @@ urlpatterns = [
     path("processing-log", ProcessingLogList.as_view()),
     path("", include("regie.cases.api_urls")),
     path("", include("regie.procedures.api_urls")),
+    path("", include("regie.intake.api_urls")),
 ]

@@ -1,7 +1,37 @@
-"""Case and subject API routes under /api/v1/. Filled by the case API work."""
+"""Case, subject, search and hit/no-hit routes under /api/v1/: plural kebab-case, no trailing slash, uuid ids."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from regie.access.api_search import HitCheck, Search
+from regie.cases.api.cases import CaseDetail, CaseList
+from regie.cases.api.documents import CaseDocuments, DocumentContent
+from regie.cases.api.members import CaseMemberDetail, CaseMembers
+from regie.cases.api.notes import CaseNotes
+from regie.cases.api.tasks import CaseTasks, TaskCompletion
+from regie.cases.api.timeline import CaseTimeline
+from regie.subjects import api as subjects
+
+urlpatterns = [
+    path("cases", CaseList.as_view()),
+    path("cases/<uuid:id>", CaseDetail.as_view()),
+    path("cases/<uuid:id>/notes", CaseNotes.as_view()),
+    path("cases/<uuid:id>/tasks", CaseTasks.as_view()),
+    path("cases/<uuid:id>/tasks/<uuid:taskId>/completion", TaskCompletion.as_view()),
+    path("cases/<uuid:id>/members", CaseMembers.as_view()),
+    path("cases/<uuid:id>/members/<uuid:memberId>", CaseMemberDetail.as_view()),
+    path("cases/<uuid:id>/documents", CaseDocuments.as_view()),
+    path("cases/<uuid:id>/documents/<uuid:documentId>/content", DocumentContent.as_view()),
+    path("cases/<uuid:id>/timeline", CaseTimeline.as_view()),
+    path("persons", subjects.PersonList.as_view()),
+    path("persons/<uuid:id>", subjects.PersonDetail.as_view()),
+    path("addresses", subjects.AddressList.as_view()),
+    path("addresses/<uuid:id>", subjects.AddressDetail.as_view()),
+    path("locations", subjects.LocationList.as_view()),
+    path("locations/<uuid:id>", subjects.LocationDetail.as_view()),
+    path("businesses", subjects.BusinessList.as_view()),
+    path("businesses/<uuid:id>", subjects.BusinessDetail.as_view()),
+    path("search", Search.as_view()),
+    path("hit-checks", HitCheck.as_view()),
+]

@@ -1,0 +1,1 @@
+"""REST resources of a case (`cases` and its notes, tasks, members, documents, timeline), split by noun."""

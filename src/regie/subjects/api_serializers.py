@@ -1,0 +1,101 @@
+"""How persons, addresses, locations and businesses look on the wire (translation only; the door decides)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from regie.cases.models import Case, CaseStatus
+from regie.subjects.models import Address, Business, Location, LocationKind, Person
+
+GEOJSON_GEOMETRY = {
+    "type": "object",
+    "nullable": True,
+    "description": "GeoJSON-geometrie (RFC 7946) in WGS84: Point, Polygon of MultiPolygon.",
+    "required": ["type", "coordinates"],
+    "properties": {
+        "type": {"type": "string", "enum": ["Point", "Polygon", "MultiPolygon"]},
+        "coordinates": {"type": "array", "items": {}},
+    },
+    "example": {"type": "Point", "coordinates": [6.0312, 51.9021]},
+}
+
+
+class AddressSerializer(serializers.ModelSerializer[Address]):
+    class Meta:
+        model = Address
+        fields = ["id", "street", "house_number", "house_letter", "addition", "postcode", "city", "bag_id"]
+        read_only_fields = fields
+
+
+class PersonSerializer(serializers.ModelSerializer[Person]):
+    """A person; `bsn` is only there for users who may see BSNs — absent, not null, for everyone else."""
+
+    bsn = serializers.CharField(
+        required=False,
+        help_text="Alleen aanwezig voor gebruikers die BSN's mogen zien (medewerkers van de gemeente).",
+    )
+    address = AddressSerializer(read_only=True, allow_null=True, help_text="Woonadres")
+
+    class Meta:
+        model = Person
+        fields = ["id", "bsn", "given_names", "prefix", "surname", "birth_date", "address"]
+        read_only_fields = ["id", "given_names", "prefix", "surname", "birth_date"]
+
+    def to_representation(self, instance: Person) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not self.context.get("show_bsn"):
+            data.pop("bsn", None)
+        return data
+
+
+class CaseRefSerializer(serializers.ModelSerializer[Case]):
+    """A case a person or result points to — only ever one that came through the access door."""
+
+    status = serializers.ChoiceField(choices=CaseStatus.choices, read_only=True)
+    case_type = serializers.CharField(
+        source="case_type.code", read_only=True, help_text="Code van het casustype"
+    )
+
+    class Meta:
+        model = Case
+        fields = ["id", "number", "title", "case_type", "status"]
+        read_only_fields = fields
+
+
+class PersonDetailSerializer(PersonSerializer):
+    cases = serializers.SerializerMethodField(help_text="Alleen de casussen die u mag zien.")
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "email", "phone", "cases"]
+        read_only_fields = [*PersonSerializer.Meta.read_only_fields, "email", "phone"]
+
+    @extend_schema_field(CaseRefSerializer(many=True))
+    def get_cases(self, instance: Person) -> Any:
+        return CaseRefSerializer(self.context.get("cases", []), many=True).data
+
+
+class LocationSerializer(serializers.ModelSerializer[Location]):
+    kind = serializers.ChoiceField(choices=LocationKind.choices, read_only=True)
+    address = AddressSerializer(read_only=True, allow_null=True)
+    geometry = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Location
+        fields = ["id", "kind", "name", "address", "geometry", "description"]
+        read_only_fields = fields
+
+    @extend_schema_field(GEOJSON_GEOMETRY)
+    def get_geometry(self, instance: Location) -> Any:
+        return instance.geometry
+
+
+class BusinessSerializer(serializers.ModelSerializer[Business]):
+    address = AddressSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Business
+        fields = ["id", "kvk_number", "name", "branch", "address"]
+        read_only_fields = fields
