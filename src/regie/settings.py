@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "regie.cases",
     "regie.procedures",
     "regie.intake",
+    "regie.park",
     "regie.web",
 ]
 
@@ -219,6 +220,8 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # Case documents: stored outside the web root and served only through the access door.
 REGIE_MAX_UPLOAD_MB = _env_int("REGIE_MAX_UPLOAD_MB", 20, minimum=1)
+# Park map background tiles (e.g. https://tile.example/{z}/{x}/{y}.png); empty: polygons only, no tile server.
+REGIE_MAP_TILE_URL = os.environ.get("REGIE_MAP_TILE_URL", "").strip()
 REGIE_BREAK_THE_GLASS_HOURS = _env_int("REGIE_BREAK_THE_GLASS_HOURS", 4, minimum=1)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -264,7 +267,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "regie.core.api.schema.postprocess",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "SubjectRoleEnum": "regie.cases.models.SubjectRole",
+        "DataCategoryEnum": "regie.cases.models.DataCategory",
+        "UserRoleEnum": "regie.accounts.models.Role",
+    },
 }
 
 

@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
+from django.utils import timezone
 
 from regie.access.case_access import cases_visible_to, may_see_cases
 from regie.access.processing_log import log_processing
@@ -40,7 +41,7 @@ EXISTS (
                  WHERE m.case_id = cases_case.id AND (m.user_id = %s OR m.organisation_id = %s)
                    AND n.category = ANY(m.categories))
       OR EXISTS (SELECT 1 FROM cases_breaktheglass b JOIN cases_casetype t ON t.id = cases_case.case_type_id
-                 WHERE b.case_id = cases_case.id AND b.user_id = %s AND b.expires_at > now()
+                 WHERE b.case_id = cases_case.id AND b.user_id = %s AND b.expires_at > %s
                    AND n.category = ANY(t.default_categories))
     )
 )
@@ -68,7 +69,7 @@ def search_persons(user: Any, q: str, *, limit: int = 20) -> QuerySet[Person]:
         return base.none()
     bsn = normalize_bsn(q) if q.replace(" ", "").isdigit() else None
     if bsn:
-        return base.filter(bsn=bsn)[:limit] if may_see_bsn(user) else base.none()
+        return base.filter(bsn=bsn).order_by("sort_name")[:limit] if may_see_bsn(user) else base.none()
     born = _parse_date(q)
     if born:
         return base.filter(birth_date=born).order_by("sort_name")[:limit]
@@ -94,7 +95,7 @@ def search_cases(user: Any, q: str, *, limit: int = 20) -> QuerySet[Case]:
     if CASE_NUMBER.match(q):
         year, number = q.split("-")
         return base.filter(number=f"{year}-{int(number):05d}")[:limit]
-    params = (q, user.pk, user.pk, user.organisation_id, user.pk)
+    params = (q, user.pk, user.pk, user.organisation_id, user.pk, timezone.now())
     return (
         base.annotate(note_match=RawSQL(NOTE_MATCH_SQL, params, output_field=BooleanField()))  # noqa: S611
         .filter(note_match=True)

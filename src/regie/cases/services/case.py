@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Min
 from django.http import HttpRequest
@@ -15,6 +15,7 @@ from django.utils import timezone
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, User
 from regie.cases.models import (
+    ALL_CATEGORIES,
     Case,
     CaseLink,
     CaseMember,
@@ -28,6 +29,9 @@ from regie.cases.models import (
 from regie.cases.timeline import record
 from regie.core.errors import ConflictError
 from regie.subjects.models import Address, Business, Location, Person
+
+CLOSED = "Deze casus is gesloten; er kan niets meer aan worden toegevoegd of gewijzigd."
+NO_COORDINATOR_ROLES = ("analist", "beheerder", "privacy")
 
 STALE = (
     "Iemand anders heeft deze casus intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen; "
@@ -47,6 +51,11 @@ class SubjectRef:
     address: Address | None = None
     location: Location | None = None
     business: Business | None = None
+
+
+def case_person_ids(case: Case) -> list[Any]:
+    """The persons a case is about: what its processing-log entries must name."""
+    return list(case.subjects.filter(person__isnull=False).values_list("person_id", flat=True))
 
 
 def next_case_number(year: int) -> str:
@@ -105,7 +114,7 @@ def case_create(
         errors["case_type"] = "Dit casustype is niet meer in gebruik."
     if priority not in Priority.values:
         errors["priority"] = "Kies een bestaande prioriteit."
-    if not coordinator.is_active or coordinator.role in ("analist", "beheerder", "privacy"):
+    if not coordinator.is_active or coordinator.role in NO_COORDINATOR_ROLES:
         errors["coordinator"] = "Deze gebruiker kan geen coördinator van een casus zijn."
     if errors:
         raise ValidationError(errors)
@@ -164,6 +173,18 @@ def case_update(
             raise ValidationError({"priority": "Kies een bestaande prioriteit."})
         if "title" in changes and not str(changes["title"]).strip():
             raise ValidationError({"title": "Vul een titel in."})
+        new_coordinator = changes.get("coordinator")
+        if new_coordinator is not None and (
+            not new_coordinator.is_active or new_coordinator.role in NO_COORDINATOR_ROLES
+        ):
+            raise ValidationError({"coordinator": "Deze gebruiker kan geen coördinator van een casus zijn."})
+        if new_coordinator is not None and new_coordinator.pk != locked.coordinator_id:
+            # The previous single point of contact stays on the team, so the hand-over loses no one.
+            CaseMember.objects.get_or_create(
+                case=locked,
+                user_id=locked.coordinator_id,
+                defaults={"case_role": "vorige coördinator", "categories": list(ALL_CATEGORIES)},
+            )
         for key, value in changes.items():
             setattr(locked, key, value.strip() if key == "title" else value)
         locked.version += 1
@@ -180,6 +201,7 @@ def case_update(
             request=request,
             object_type="case",
             object_id=locked.pk,
+            persons=case_person_ids(locked),
             details={"fields": sorted(changes)},
         )
     return locked
@@ -197,6 +219,8 @@ def case_close(
             raise ConflictError(STALE)
         if locked.status == CaseStatus.CLOSED:
             raise ValidationError({"status": "Deze casus is al gesloten."})
+        if locked.coordinator_id != actor.pk:
+            raise PermissionDenied("Alleen de coördinator kan de casus sluiten.")
         locked.status = CaseStatus.CLOSED
         locked.closed_reason = reason.strip()
         locked.closed_at = timezone.now()
@@ -204,7 +228,12 @@ def case_close(
         locked.save(update_fields=["status", "closed_reason", "closed_at", "version", "updated_at"])
         record(case=locked, actor=actor, kind="case.closed", summary=f"Casus gesloten: {reason.strip()}")
         log_processing(
-            action="case.closed", actor=actor, request=request, object_type="case", object_id=locked.pk
+            action="case.closed",
+            actor=actor,
+            request=request,
+            object_type="case",
+            object_id=locked.pk,
+            persons=case_person_ids(locked),
         )
     return locked
 
@@ -213,6 +242,8 @@ def case_subject_add(
     *, actor: User, case: Case, ref: SubjectRef, request: HttpRequest | None = None
 ) -> CaseSubject:
     """Put a person, address, location or business in the case with a role."""
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError({"subjects": CLOSED})
     with transaction.atomic():
         if ref.person and CaseSubject.objects.filter(case=case, person=ref.person, role=ref.role).exists():
             raise ValidationError({"subjects": "Deze persoon staat al met deze rol in de casus."})

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from regie.access.case_access import CaseAccess
 from regie.access.processing_log import log_processing
 from regie.accounts.models import User
-from regie.cases.models import DataCategory, Document
+from regie.cases.models import CaseStatus, DataCategory, Document
 from regie.cases.timeline import record
 
 ALLOWED_TYPES = {
@@ -85,7 +85,9 @@ def document_upload(
         errors["title"] = "Vul een titel in."
     if document_type not in DOCUMENT_TYPES:
         errors["document_type"] = "Kies een bestaand soort document."
-    if not access.can_edit:
+    if access.case.status == CaseStatus.CLOSED:
+        errors["file"] = "Deze casus is gesloten; er kan niets meer aan worden toegevoegd."
+    elif not access.can_edit:
         errors["file"] = "U mag in deze casus alleen lezen."
     data = content.read(limit + 1)
     if len(data) == 0:

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from regie.access.case_access import CaseAccess
 from regie.access.processing_log import log_processing
 from regie.accounts.models import User
-from regie.cases.models import DataCategory, Note
+from regie.cases.models import CaseStatus, DataCategory, Note
 from regie.cases.timeline import record
 
 MAX_NOTE_LENGTH = 20000
@@ -29,7 +29,9 @@ def note_create(
         errors["text"] = "De notitie is leeg."
     elif len(text) > MAX_NOTE_LENGTH:
         errors["text"] = f"Een notitie is hoogstens {MAX_NOTE_LENGTH} tekens."
-    if not access.can_edit:
+    if access.case.status == CaseStatus.CLOSED:
+        errors["text"] = "Deze casus is gesloten; er kan niets meer aan worden toegevoegd."
+    elif not access.can_edit:
         errors["text"] = "U mag in deze casus alleen lezen."
     if errors:
         raise ValidationError(errors)

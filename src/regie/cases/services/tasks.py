@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from regie.access.processing_log import log_processing
 from regie.accounts.models import User
-from regie.cases.models import Case, Task
+from regie.cases.models import Case, CaseStatus, Task
 from regie.cases.services.case import case_refresh_next_deadline
 from regie.cases.timeline import record
 from regie.core.calendar import atw_calendar
@@ -28,10 +28,17 @@ def task_create(
     due_date: date | None = None,
     period: str | None = None,
     working_days: int | None = None,
+    allow_past_due: bool = False,
     request: HttpRequest | None = None,
 ) -> Task:
-    """Create a task; its due date is a given date, a term after today (ISO 8601), or N working days."""
+    """Create a task; its due date is a given date, a term after today (ISO 8601), or N working days.
+
+    allow_past_due is for callers that compute a legal date themselves (the procedure engine recording a step
+    late): the term may already have passed, and the task must then show as overdue, not be refused.
+    """
     errors: dict[str, str] = {}
+    if case.status == CaseStatus.CLOSED:
+        errors["title"] = "Deze casus is gesloten; er kunnen geen taken meer bij."
     if not title.strip():
         errors["title"] = "Vul een omschrijving van de taak in."
     if not owner.is_active:
@@ -40,7 +47,7 @@ def task_create(
         errors["due_date"] = "Geef een datum, een termijn of een aantal werkdagen — niet meer dan één."
     today = timezone.localdate()
     explanation = ""
-    if due_date is not None and due_date < today:
+    if due_date is not None and due_date < today and not allow_past_due:
         errors["due_date"] = "De uiterste datum ligt in het verleden."
     if period is not None and not errors:
         try:

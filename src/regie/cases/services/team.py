@@ -10,7 +10,7 @@ from django.http import HttpRequest
 
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Organisation, Role, User
-from regie.cases.models import Case, CaseMember, DataCategory
+from regie.cases.models import Case, CaseMember, CaseStatus, DataCategory
 from regie.cases.timeline import record
 
 
@@ -26,6 +26,28 @@ def _validate(categories: Sequence[str], case_role: str) -> list[str]:
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _check_grant(*, actor: User, case: Case, categories: Sequence[str], joining_self: bool) -> None:
+    """Nobody grants data categories they cannot see themselves, and a closed case takes no new members.
+
+    The one exception is an active professional joining a case for their own work (an inspector of a round),
+    and then only with general data.
+    """
+    from regie.access.case_access import access_to
+
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError({"member": "Deze casus is gesloten; het team kan niet meer veranderen."})
+    access = access_to(actor, case)
+    own = access.categories if (access.is_coordinator or access.is_member) else frozenset()
+    if joining_self and not own:
+        own = frozenset({DataCategory.GENERAL.value})
+    if not set(categories) <= own:
+        raise ValidationError(
+            {
+                "categories": "U kunt geen gegevenscategorieën toekennen die u zelf in deze casus niet mag zien."
+            }
+        )
 
 
 def case_member_add(
@@ -47,6 +69,13 @@ def case_member_add(
         not user.is_active or user.role in (Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY)
     ):
         raise ValidationError({"member": "Deze gebruiker kan geen teamlid van een casus zijn."})
+    if organisation is not None and (
+        not organisation.active or organisation.municipality_id != case.municipality_id
+    ):
+        raise ValidationError({"member": "Deze organisatie is niet actief in deze gemeente."})
+    _check_grant(
+        actor=actor, case=case, categories=cleaned, joining_self=user is not None and user.pk == actor.pk
+    )
     name = str(user or organisation)
     try:
         with transaction.atomic():
@@ -89,6 +118,7 @@ def case_member_update(
 ) -> CaseMember:
     """Change a member's role, categories or edit right."""
     cleaned = _validate(categories, case_role)
+    _check_grant(actor=actor, case=member.case, categories=cleaned, joining_self=False)
     with transaction.atomic():
         member.categories = cleaned
         member.case_role = case_role.strip()

@@ -116,7 +116,7 @@ def _dutch_detail(exc: exceptions.APIException) -> str | None:
     if isinstance(exc, exceptions.NotAcceptable):
         return "Dit formaat kan niet worden geleverd; vraag application/json."
     if isinstance(exc, exceptions.UnsupportedMediaType):
-        return "Stuur de inhoud als application/json."
+        return "Dit mediatype wordt voor deze bron niet ondersteund; zie de API-documentatie."
     if isinstance(exc, exceptions.AuthenticationFailed):
         return "Het token is onbekend of ingetrokken."
     if isinstance(exc, exceptions.NotAuthenticated):
