@@ -13,6 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from regie.accounts.demo import seed_accounts
 from regie.accounts.models import User
 
+pytest_plugins = ["tests.browser"]
+
 ROLES = [
     "procesregisseur",
     "projectleider",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, F, Func, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -63,11 +63,23 @@ def visible_case_ids_sql(user: User) -> RawSQL:
     return RawSQL(VISIBLE_CASE_IDS_SQL, visible_case_ids_params(user))  # noqa: S611
 
 
+def in_id_array(column: str, sql: str, params: tuple[object, ...]) -> Func:
+    """`column = ANY(ARRAY(sql))`: the id set is computed once and joined by index probes, whatever the planner's
+    row estimates (an `IN (subquery)` flipped to a full scan at a million cases; see benchmarks/README.md)."""
+    return Func(
+        F(column),
+        RawSQL(sql, params),  # noqa: S611 — fixed SQL of this module, parameterised
+        template="%(expressions)s))",
+        arg_joiner=" = ANY(ARRAY(",
+        output_field=BooleanField(),
+    )
+
+
 def cases_visible_to(user: Any) -> QuerySet[Case]:
     """Every case the user may see; empty for roles without case access."""
     if not may_see_cases(user):
         return Case.objects.none()
-    return Case.objects.filter(pk__in=visible_case_ids_sql(user))
+    return Case.objects.filter(in_id_array("pk", VISIBLE_CASE_IDS_SQL, visible_case_ids_params(user)))
 
 
 def active_break_the_glass(user: User, case: Case) -> BreakTheGlass | None:
