@@ -1,0 +1,93 @@
+"""`POST /api/v1/public/signals`: a report from the public, without login, rate-limited per address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
+
+from regie.access.processing_log import client_address
+from regie.accounts.models import Municipality
+from regie.cases.api.base import wire_names
+from regie.intake.api.serializers import (
+    PublicSignalCreateSerializer,
+    PublicSignalReceiptSerializer,
+    reporter_input,
+)
+from regie.intake.edges import DatabaseUnavailable, api_storage
+from regie.intake.models import Channel, Source
+from regie.intake.services.inputs import Reporter
+from regie.intake.services.rate_limit import public_rate_hit
+from regie.intake.services.receive import default_municipality, signal_receive
+
+
+class PublicRateThrottle(BaseThrottle):
+    """REGIE_PUBLIC_RATE_LIMIT per address, counted in the database (shared by every web process)."""
+
+    def __init__(self) -> None:
+        self.retry_after = 0
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        decision = public_rate_hit(client_address(request._request))
+        self.retry_after = decision.retry_after
+        return decision.allowed
+
+    def wait(self) -> float:
+        return float(self.retry_after)
+
+
+class PublicSignalCreate(APIView):
+    """Report a concern to the municipality, anonymously if you wish. Answers the reference of your report."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [PublicRateThrottle]
+
+    @extend_schema(
+        request=PublicSignalCreateSerializer,
+        responses={201: PublicSignalReceiptSerializer},
+        auth=[{}],  # type: ignore[list-item]  # public: no authentication, so no 401/403 in the schema
+        operation_id="public_signals_create",
+    )
+    def post(self, request: Request) -> Response:
+        body = PublicSignalCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        values = body.validated_data
+        anonymous = values["reporter_type"] == Source.ANONYMOUS
+        reporter = reporter_input(values.get("reporter"))
+        names = {
+            "reporter_name": "reporter.name",
+            "reporter_email": "reporter.email",
+            "reporter_phone": "reporter.phone",
+        }
+        with api_storage(), wire_names(**names):
+            signal = signal_receive(
+                actor=None,
+                municipality=_municipality(),
+                source=values["reporter_type"],
+                channel=Channel.PUBLIC_API,
+                description=values["description"],
+                urgency=values["urgency"],
+                location_kind=values["location_kind"],
+                location_text=values["location_text"],
+                reporter=reporter
+                if (reporter.name or reporter.email or reporter.phone or not anonymous)
+                else Reporter(),
+                request=request._request,
+            )
+        return Response({"reference": signal.reference}, status=status.HTTP_201_CREATED)
+
+
+def _municipality() -> Municipality:
+    try:
+        return default_municipality()
+    except Municipality.DoesNotExist as exc:
+        raise DatabaseUnavailable(
+            "Melden kan op dit moment niet: de gemeente is nog niet ingericht."
+        ) from exc

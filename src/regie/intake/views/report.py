@@ -1,0 +1,154 @@
+"""The report pages: the staff and partner form (`Meld een signaal`) and the public page `/melden`."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from regie.access.policy import request_user, requires
+from regie.access.processing_log import client_address
+from regie.accounts.models import Municipality
+from regie.cases.views.common import apply_errors
+from regie.intake.edges import StorageUnavailable, page_storage
+from regie.intake.forms.report import PublicReportForm, SignalReportForm
+from regie.intake.models import Channel, Source, Urgency
+from regie.intake.services.inputs import Reporter
+from regie.intake.services.rate_limit import public_rate_hit
+from regie.intake.services.receive import default_municipality, signal_receive, source_of
+
+SESSION_REFERENCE = "intake_public_reference"
+PUBLIC_ALIASES = {
+    "reporter_name": "reporter_name",
+    "reporter_email": "reporter_email",
+    "reporter_phone": "reporter_phone",
+}
+
+
+def _back_to(request: HttpRequest, path: str) -> str:
+    """Where the reporter came from, when it is a path on this site; otherwise the start page."""
+    path = path.split("?", 1)[0]
+    safe = path.startswith("/") and url_has_allowed_host_and_scheme(
+        path, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return path if safe and not path.startswith("/signalen/nieuw") else "/"
+
+
+@requires("signals.submit")
+@require_http_methods(["GET", "POST"])
+def signal_new(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    came_from = (request.POST.get("van") or request.GET.get("van") or "")[:300]
+    form = SignalReportForm(request.POST or None, request.FILES or None, initial={"van": came_from})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            subjects, aliases = form.subjects()
+            source, partner = source_of(user)
+            try:
+                if user.organisation is None:
+                    raise ValidationError(
+                        "U hoort bij geen organisatie; vraag de functioneel beheerder dit te regelen."
+                    )
+                with page_storage():
+                    signal = signal_receive(
+                        actor=user,
+                        municipality=user.organisation.municipality,
+                        source=source,
+                        partner_organisation=partner,
+                        channel=Channel.STAFF_FORM,
+                        description=data["description"],
+                        urgency=data["urgency"],
+                        location_kind=data["location_kind"],
+                        location_text=data["location_text"],
+                        subjects=subjects,
+                        attachments=form.file_inputs(),
+                        came_from=came_from,
+                        request=request,
+                    )
+            except StorageUnavailable as exc:
+                form.add_error(None, str(exc))
+                status = 503
+            except ValidationError as exc:
+                apply_errors(form, exc, aliases)
+            else:
+                messages.success(
+                    request, f"Uw signaal is ontvangen onder referentie {signal.reference}. Dank u wel."
+                )
+                return HttpResponseRedirect(_back_to(request, came_from))
+    return render(
+        request,
+        "intake/signal_new.html",
+        {"form": form, "came_from": came_from, "breadcrumbs": [{"label": "Meld een signaal"}]},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def public_report(request: HttpRequest) -> HttpResponse:
+    """`/melden`: anyone may report, anonymously if they wish; the report is stored before anything else."""
+    form = PublicReportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        rate = public_rate_hit(client_address(request))
+        if not rate.allowed:
+            minutes = max(1, (rate.retry_after + 59) // 60)
+            form = PublicReportForm(request.POST)
+            form.is_valid()
+            form.add_error(
+                None,
+                f"U heeft in korte tijd te veel meldingen verstuurd. Probeer het over {minutes} "
+                f"minu{'ut' if minutes == 1 else 'ten'} opnieuw. Uw tekst staat nog hieronder.",
+            )
+            response = render(request, "intake/melden.html", {"form": form, "breadcrumbs": []}, status=429)
+            response["Retry-After"] = str(rate.retry_after)
+            return response
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            anonymous = data["reporter_type"] == Source.ANONYMOUS
+            try:
+                with page_storage():
+                    signal = signal_receive(
+                        actor=None,
+                        municipality=default_municipality(),
+                        source=data["reporter_type"],
+                        channel=Channel.PUBLIC_FORM,
+                        description=data["description"],
+                        urgency=Urgency.URGENT if data["urgent"] else Urgency.NORMAL,
+                        location_kind=data["location_kind"],
+                        location_text=data["location_text"],
+                        reporter=form.reporter() if not anonymous or _any_contact(form) else Reporter(),
+                        attachments=form.file_inputs(),
+                        request=request,
+                    )
+            except StorageUnavailable as exc:
+                form.add_error(None, str(exc))
+                status = 503
+            except Municipality.DoesNotExist:
+                form.add_error(None, "Melden kan op dit moment niet: de gemeente is nog niet ingericht.")
+                status = 503
+            except ValidationError as exc:
+                apply_errors(form, exc, PUBLIC_ALIASES)
+            else:
+                request.session[SESSION_REFERENCE] = signal.reference
+                return HttpResponseRedirect("/melden/ontvangen")
+    return render(request, "intake/melden.html", {"form": form, "breadcrumbs": []}, status=status)
+
+
+def _any_contact(form: PublicReportForm) -> bool:
+    reporter = form.reporter()
+    return bool(reporter.name or reporter.email or reporter.phone)
+
+
+def public_received(request: HttpRequest) -> HttpResponse:
+    """The confirmation with the reference (kept in the reporter's own session, never in the URL)."""
+    reference = request.session.get(SESSION_REFERENCE)
+    if not reference:
+        return HttpResponseRedirect("/melden")
+    return render(request, "intake/melden_ontvangen.html", {"reference": reference, "breadcrumbs": []})
