@@ -69,7 +69,14 @@ def search_persons(user: Any, q: str, *, limit: int = 20) -> QuerySet[Person]:
         return base.none()
     bsn = normalize_bsn(q) if q.replace(" ", "").isdigit() else None
     if bsn:
-        return base.filter(bsn=bsn).order_by("sort_name")[:limit] if may_see_bsn(user) else base.none()
+        if not may_see_bsn(user):
+            return base.none()
+        return (
+            persons_visible_to(user, selective=True)
+            .select_related("address")
+            .filter(bsn=bsn)
+            .order_by("sort_name")[:limit]
+        )
     born = _parse_date(q)
     if born:
         return base.filter(birth_date=born).order_by("sort_name")[:limit]

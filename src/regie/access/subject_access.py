@@ -35,10 +35,16 @@ def _subject_ids(column: str, user: User) -> RawSQL:
     return RawSQL(sql, _params(user))  # noqa: S611
 
 
-def persons_visible_to(user: Any) -> QuerySet[Person]:
-    """Persons in at least one case the user may see (merged duplicates excluded)."""
+def persons_visible_to(user: Any, *, selective: bool = False) -> QuerySet[Person]:
+    """Persons in at least one case the user may see (merged duplicates excluded).
+
+    `selective=True` is for callers that filter on a unique column (a BSN): then PostgreSQL should start from
+    that index and check visibility per row, instead of first building the whole visible set.
+    """
     if not may_see_cases(user):
         return Person.objects.none()
+    if selective:
+        return Person.objects.filter(merged_into__isnull=True, pk__in=_subject_ids("person_id", user))
     sql = (
         "SELECT s.person_id FROM cases_casesubject s "  # noqa: S608 — fixed SQL of the door, no user input
         f"WHERE s.person_id IS NOT NULL AND s.case_id = ANY(ARRAY({VISIBLE_CASE_IDS_SQL}))"
