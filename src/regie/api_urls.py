@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("regie.cases.api_urls")),
     path("", include("regie.procedures.api_urls")),
     path("", include("regie.intake.api_urls")),
+    path("", include("regie.park.api_urls")),
 ]

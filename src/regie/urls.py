@@ -32,6 +32,8 @@ urlpatterns = [
     path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
     path("", include("regie.cases.urls")),
     path("", include("regie.procedures.urls")),
+    path("", include("regie.intake.urls")),
+    path("", include("regie.park.urls")),
     path("api/v1/", include("regie.api_urls")),
 ]
 

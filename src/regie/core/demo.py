@@ -20,6 +20,13 @@ def seed_demo() -> list[str]:
 
     with transaction.atomic():
         report += seed_procedures()
+    from regie.intake.demo import seed_signals
+
+    with transaction.atomic():
+        report += seed_signals()
+    from regie.park.demo import seed_park
+
+    report += seed_park()
     if not settings.DEMO_MODE:
         report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
     return report

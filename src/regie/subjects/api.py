@@ -156,7 +156,9 @@ class LocationList(SubjectList):
     def get_queryset(self) -> QuerySet[Location]:
         kind = _query(self.request, LocationQuery).get("kind")
         qs = locations_visible_to(self.request.user, kind=kind)
-        return qs.select_related("address").order_by("kind", "name", "id")
+        from regie.park.selectors import with_location_residence_status
+
+        return with_location_residence_status(qs.select_related("address")).order_by("kind", "name", "id")
 
 
 def _one(queryset: QuerySet[Any], object_id: object) -> Any:

@@ -81,15 +81,24 @@ class LocationSerializer(serializers.ModelSerializer[Location]):
     kind = serializers.ChoiceField(choices=LocationKind.choices, read_only=True)
     address = AddressSerializer(read_only=True, allow_null=True)
     geometry = serializers.SerializerMethodField()
+    residence_status = serializers.SerializerMethodField(
+        help_text="Alleen bij kavels op een vakantiepark: de huidige bewoningsstatus (afgeleid uit de geschiedenis)."
+    )
 
     class Meta:
         model = Location
-        fields = ["id", "kind", "name", "address", "geometry", "description"]
+        fields = ["id", "kind", "name", "address", "geometry", "description", "residence_status"]
         read_only_fields = fields
 
     @extend_schema_field(GEOJSON_GEOMETRY)
     def get_geometry(self, instance: Location) -> Any:
         return instance.geometry
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_residence_status(self, instance: Location) -> str | None:
+        from regie.park.selectors import location_residence_status
+
+        return location_residence_status(instance)
 
 
 class BusinessSerializer(serializers.ModelSerializer[Business]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,15 @@ class NavItem:
     label: str
     url: str
     permission: str | None  # None: every signed-in user
+    allowed: Callable[[Any], bool] | None = None  # a rule beyond the role, e.g. the partner's type
+
+
+def _park_navigation(user: Any) -> bool:
+    """The park approach: the municipal park team and the Province's inspectors."""
+    organisation = getattr(user, "organisation", None)
+    return user.role in {"projectleider", "handhaver", "brp", "procesregisseur"} or (
+        user.role == "partner" and organisation is not None and organisation.partner_type == "provincie"
+    )
 
 
 NAVIGATION: tuple[NavItem, ...] = (
@@ -23,6 +33,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Procedures", "/procedures", "procedures.view"),
     NavItem("Termijnen", "/termijnen", "procedures.oversight"),
     NavItem("Termijncalculator", "/termijncalculator", "deadlines.calculate"),
+    NavItem("Vakantiepark", "/vakantiepark", None, allowed=_park_navigation),
     NavItem("Beheer", "/beheer", "accounts.manage"),
     NavItem("Signaalroutering", "/beheer/routering", "intake.configure"),
     NavItem("Brieven en beleid", "/procedurebeheer", "procedures.configure"),
@@ -39,7 +50,11 @@ def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
         return []
     items = []
     for item in NAVIGATION:
-        if item.permission is None or has_permission(user, item.permission):
-            current = current_path == item.url or (item.url != "/" and current_path.startswith(item.url))
-            items.append({"label": item.label, "url": item.url, "current": current})
+        if item.allowed is not None:
+            if not item.allowed(user):
+                continue
+        elif item.permission is not None and not has_permission(user, item.permission):
+            continue
+        current = current_path == item.url or (item.url != "/" and current_path.startswith(item.url))
+        items.append({"label": item.label, "url": item.url, "current": current})
     return items

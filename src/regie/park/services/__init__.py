@@ -1,0 +1,1 @@
+"""Writes of the park approach, one module per noun (architecture rule 2)."""

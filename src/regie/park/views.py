@@ -1,0 +1,682 @@
+"""The park pages (thin edges: parse, fetch through the park door, call one service, render)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from regie.access import park_access
+from regie.access.processing_log import log_processing
+from regie.accounts.models import PartnerType, Role, User
+from regie.core.ids import uuid_or_404
+from regie.core.middleware import CSP
+from regie.park import selectors
+from regie.park.charts import month_label, trend
+from regie.park.forms import (
+    InspectionForm,
+    NoteForm,
+    OccupantForm,
+    OverviewFilter,
+    PermitForm,
+    RoundForm,
+    StatusForm,
+    ToleranceForm,
+)
+from regie.park.models import (
+    FollowUp,
+    FollowUpKind,
+    Inspection,
+    Park,
+    ParkLot,
+    ResidenceStatus,
+    RoundLot,
+)
+from regie.park.services import follow_ups, imports, inspections, lots, rounds, status
+from regie.park.services.inspections import INDICATOR_LABELS, Photo
+
+SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
+    "kavel": lambda r: r.lot.number,
+    "status": lambda r: (selectors.STATUS_ORDER.index(r.status), r.lot.number),
+    "inspectie": lambda r: (
+        r.last_inspection is None,
+        -(r.last_inspection.toordinal() if r.last_inspection else 0),
+    ),
+    "termijn": lambda r: (r.next_deadline is None, r.next_deadline.toordinal() if r.next_deadline else 0),
+}
+
+
+def signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Sign-in required; what the user may see is then decided by the park door (403/404)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _errors(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "message_dict"):
+        return [m for messages_ in exc.message_dict.values() for m in messages_]
+    return list(exc.messages)
+
+
+def _park_or_403(user: User, park_id: object, *, counts_only: bool = False) -> Park:
+    if not (park_access.may_see_counts(user) if counts_only else park_access.may_use_park(user)):
+        raise PermissionDenied
+    return park_access.get_park_for(user, park_id, counts_only=counts_only)
+
+
+def _crumbs(park: Park, *extra: dict[str, str]) -> list[dict[str, str]]:
+    return [{"label": park.name, "url": f"/vakantiepark/{park.pk}"}, *extra]
+
+
+@signed_in
+def park_home(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if park_access.may_use_park(user):
+        park = park_access.parks_visible_to(user).order_by("name").first()
+        if park is not None:
+            return redirect(f"/vakantiepark/{park.pk}")
+    elif park_access.may_see_counts(user):
+        park = park_access.park_counts_visible_to(user).order_by("name").first()
+        if park is not None:
+            return redirect(f"/vakantiepark/{park.pk}/voortgang")
+    else:
+        raise PermissionDenied
+    return render(request, "park/none.html", {"breadcrumbs": [{"label": "Vakantiepark"}]})
+
+
+@signed_in
+def park_overview(request: HttpRequest, park_id: str) -> HttpResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id)
+    today = timezone.localdate()
+    rows = selectors.lot_rows(user, park, today=today)
+    totals = Counter(r.status for r in rows)
+    form = OverviewFilter(request.GET or None)
+    chosen: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    if chosen.get("status"):
+        rows = [r for r in rows if r.status == chosen["status"]]
+    if chosen.get("procedure") == "ja":
+        rows = [r for r in rows if r.procedures]
+    elif chosen.get("procedure") == "nee":
+        rows = [r for r in rows if not r.procedures]
+    rows.sort(key=SORT_KEYS.get(chosen.get("sorteer") or "kavel", SORT_KEYS["kavel"]))
+    log_processing(
+        action="park.overview_viewed",
+        actor=user,
+        request=request,
+        object_type="park",
+        object_id=park.pk,
+        persons=[pk for r in rows for pk in r.occupant_ids],
+        details={"lots": len(rows), "occupancy_lots": sum(1 for r in rows if r.occupancy_visible)},
+    )
+    leader = park.project_leader
+    return render(
+        request,
+        "park/overview.html",
+        {
+            "park": park,
+            "rows": rows,
+            "form": form,
+            "totals": [
+                {"status": s.value, "label": s.label, "count": totals.get(s.value, 0)}
+                for s in ResidenceStatus
+            ],
+            "leader": leader,
+            "can_plan": park_access.may_plan_rounds(user),
+            "referrals": FollowUp.objects.filter(
+                kind=FollowUpKind.BRP, taken_up_case__isnull=True, inspection__lot__park=park
+            ).select_related("inspection__lot")
+            if user.role in (Role.BRP, Role.PROJECT_LEADER)
+            else [],
+            "is_brp": user.role == Role.BRP,
+            "breadcrumbs": [{"label": park.name}],
+        },
+    )
+
+
+@signed_in
+def park_map(request: HttpRequest, park_id: str) -> HttpResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id)
+    rows = selectors.lot_rows(user, park, today=timezone.localdate())
+    log_processing(
+        action="park.map_viewed",
+        actor=user,
+        request=request,
+        object_type="park",
+        object_id=park.pk,
+        persons=[pk for r in rows for pk in r.occupant_ids],
+    )
+    legend = [
+        {"status": s.value, "label": s.label, "colour": selectors.STATUS_COLOURS[s], "count": 0}
+        for s in ResidenceStatus
+    ]
+    counts = Counter(r.status for r in rows)
+    for item in legend:
+        item["count"] = counts.get(str(item["status"]), 0)
+    response = render(
+        request,
+        "park/map.html",
+        {
+            "park": park,
+            "rows": rows,
+            "legend": legend,
+            "tile_url": settings.REGIE_MAP_TILE_URL,
+            "breadcrumbs": _crumbs(park, {"label": "Kaart"}),
+        },
+    )
+    tiles = urlsplit(settings.REGIE_MAP_TILE_URL)
+    if tiles.scheme in ("http", "https") and tiles.netloc:
+        # A configured tile server: its images only, on this page only (the policy stays strict elsewhere).
+        origin = f"{tiles.scheme}://{tiles.netloc.replace('{s}', '*')}"
+        response["Content-Security-Policy"] = CSP.replace(
+            "img-src 'self' data:", f"img-src 'self' data: {origin}"
+        )
+    return response
+
+
+@signed_in
+def park_map_geojson(request: HttpRequest, park_id: str) -> JsonResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id)
+    rows = selectors.lot_rows(user, park, today=timezone.localdate())
+    features = [
+        {
+            "type": "Feature",
+            "geometry": r.lot.location.geometry,
+            "properties": {
+                "number": r.lot.number,
+                "status": r.status,
+                "statusLabel": r.status_label,
+                "colour": r.colour,
+                "url": f"/vakantiepark/kavels/{r.lot.pk}",
+            },
+        }
+        for r in rows
+        if r.lot.location.geometry
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+@signed_in
+def lot_detail(request: HttpRequest, lot_id: str) -> HttpResponse:
+    user = _user(request)
+    if not park_access.may_use_park(user):
+        raise PermissionDenied
+    lot, occupancy = park_access.get_lot_for(user, lot_id, request=request)
+    form = StatusForm(initial={"on_date": timezone.localdate()})
+    if request.method == "POST":
+        if not park_access.may_set_status(user):
+            raise PermissionDenied
+        form = StatusForm(request.POST)
+        if form.is_valid():
+            try:
+                status.residence_status_set(actor=user, lot=lot, request=request, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errs in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                messages.success(request, "De bewoningsstatus is vastgelegd.")
+                return redirect(f"/vakantiepark/kavels/{lot.pk}")
+    today = timezone.localdate()
+    visible_inspections = park_access.inspections_visible_to(user).filter(lot=lot).select_related("inspector")
+    brp_referrals = FollowUp.objects.filter(inspection__lot=lot, kind=FollowUpKind.BRP).select_related(
+        "inspection", "taken_up_case"
+    )
+    return render(
+        request,
+        "park/lot.html",
+        {
+            "lot": lot,
+            "park": lot.park,
+            "occupancy": occupancy,
+            "status": ResidenceStatus(selectors.current_status(lot)),
+            "history": lot.status_changes.select_related("set_by"),
+            "occupants": lot.occupancies.select_related("person") if occupancy else [],
+            "registrations": list(selectors.brp_registrations(lot)) if occupancy else [],
+            "permits": selectors.permits_for(lot) if occupancy else [],
+            "tolerances": lot.tolerances.all() if occupancy else [],
+            "inspections": visible_inspections,
+            "brp_referrals": brp_referrals if user.role in (Role.BRP, Role.PROJECT_LEADER) else [],
+            "is_brp": user.role == Role.BRP,
+            "form": form if park_access.may_set_status(user) else None,
+            "register_forms": {
+                "bewoner": OccupantForm(prefix="bewoner"),
+                "beschikking": PermitForm(prefix="beschikking", holders=_holders(lot)),
+                "gedoogbesluit": ToleranceForm(prefix="gedoogbesluit"),
+            }
+            if park_access.may_set_status(user) and occupancy
+            else None,
+            "today": today,
+            "breadcrumbs": _crumbs(lot.park, {"label": f"Kavel {lot.number}"}),
+        },
+    )
+
+
+@signed_in
+def progress(request: HttpRequest, park_id: str) -> HttpResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id, counts_only=True)
+    series = selectors.monthly_counts(park, until=timezone.localdate())
+    log_processing(
+        action="park.progress_viewed", actor=user, request=request, object_type="park", object_id=park.pk
+    )
+    table = [
+        {"month": month_label(day), "counts": [counts.get(s.value, 0) for s in ResidenceStatus]}
+        for day, counts in series
+    ]
+    ended = Counter(FollowUp.objects.filter(inspection__lot__park=park).values_list("kind", flat=True))
+    return render(
+        request,
+        "park/progress.html",
+        {
+            "park": park,
+            "chart": trend(series),
+            "statuses": list(ResidenceStatus),
+            "table": table,
+            "follow_ups": [{"label": k.label, "count": ended.get(k.value, 0)} for k in FollowUpKind],
+            "ended": sorted(selectors.ended_permanent_residences(park).items()),
+            "figures": selectors.procedure_figures(park),
+            "breadcrumbs": _crumbs(park, {"label": "Voortgang"})
+            if park_access.may_use_park(user)
+            else [{"label": f"{park.name}: voortgang"}],
+        },
+    )
+
+
+@signed_in
+def progress_csv(request: HttpRequest, park_id: str) -> HttpResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id, counts_only=True)
+    series = selectors.monthly_counts(park, until=timezone.localdate())
+    log_processing(
+        action="park.progress_exported", actor=user, request=request, object_type="park", object_id=park.pk
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="voortgang-vakantiepark.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["maand", *[s.value for s in ResidenceStatus], "totaal"])
+    for day, counts in series:
+        values = [counts.get(s.value, 0) for s in ResidenceStatus]
+        writer.writerow([day.strftime("%Y-%m"), *values, sum(values)])
+    return response
+
+
+def _inspector_choices(user: User) -> Any:
+    if user.organisation is None:
+        return User.objects.none()
+    municipality_id = user.organisation.municipality_id
+    return User.objects.filter(is_active=True, organisation__municipality_id=municipality_id).filter(
+        role__in=[Role.INSPECTOR, Role.PROJECT_LEADER]
+    ) | User.objects.filter(
+        is_active=True,
+        role=Role.PARTNER,
+        organisation__partner_type=PartnerType.PROVINCE,
+        organisation__municipality_id=municipality_id,
+    )
+
+
+@signed_in
+def round_list(request: HttpRequest, park_id: str) -> HttpResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id)
+    can_plan = park_access.may_plan_rounds(user)
+    form = RoundForm(inspectors=_inspector_choices(user)) if can_plan else None
+    if request.method == "POST":
+        if not can_plan:
+            raise PermissionDenied
+        form = RoundForm(request.POST, inspectors=_inspector_choices(user))
+        if form.is_valid():
+            data = form.cleaned_data
+            today = timezone.localdate()
+            try:
+                planned = rounds.inspection_round_plan(
+                    actor=user,
+                    park=park,
+                    planned_on=data["planned_on"],
+                    inspectors=list(data["inspectors"]),
+                    sample_size=data["sample_size"],
+                    risk_since=today.replace(year=today.year - 1),
+                    note=data["note"],
+                    request=request,
+                )
+            except ValidationError as exc:
+                form.add_error(None, _errors(exc))
+            else:
+                messages.success(request, f"De ronde is gepland met {planned.round_lots.count()} kavels.")
+                return redirect(f"/vakantiepark/rondes/{planned.pk}")
+    visible = (
+        park_access.rounds_visible_to(user)
+        .filter(park=park)
+        .prefetch_related("inspectors")
+        .order_by("-planned_on")
+    )
+    return render(
+        request,
+        "park/rounds.html",
+        {
+            "park": park,
+            "rounds": visible,
+            "form": form,
+            "breadcrumbs": _crumbs(park, {"label": "Inspectierondes"}),
+        },
+    )
+
+
+@signed_in
+def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
+    user = _user(request)
+    if not park_access.may_use_park(user):
+        raise PermissionDenied
+    inspection_round = park_access.get_round_for(user, round_id)
+    done = {i.lot_id: i for i in inspection_round.inspections.all()}
+    lots = [
+        {"round_lot": rl, "inspection": done.get(rl.lot_id)}
+        for rl in RoundLot.objects.filter(round=inspection_round).select_related(
+            "lot", "lot__location__address"
+        )
+    ]
+    log_processing(
+        action="park_round.viewed",
+        actor=user,
+        request=request,
+        object_type="park_round",
+        object_id=inspection_round.pk,
+    )
+    return render(
+        request,
+        "park/round.html",
+        {
+            "round": inspection_round,
+            "park": inspection_round.park,
+            "lots": lots,
+            "may_inspect": park_access.may_inspect(user, inspection_round),
+            "inspectors": inspection_round.inspectors.select_related("organisation"),
+            "breadcrumbs": _crumbs(
+                inspection_round.park,
+                {"label": "Inspectierondes", "url": f"/vakantiepark/{inspection_round.park_id}/rondes"},
+                {"label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}"},
+            ),
+        },
+    )
+
+
+def _round_lot(user: User, round_id: str, lot_id: str) -> tuple[Any, ParkLot]:
+    if not park_access.may_use_park(user):
+        raise PermissionDenied
+    inspection_round = park_access.get_round_for(user, round_id)
+    round_lot = (
+        RoundLot.objects.filter(round=inspection_round, lot_id=uuid_or_404(lot_id))
+        .select_related("lot", "lot__park", "lot__location", "lot__location__address")
+        .first()
+    )
+    if round_lot is None:
+        raise Http404
+    return inspection_round, round_lot.lot
+
+
+@signed_in
+def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpResponse:
+    user = _user(request)
+    inspection_round, lot = _round_lot(user, round_id, lot_id)
+    existing = Inspection.objects.filter(round=inspection_round, lot=lot).first()
+    if existing is not None and request.method != "POST":
+        return redirect(f"/vakantiepark/inspecties/{existing.pk}")
+    if not park_access.may_inspect(user, inspection_round):
+        raise PermissionDenied
+    form = InspectionForm()
+    if request.method == "POST":
+        form = InspectionForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            photos = [Photo(f.name or "", f.read()) for f in request.FILES.getlist("photos")]
+            try:
+                result = inspections.inspection_submit(
+                    actor=user,
+                    inspection_round=inspection_round,
+                    lot=lot,
+                    indicators=data["indicators"],
+                    entry_consent=data["entry_consent"],
+                    findings=data["findings"],
+                    outcome=data["outcome"],
+                    photos=photos,
+                    request=request,
+                )
+            except ValidationError as exc:
+                for field, errs in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                if result.created:
+                    messages.success(
+                        request, "De inspectie is opgeslagen; het rapport van bevindingen staat bij de casus."
+                    )
+                else:
+                    messages.info(
+                        request,
+                        "Deze kavel was in deze ronde al geïnspecteerd; de tweede inzending is herkend en niet "
+                        "opnieuw opgeslagen.",
+                    )
+                return redirect(f"/vakantiepark/inspecties/{result.inspection.pk}")
+    return render(
+        request,
+        "park/inspection_form.html",
+        {
+            "round": inspection_round,
+            "lot": lot,
+            "form": form,
+            "breadcrumbs": _crumbs(
+                lot.park,
+                {
+                    "label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}",
+                    "url": f"/vakantiepark/rondes/{inspection_round.pk}",
+                },
+                {"label": f"Inspectie kavel {lot.number}"},
+            ),
+        },
+    )
+
+
+def _inspection(user: User, inspection_id: str) -> Inspection:
+    if not park_access.may_use_park(user):
+        raise PermissionDenied
+    found = (
+        park_access.inspections_visible_to(user)
+        .select_related("round", "lot", "lot__park", "lot__location", "inspector", "case", "report")
+        .filter(pk=uuid_or_404(inspection_id))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+@signed_in
+def inspection_detail(request: HttpRequest, inspection_id: str) -> HttpResponse:
+    user = _user(request)
+    inspection = _inspection(user, inspection_id)
+    log_processing(
+        action="park_inspection.viewed",
+        actor=user,
+        request=request,
+        object_type="park_inspection",
+        object_id=inspection.pk,
+    )
+    done = {f.kind: f for f in inspection.follow_ups.all()}
+    involved = park_access.may_inspect(user, inspection.round) or park_access.may_set_status(user)
+    return render(
+        request,
+        "park/inspection.html",
+        {
+            "inspection": inspection,
+            "lot": inspection.lot,
+            "indicators": [INDICATOR_LABELS.get(i, i) for i in inspection.indicators],
+            "done": done,
+            "may_start_procedure": park_access.may_set_status(user) and FollowUpKind.PROCEDURE not in done,
+            "may_refer": involved,
+            "note_form": NoteForm(),
+            "breadcrumbs": _crumbs(
+                inspection.lot.park,
+                {
+                    "label": f"Ronde {inspection.round.planned_on:%d-%m-%Y}",
+                    "url": f"/vakantiepark/rondes/{inspection.round_id}",
+                },
+                {"label": f"Inspectie kavel {inspection.lot.number}"},
+            ),
+        },
+    )
+
+
+@signed_in
+@require_POST
+def follow_up(request: HttpRequest, inspection_id: str, kind: str) -> HttpResponse:
+    user = _user(request)
+    inspection = _inspection(user, inspection_id)
+    note = request.POST.get("note", "")
+    try:
+        if kind == "procedure":
+            follow_ups.follow_up_start_procedure(actor=user, inspection=inspection, request=request)
+            messages.success(request, "De handhavingsprocedure permanente bewoning is gestart.")
+        elif kind == "brp":
+            follow_ups.follow_up_refer_brp(actor=user, inspection=inspection, note=note, request=request)
+            messages.success(request, "Doorverwezen naar burgerzaken voor een adresonderzoek.")
+        elif kind == "zorg":
+            done = follow_ups.follow_up_refer_care(
+                actor=user, inspection=inspection, note=note, request=request
+            )
+            messages.success(request, f"Signaal {done.reference} staat bij de procesregisseur in de triage.")
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    return redirect(f"/vakantiepark/inspecties/{inspection.pk}")
+
+
+@signed_in
+@require_POST
+def brp_take_up(request: HttpRequest, follow_up_id: str) -> HttpResponse:
+    user = _user(request)
+    if user.role != Role.BRP or not park_access.may_use_park(user):
+        raise PermissionDenied
+    found = (
+        FollowUp.objects.filter(
+            pk=uuid_or_404(follow_up_id),
+            kind=FollowUpKind.BRP,
+            inspection__lot__in=park_access.lots_visible_to(user),
+        )
+        .select_related("inspection__lot__location__address")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    try:
+        case = follow_ups.brp_referral_take_up(actor=user, follow_up=found, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+        return redirect(f"/vakantiepark/kavels/{found.inspection.lot_id}")
+    messages.success(request, f"Adresonderzoek gestart in casus {case.number}.")
+    return redirect(f"/casussen/{case.pk}")
+
+
+@signed_in
+def lot_import(request: HttpRequest, park_id: str) -> HttpResponse:
+    user = _user(request)
+    park = _park_or_403(user, park_id)
+    if not park_access.may_plan_rounds(user):
+        raise PermissionDenied
+    report = None
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("bestand")
+        if upload is None:
+            error = "Kies een CSV- of GeoJSON-bestand."
+        elif upload.size and upload.size > settings.REGIE_MAX_UPLOAD_MB * 1024 * 1024:
+            error = f"Het bestand is groter dan {settings.REGIE_MAX_UPLOAD_MB} MB."
+        else:
+            try:
+                report = imports.park_lots_import(
+                    actor=user, park=park, content=upload.read(), request=request
+                )
+            except ValidationError as exc:
+                error = " ".join(_errors(exc))
+    return render(
+        request,
+        "park/import.html",
+        {
+            "park": park,
+            "report": report,
+            "error": error,
+            "columns": ";".join(imports.CSV_COLUMNS),
+            "breadcrumbs": _crumbs(park, {"label": "Kavels importeren"}),
+        },
+    )
+
+
+def _holders(lot: ParkLot) -> Any:
+    from regie.subjects.models import Person
+
+    return Person.objects.filter(pk__in=lot.occupancies.values("person_id")).order_by("sort_name")
+
+
+@signed_in
+@require_POST
+def lot_register(request: HttpRequest, lot_id: str, what: str) -> HttpResponse:
+    """Add an occupant, a personal permit or a tolerance decision to a lot (project leader and inspectors)."""
+    user = _user(request)
+    if not park_access.may_use_park(user):
+        raise PermissionDenied
+    lot, occupancy = park_access.get_lot_for(
+        user, lot_id, request=request, action="park_lot.viewed_for_change"
+    )
+    if not (park_access.may_set_status(user) and occupancy):
+        raise PermissionDenied
+    form: forms.Form
+    if what == "bewoner":
+        form = OccupantForm(request.POST, prefix=what)
+    elif what == "beschikking":
+        form = PermitForm(request.POST, prefix=what, holders=_holders(lot))
+    elif what == "gedoogbesluit":
+        form = ToleranceForm(request.POST, prefix=what)
+    else:
+        raise Http404
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if what == "bewoner":
+                data["prefix"] = data.pop("name_prefix")
+                lots.lot_occupant_register(actor=user, lot=lot, request=request, **data)
+            elif what == "beschikking":
+                lots.personal_permit_add(actor=user, lot=lot, request=request, **data)
+            else:
+                lots.tolerance_decision_add(actor=user, lot=lot, request=request, **data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(_errors(exc)))
+        else:
+            messages.success(request, "Opgeslagen.")
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect(f"/vakantiepark/kavels/{lot.pk}")

@@ -1,0 +1,1 @@
+"""The procedures API (/api/v1/deadlines, procedure-types, procedures …)."""

@@ -1,0 +1,283 @@
+"""BRP address investigation following the Circulaire Adresonderzoek BRP (2023), version 1.
+
+start (and the "in onderzoek" decision) → letter to the person → gathering information → home visit →
+intended decision → informing the reporter → decision (registration ex officio, or departure to an unknown
+address: registration in the RNI) → objection. Target 8 weeks, at most about 3 months.
+
+This procedure has its own status and never reads or writes an enforcement procedure (and vice versa):
+enforcement never decides a BRP outcome (domain.md). Social problems found along the way are referred to
+care and safety with the action "refer-social".
+"""
+
+from __future__ import annotations
+
+from regie.procedures.definitions.common import BRP, JURIST, objection_term, remedy_steps
+from regie.procedures.definitions.schema import (
+    Definition,
+    FieldSpec,
+    LetterSpec,
+    StepSpec,
+    TermSpec,
+)
+
+OUTCOMES = (
+    ("ambtshalve", "Ambtshalve inschrijving op het werkelijke adres"),
+    ("vertrek-onbekend", "Vertrek onbekend waarheen (inschrijving in de RNI)"),
+)
+LEGAL_BASIS = "artikel 2.39 van de Wet basisregistratie personen en de Circulaire Adresonderzoek BRP"
+AFTER_DECISION = (
+    "objection-received",
+    "objection-extended",
+    "objection-decision",
+    "appeal-filed",
+    "appeal-judgment",
+    "higher-appeal-filed",
+    "higher-appeal-judgment",
+    "ended",
+)
+DONE = ("decision", "ended")
+
+
+def _outcome_fields() -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=OUTCOMES),
+        FieldSpec(
+            "new_address",
+            "Werkelijk adres",
+            "text",
+            required_if=("outcome", "ambtshalve"),
+            help="Verplicht bij ambtshalve inschrijving.",
+        ),
+    )
+
+
+STEPS = (
+    StepSpec(
+        code="started",
+        label="Adresonderzoek gestart",
+        roles=(BRP,),
+        next=("letter-sent", "information-gathered", "ended"),
+        fields=(
+            FieldSpec("reason", "Aanleiding", "longtext", required=True),
+            FieldSpec("reporter", "Melder (organisatie of afdeling)", "text"),
+            FieldSpec(
+                "in_research",
+                "Gegevens in onderzoek",
+                "choice",
+                required=True,
+                choices=(("ja", "Adresgegevens in onderzoek gezet"), ("nee", "Niet in onderzoek gezet")),
+            ),
+            FieldSpec(
+                "in_research_reason",
+                "Motivering om de gegevens niet in onderzoek te zetten",
+                "longtext",
+                required_if=("in_research", "nee"),
+            ),
+        ),
+        terms=(
+            TermSpec(
+                code="target",
+                label="Streefdatum afronding (8 weken)",
+                period="P8W",
+                statutory=False,
+                owner_role=BRP,
+                task="Adresonderzoek afronden (streefdatum)",
+                legal_basis="Circulaire Adresonderzoek BRP",
+                closed_by=DONE,
+            ),
+            TermSpec(
+                code="maximum",
+                label="Uiterste afronding (3 maanden)",
+                period="P3M",
+                statutory=False,
+                owner_role=BRP,
+                task="Adresonderzoek uiterlijk nu afronden",
+                legal_basis="Circulaire Adresonderzoek BRP",
+                closed_by=DONE,
+            ),
+        ),
+    ),
+    StepSpec(
+        code="letter-sent",
+        label="Brief aan betrokkene verzonden",
+        roles=(BRP,),
+        next=("information-gathered", "home-visit", "intended-decision", "ended"),
+        terms=(
+            TermSpec(
+                code="response",
+                label="Reactietermijn betrokkene",
+                period="P2W",
+                statutory=False,
+                kind="expiry",
+                owner_role=BRP,
+                task="Reactie van betrokkene beoordelen",
+            ),
+        ),
+        letters=(
+            LetterSpec(
+                code="brp-letter",
+                label="Brief adresonderzoek aan betrokkene",
+                legal_basis=LEGAL_BASIS,
+                merge=(
+                    ("reactie_einddatum", "deadline:response|date"),
+                    ("aanleiding", "data:started.reason"),
+                ),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="information-gathered",
+        label="Informatie verzameld",
+        roles=(BRP,),
+        next=("home-visit", "intended-decision", "letter-sent", "information-gathered", "ended"),
+        fields=(FieldSpec("sources", "Geraadpleegde bronnen en uitkomst", "longtext", required=True),),
+    ),
+    StepSpec(
+        code="home-visit",
+        label="Huisbezoek afgelegd",
+        roles=(BRP,),
+        next=("intended-decision", "home-visit", "information-gathered", "ended"),
+        fields=(
+            FieldSpec(
+                "result",
+                "Uitkomst huisbezoek",
+                "choice",
+                required=True,
+                choices=(
+                    ("woont-er", "Betrokkene woont op het adres"),
+                    ("woont-er-niet", "Betrokkene woont niet op het adres"),
+                    ("onduidelijk", "Onduidelijk"),
+                ),
+            ),
+            FieldSpec("report", "Verslag", "longtext", required=True),
+        ),
+    ),
+    StepSpec(
+        code="intended-decision",
+        label="Voornemen aan betrokkene",
+        roles=(BRP,),
+        next=("view-received", "reporter-informed", "decision", "intended-decision"),
+        fields=(
+            *_outcome_fields(),
+            FieldSpec("view_period", "Reactietermijn", "period", required=True, default="P2W"),
+        ),
+        terms=(
+            TermSpec(
+                code="view",
+                label="Termijn zienswijze",
+                period="field:intended-decision.view_period",
+                statutory=False,
+                kind="expiry",
+                owner_role=BRP,
+                task="Reactie op het voornemen afwachten",
+                legal_basis="Awb 4:8",
+                closed_by=("view-received",),
+                blocks=("decision",),
+            ),
+        ),
+        letters=(
+            LetterSpec(
+                code="brp-intended-decision",
+                label="Voornemen adresonderzoek",
+                legal_basis=LEGAL_BASIS,
+                merge=(
+                    ("voorgenomen_uitkomst", "data:intended-decision.outcome|choice"),
+                    ("werkelijk_adres", "data:intended-decision.new_address"),
+                    ("zienswijze_einddatum", "deadline:view|date"),
+                ),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="view-received",
+        label="Reactie betrokkene ontvangen",
+        roles=(BRP,),
+        next=("reporter-informed", "decision", "intended-decision"),
+        fields=(FieldSpec("summary", "Kern van de reactie", "longtext", required=True),),
+    ),
+    StepSpec(
+        code="reporter-informed",
+        label="Melder geïnformeerd",
+        roles=(BRP,),
+        next=("decision", "intended-decision"),
+        letters=(
+            LetterSpec(
+                code="brp-reporter-informed",
+                label="Bericht aan de melder",
+                legal_basis=LEGAL_BASIS,
+                addressees="reporter",
+                merge=(("datum_start", "data:started.@date|date"),),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="decision",
+        label="Besluit adresonderzoek",
+        roles=(BRP,),
+        next=AFTER_DECISION,
+        fields=(
+            *_outcome_fields(),
+            FieldSpec("reasoning", "Motivering", "longtext", required=True),
+        ),
+        terms=(objection_term(start="step"),),
+        letters=(
+            LetterSpec(
+                code="brp-decision",
+                label="Besluit adresonderzoek",
+                legal_basis=LEGAL_BASIS,
+                document_type="besluit",
+                objection_term="objection",
+                merge=(
+                    ("uitkomst", "data:decision.outcome|choice"),
+                    ("werkelijk_adres", "data:decision.new_address"),
+                    ("motivering", "data:decision.reasoning"),
+                    ("datum_start", "data:started.@date|date"),
+                ),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="refer-social",
+        label="Sociale problematiek doorverwezen",
+        roles=(BRP,),
+        action=True,
+        description="Een signaal voor de triage van zorg en veiligheid; de stap van het adresonderzoek verandert "
+        "niet.",
+        fields=(
+            FieldSpec("concern", "Wat is er aan de hand (niet meer dan nodig)", "longtext", required=True),
+            FieldSpec(
+                "refer_to",
+                "Verwijzen naar",
+                "choice",
+                required=True,
+                choices=(
+                    ("procesregisseur", "Procesregisseur zorg en veiligheid"),
+                    ("wijkteam", "Sociaal wijkteam"),
+                    ("zvh", "Zorg- en Veiligheidshuis"),
+                ),
+            ),
+        ),
+        signal_category="zorg-en-veiligheid",
+    ),
+    *remedy_steps(AFTER_DECISION, roles=(BRP, JURIST)),
+    StepSpec(
+        code="ended",
+        label="Adresonderzoek afgerond",
+        roles=(BRP,),
+        fields=(FieldSpec("reason", "Toelichting", "longtext", required=True),),
+        final=True,
+        outcome="afgerond",
+    ),
+)
+
+DEFINITION = Definition(
+    code="brp-address-investigation",
+    version=1,
+    label="Adresonderzoek BRP",
+    description="Adresonderzoek volgens de Circulaire Adresonderzoek BRP; gescheiden van de handhaving.",
+    case_types=("brp-adresonderzoek",),
+    category="general",
+    start_step="started",
+    steps=STEPS,
+    actions=("refer-social",),
+)

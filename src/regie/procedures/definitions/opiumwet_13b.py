@@ -1,0 +1,346 @@
+"""Closure under article 13b Opiumwet with the local Damocles policy (domain.md), version 1.
+
+police administrative report → assessment against the Damocles matrix (recidive on the same address,
+proportionality recorded) → warning, or intended decision + view, or urgent closure → closure order →
+notification (registered post or by the police) → closure (seals) → reopening at the end of the period →
+follow-up (landlord, housing, care for occupants); objection and appeal run alongside.
+The data are criminal-law data (AVG art. 10): the procedure and its letters carry the justice category.
+"""
+
+from __future__ import annotations
+
+from regie.procedures.definitions.common import (
+    INSPECTOR,
+    JURIST,
+    NOTIFICATIONS,
+    PROCESS_DIRECTOR,
+    PROJECT_LEADER,
+    ending_steps,
+    objection_term,
+    remedy_steps,
+)
+from regie.procedures.definitions.schema import (
+    Definition,
+    FieldSpec,
+    LetterSpec,
+    StepSpec,
+    TaskSpec,
+    TermSpec,
+)
+
+PREMISES = (("woning", "Woning"), ("lokaal", "Lokaal of erf (geen woning)"))
+SANCTIONS = (
+    ("geen", "Geen maatregel"),
+    ("waarschuwing", "Waarschuwing"),
+    ("last-onder-dwangsom", "Last onder dwangsom"),
+    ("sluiting", "Sluiting"),
+)
+LEGAL_BASIS = "artikel 13b van de Opiumwet en het Damoclesbeleid van de gemeente"
+
+AFTER_ORDER = (
+    "notification",
+    "closure",
+    "reopening",
+    "objection-received",
+    "objection-extended",
+    "objection-decision",
+    "appeal-filed",
+    "appeal-judgment",
+    "higher-appeal-filed",
+    "higher-appeal-judgment",
+    "ended",
+    "withdrawn",
+)
+
+FINDINGS_MERGE = (
+    ("datum_doorzoeking", "data:police-report.search_date|date"),
+    ("aangetroffen_middelen", "data:police-report.substances|substances"),
+    ("soort_pand", "data:police-report.premises_type|choice"),
+    ("overtreding_nummer", "data:assessment.damocles.offence_number"),
+)
+
+STEPS = (
+    StepSpec(
+        code="police-report",
+        label="Bestuurlijke rapportage ontvangen",
+        roles=(JURIST, PROJECT_LEADER, INSPECTOR),
+        next=("assessment", "ended"),
+        requires_document=True,
+        document_hint="de bestuurlijke rapportage van de politie",
+        fields=(
+            FieldSpec("search_date", "Datum van de doorzoeking", "date", required=True),
+            FieldSpec("premises_type", "Soort pand", "choice", required=True, choices=PREMISES),
+            FieldSpec("substances", "Aangetroffen middelen en hoeveelheden", "substances", required=True),
+            FieldSpec("findings", "Wat is aangetroffen (samenvatting)", "longtext", required=True),
+            FieldSpec("occupants", "Bewoners of gebruikers", "longtext"),
+        ),
+        rules=("search_before_report",),
+        terms=(
+            TermSpec(
+                code="assessment",
+                label="Beoordeling tegen het Damoclesbeleid",
+                period="P2W",
+                statutory=False,
+                owner_role=JURIST,
+                task="Rapportage beoordelen tegen het Damoclesbeleid",
+                closed_by=("assessment", "ended"),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="assessment",
+        label="Beoordeling (Damoclesbeleid)",
+        roles=(JURIST,),
+        next=("warning", "intended-decision", "closure-order", "ended"),
+        description="Regie zoekt in de Damoclesmatrix die gold op de datum van de doorzoeking, telt eerdere "
+        "overtredingen op hetzelfde adres binnen de recidivetermijn en stelt de maatregel voor.",
+        fields=(
+            FieldSpec("sanction", "Maatregel", "choice", required=True, choices=SANCTIONS),
+            FieldSpec("minor_children", "Minderjarige kinderen in de woning", "bool"),
+            FieldSpec("medical_needs", "Medische noodzaak bij een bewoner", "bool"),
+            FieldSpec("owner_unaware", "Eigenaar of verhuurder was onwetend", "bool"),
+            FieldSpec("social_arrangements", "Afspraken in het sociaal domein", "bool"),
+            FieldSpec(
+                "proportionality_note",
+                "Afweging evenredigheid",
+                "longtext",
+                help="Verplicht als een van de evenredigheidsfactoren speelt.",
+            ),
+            FieldSpec(
+                "deviation_reason",
+                "Reden om af te wijken van de matrix",
+                "longtext",
+                help="Verplicht als de maatregel afwijkt van wat de Damoclesmatrix voorschrijft.",
+            ),
+        ),
+        rules=("damocles_assessment", "proportionality"),
+    ),
+    StepSpec(
+        code="warning",
+        label="Waarschuwing verzonden",
+        roles=(JURIST,),
+        next=("ended",),
+        rules=("after:assessment", "sanction_is:waarschuwing"),
+        letters=(
+            LetterSpec(
+                code="o13b-warning",
+                label="Waarschuwing artikel 13b Opiumwet",
+                legal_basis=LEGAL_BASIS,
+                category="justice",
+                authority="de burgemeester",
+                merge=FINDINGS_MERGE,
+            ),
+        ),
+    ),
+    StepSpec(
+        code="intended-decision",
+        label="Voornemen tot sluiting verzonden",
+        roles=(JURIST,),
+        next=("view-received", "closure-order", "intended-decision", "ended"),
+        rules=("after:assessment", "sanction_is:sluiting"),
+        fields=(
+            FieldSpec(
+                "closure_period",
+                "Duur van de sluiting",
+                "period",
+                required=True,
+                default="data:assessment.damocles.closure_period",
+            ),
+            FieldSpec("view_period", "Termijn voor de zienswijze", "period", required=True, default="P2W"),
+        ),
+        terms=(
+            TermSpec(
+                code="view",
+                label="Termijn zienswijze",
+                period="field:intended-decision.view_period",
+                statutory=False,
+                kind="expiry",
+                owner_role=JURIST,
+                task="Zienswijze afwachten en sluitingsbesluit voorbereiden",
+                legal_basis="Awb 4:8",
+                closed_by=("view-received",),
+                blocks=("closure-order",),
+            ),
+        ),
+        letters=(
+            LetterSpec(
+                code="o13b-intended-closure",
+                label="Voornemen tot sluiting (artikel 13b Opiumwet)",
+                legal_basis=LEGAL_BASIS,
+                category="justice",
+                authority="de burgemeester",
+                merge=(
+                    *FINDINGS_MERGE,
+                    ("sluitingsduur", "data:intended-decision.closure_period|period"),
+                    ("zienswijze_einddatum", "deadline:view|date"),
+                ),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="view-received",
+        label="Zienswijze ontvangen",
+        roles=(JURIST,),
+        next=("closure-order", "intended-decision", "ended"),
+        fields=(
+            FieldSpec("addressee", "Van geadresseerde", "addressee"),
+            FieldSpec("summary", "Kern van de zienswijze", "longtext", required=True),
+        ),
+    ),
+    StepSpec(
+        code="closure-order",
+        label="Sluitingsbesluit genomen",
+        roles=(JURIST,),
+        next=("notification", "withdrawn"),
+        fields=(
+            FieldSpec(
+                "closure_period",
+                "Duur van de sluiting",
+                "period",
+                required=True,
+                default="data:assessment.damocles.closure_period",
+            ),
+            FieldSpec(
+                "compliance_period",
+                "Begunstigingstermijn",
+                "period",
+                required=True,
+                default="P1W",
+                help="Tijd om de woning of het lokaal zelf te sluiten; niet verlengd door de Atw.",
+            ),
+            FieldSpec("reasons", "Motivering", "longtext", required=True),
+            FieldSpec(
+                "urgent_reason",
+                "Reden voor spoedsluiting zonder zienswijze",
+                "longtext",
+                required_from=("assessment",),
+            ),
+        ),
+        rules=("after:assessment", "sanction_is:sluiting"),
+        terms=(
+            TermSpec(
+                code="notify",
+                label="Sluitingsbesluit bekendmaken",
+                period="P3D",
+                statutory=False,
+                owner_role=JURIST,
+                task="Sluitingsbesluit aangetekend verzenden of laten uitreiken door de politie",
+                closed_by=("notification",),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="notification",
+        label="Sluitingsbesluit bekendgemaakt",
+        roles=(JURIST,),
+        next=AFTER_ORDER,
+        fields=(
+            NOTIFICATIONS,
+            FieldSpec(
+                "method",
+                "Wijze van bekendmaking",
+                "choice",
+                required=True,
+                choices=(("aangetekend", "Aangetekende post"), ("politie", "Uitgereikt door de politie")),
+            ),
+        ),
+        rules=("after:closure-order",),
+        terms=(
+            objection_term(),
+            TermSpec(
+                code="compliance",
+                label="Begunstigingstermijn",
+                period="field:closure-order.compliance_period",
+                statutory=False,
+                start="notification",
+                kind="expiry",
+                owner_role=INSPECTOR,
+            ),
+            TermSpec(
+                code="closure-due",
+                label="Sluiting uitvoeren",
+                period="P1D",
+                statutory=False,
+                start="deadline:compliance",
+                single=True,
+                owner_role=INSPECTOR,
+                task="Sluiting uitvoeren: verzegelen en sluitingsmededeling aanbrengen",
+                closed_by=("closure", "withdrawn", "ended"),
+            ),
+        ),
+        letters=(
+            LetterSpec(
+                code="o13b-closure-order",
+                label="Sluitingsbesluit artikel 13b Opiumwet",
+                legal_basis=LEGAL_BASIS,
+                addressees="notified",
+                category="justice",
+                authority="de burgemeester",
+                document_type="besluit",
+                objection_term="objection",
+                merge=(
+                    *FINDINGS_MERGE,
+                    ("sluitingsduur", "data:closure-order.closure_period|period"),
+                    ("begunstigingstermijn", "data:closure-order.compliance_period|period"),
+                    ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
+                    ("motivering", "data:closure-order.reasons"),
+                ),
+            ),
+        ),
+    ),
+    StepSpec(
+        code="closure",
+        label="Gesloten (verzegeld)",
+        roles=(INSPECTOR,),
+        next=AFTER_ORDER,
+        requires_document=True,
+        document_hint="het proces-verbaal van sluiting of foto's van de verzegeling",
+        fields=(
+            FieldSpec("sealed", "Verzegeling aangebracht", "bool", required=True),
+            FieldSpec("notice_posted", "Sluitingsmededeling op het pand aangebracht", "bool", required=True),
+        ),
+        rules=("after:notification",),
+        terms=(
+            TermSpec(
+                code="reopening",
+                label="Heropening",
+                period="field:closure-order.closure_period",
+                statutory=False,
+                owner_role=INSPECTOR,
+                task="Pand heropenen en verzegeling verwijderen",
+                legal_basis="Opiumwet 13b",
+                closed_by=("reopening", "withdrawn"),
+            ),
+        ),
+        tasks=(
+            TaskSpec("Eigenaar of verhuurder informeren over de sluiting", PROJECT_LEADER, "P3D"),
+            TaskSpec("Huisvesting van de bewoners afstemmen met de woningcorporatie", PROJECT_LEADER, "P1W"),
+            TaskSpec("Zorg voor de bewoners afstemmen met het sociaal wijkteam", PROCESS_DIRECTOR, "P1W"),
+        ),
+    ),
+    StepSpec(
+        code="reopening",
+        label="Heropend",
+        roles=(INSPECTOR,),
+        next=AFTER_ORDER,
+        fields=(FieldSpec("note", "Bijzonderheden bij heropening", "longtext"),),
+        rules=("after:closure",),
+        tasks=(
+            TaskSpec("Nazorg: afspraken met de verhuurder over herhaling vastleggen", PROJECT_LEADER, "P2W"),
+        ),
+    ),
+    *remedy_steps(AFTER_ORDER, authority="de burgemeester"),
+    *ending_steps(JURIST, PROJECT_LEADER),
+)
+
+DEFINITION = Definition(
+    code="opiumwet-13b",
+    version=1,
+    label="Sluiting artikel 13b Opiumwet",
+    description="Sluiting van een woning of lokaal wegens drugshandel of -productie (Damoclesbeleid).",
+    case_types=("opiumwet-13b",),
+    category="justice",
+    start_step="police-report",
+    steps=STEPS,
+    requires_address=True,
+)

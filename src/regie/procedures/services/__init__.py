@@ -1,0 +1,1 @@
+"""Writes of the procedures app, split by noun: the engine, deadlines, letters, the Damocles policy."""

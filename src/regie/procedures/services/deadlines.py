@@ -1,0 +1,209 @@
+"""Deadlines of a procedure: computed only by the Atw terms module (rule 4), settled by later steps.
+
+Every term of a step becomes one deadline per start event: the step's date, each addressee's notification
+date (so residents and owner each get their own objection term), or the end of an earlier deadline (the
+decision on objection runs from the end of that addressee's objection term, Awb 7:10).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from regie.accounts.models import User
+from regie.cases.models import CaseMember, Task
+from regie.cases.services.tasks import task_complete, task_create
+from regie.core.calendar import atw_calendar
+from regie.core.terms import AtwCalendar, term_end
+from regie.procedures.definitions.schema import TermSpec
+from regie.procedures.models import Addressee, Deadline, DeadlineKind, DeadlineStatus, Procedure, Transition
+from regie.procedures.services.context import Move
+
+
+def pick_owner(role: str, move: Move) -> User:
+    """Who owns a deadline of `role`: the actor if theirs, else a case team member with it, else the coordinator."""
+    if not role or move.actor.role == role:
+        return move.actor
+    case = move.procedure.case
+    if case.coordinator.role == role and case.coordinator.is_active:
+        return case.coordinator
+    member = (
+        CaseMember.objects.filter(case=case, user__role=role, user__is_active=True)
+        .select_related("user")
+        .order_by("created_at")
+        .first()
+    )
+    if member is not None and member.user is not None:
+        return member.user
+    return case.coordinator
+
+
+def _period(term: TermSpec, move: Move) -> str:
+    for name, expected, period in term.period_if:
+        if str(move.data.get(name, "")).lower() == expected:
+            return period
+    if term.period.startswith("field:"):
+        step_code, name = term.period[len("field:") :].split(".", 1)
+        value = move.value(step_code, name)
+        if not value:
+            raise ValidationError({"step": f"De duur voor '{term.label}' ontbreekt ({name})."})
+        return str(value)
+    return term.period
+
+
+def _bases(term: TermSpec, move: Move) -> list[tuple[date, Addressee | None, Deadline | None]]:
+    if term.start == "step":
+        return [(move.on_date, move.addressee, None)]
+    if term.start == "notification":
+        return [
+            (date.fromisoformat(n["date"]), move.addressees[n["addressee"]], None)
+            for n in move.data.get("notifications", [])
+        ]
+    code = term.start.split(":", 1)[1]
+    candidates = [d for d in move.new_deadlines if d.code == code] + list(
+        Deadline.objects.filter(procedure=move.procedure, code=code).exclude(status=DeadlineStatus.SUPERSEDED)
+    )
+    if term.supersedes:
+        candidates = [d for d in candidates if d.status == DeadlineStatus.OPEN]
+    addressee = move.addressee
+    if addressee is not None:
+        own = [d for d in candidates if d.addressee_id == addressee.pk]
+        # A term that was never per addressee (e.g. an objection term counted from the step) serves everyone.
+        candidates = own or [d for d in candidates if d.addressee_id is None]
+    latest: dict[object, Deadline] = {}
+    for d in sorted(candidates, key=lambda d: d.due_date):
+        latest[d.addressee_id] = d
+    if not latest:
+        label = move.definition.terms()[code].label.lower()
+        raise ValidationError({"step": f"Er is geen {label} om '{term.label}' vanaf te rekenen."})
+    if term.single:
+        last = max(latest.values(), key=lambda d: d.due_date)
+        return [(last.due_date, None, last)]
+    return [(d.due_date, d.addressee, d) for d in latest.values()]
+
+
+def deadlines_create(
+    move: Move, transition: Transition, calendar: AtwCalendar | None = None
+) -> list[Deadline]:
+    """Create the deadlines of the step's terms, with a task for each owner; returns them in order."""
+    cal = calendar or atw_calendar()
+    created: list[Deadline] = []
+    for term in move.step.terms:
+        period = _period(term, move)
+        for event, addressee, base in _bases(term, move):
+            result = term_end(event, period, statutory=term.statutory, calendar=cal)
+            owner = pick_owner(term.owner_role, move)
+            deadline = Deadline.objects.create(
+                procedure=move.procedure,
+                transition=transition,
+                addressee=addressee,
+                code=term.code,
+                label=term.label,
+                step_code=move.step.code,
+                kind=term.kind,
+                legal_basis=term.legal_basis,
+                event_date=event,
+                period=result.period.iso(),
+                statutory=term.statutory,
+                plain_due_date=result.plain_end_date,
+                due_date=result.end_date,
+                explanation=result.explanation(),
+                owner=owner,
+                remind_working_days=term.remind_working_days,
+            )
+            if term.task:
+                who = f" — {addressee.name}" if addressee is not None else ""
+                deadline.task = task_create(
+                    actor=move.actor,
+                    case=move.procedure.case,
+                    title=f"{term.task}{who} ({move.definition.label})"[:200],
+                    owner=owner,
+                    due_date=result.end_date,
+                    allow_past_due=True,
+                )
+                deadline.save(update_fields=["task", "updated_at"])
+            if base is not None and term.supersedes:
+                _settle(base, DeadlineStatus.SUPERSEDED, transition, move.actor)
+            move.new_deadlines.append(deadline)
+            created.append(deadline)
+    return created
+
+
+def _settle(deadline: Deadline, status: str, transition: Transition | None, actor: User | None) -> None:
+    deadline.status = status
+    deadline.settled_at = timezone.now()
+    deadline.settled_by = transition
+    deadline.save(update_fields=["status", "settled_at", "settled_by", "updated_at"])
+    if deadline.task_id is not None and actor is not None:
+        task = Task.objects.filter(pk=deadline.task_id, done_at__isnull=True).first()
+        if task is not None:
+            task_complete(actor=actor, task=task, version=None)
+
+
+def deadlines_settle(move: Move, transition: Transition) -> None:
+    """Settle the open deadlines this step closes (for its addressee, if it has one); a final step ends all."""
+    open_deadlines = Deadline.objects.filter(procedure=move.procedure, status=DeadlineStatus.OPEN)
+    for deadline in open_deadlines:
+        if move.step.final:
+            _settle(deadline, DeadlineStatus.CANCELLED, transition, move.actor)
+            continue
+        spec = move.definition.step(deadline.step_code)
+        term = next((t for t in spec.terms if t.code == deadline.code), None) if spec else None
+        if term is None or move.step.code not in term.closed_by:
+            continue
+        addressee = move.addressee
+        if addressee is not None and deadline.addressee_id not in (None, addressee.pk):
+            continue
+        _settle(deadline, DeadlineStatus.MET, transition, move.actor)
+
+
+def blocking_deadlines(move: Move) -> list[Deadline]:
+    """Deadlines that forbid this step on its date (e.g. no decision while the view term runs).
+
+    An expired term still blocks a step dated inside it: a step recorded late must fit the dates it happened on.
+    """
+    blocking = []
+    running = (DeadlineStatus.OPEN, DeadlineStatus.EXPIRED)
+    for deadline in Deadline.objects.filter(procedure=move.procedure, status__in=running):
+        spec = move.definition.step(deadline.step_code)
+        term = next((t for t in spec.terms if t.code == deadline.code), None) if spec else None
+        if term is not None and move.step.code in term.blocks and deadline.due_date >= move.on_date:
+            blocking.append(deadline)
+    return blocking
+
+
+def procedure_refresh_next_deadline(procedure: Procedure) -> None:
+    """Point the procedure at its earliest open deadline (what lists and the API show as nextDeadline)."""
+    first = procedure.deadlines.filter(status=DeadlineStatus.OPEN).order_by("due_date", "label").first()
+    procedure.next_deadline_on = first.due_date if first else None
+    procedure.next_deadline_step = first.step_code if first else ""
+    procedure.next_deadline_label = first.label if first else ""
+    procedure.next_deadline_statutory = first.statutory if first else None
+    procedure.save(
+        update_fields=[
+            "next_deadline_on",
+            "next_deadline_step",
+            "next_deadline_label",
+            "next_deadline_statutory",
+            "updated_at",
+        ]
+    )
+
+
+def deadline_expire(deadline: Deadline) -> None:
+    """An expiry term (objection, view …) has run out: it is no longer open and its task is done."""
+    if deadline.kind != DeadlineKind.EXPIRY or deadline.status != DeadlineStatus.OPEN:
+        return
+    _settle(deadline, DeadlineStatus.EXPIRED, None, deadline.owner)
+    procedure_refresh_next_deadline(deadline.procedure)
+
+
+def deadlines_expire_passed(procedure: Procedure, today: date) -> None:
+    """Expire the procedure's expiry terms that ended before today (the daily job does this for all)."""
+    passed = procedure.deadlines.filter(
+        status=DeadlineStatus.OPEN, kind=DeadlineKind.EXPIRY, due_date__lt=today
+    )
+    for deadline in passed:
+        _settle(deadline, DeadlineStatus.EXPIRED, None, deadline.owner)

@@ -1,0 +1,244 @@
+"""The merge fields of a letter: which names a template may use, and their values for one addressee.
+
+Common fields exist in every letter; a letter adds its own from its definition ("merge" sources) and, when it
+opens objection or appeal, the remedy clause with the end date the engine computed for this addressee.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+
+from regie.core.terms import format_date, parse_period
+from regie.procedures.definitions import SHIPPED
+from regie.procedures.definitions.schema import Definition, LetterSpec
+from regie.procedures.models import Addressee, Deadline, DeadlineStatus, Procedure, Transition
+from regie.procedures.services.addressees import case_addresses
+from regie.procedures.services.fields import SUBSTANCES
+from regie.procedures.services.rules import money
+
+COMMON_FIELDS: dict[str, str] = {
+    "gemeente": "naam van de gemeente (Gemeente …)",
+    "plaatsnaam": "naam van de gemeente zonder 'Gemeente', voor 'het college van … van {plaatsnaam}'",
+    "datum_brief": "datum van de brief (de datum van de stap)",
+    "casusnummer": "casusnummer",
+    "kenmerk": "kenmerk van de brief (casusnummer/stap)",
+    "procedure": "soort procedure",
+    "geadresseerde_naam": "naam van de geadresseerde",
+    "geadresseerde_straat": "straat en huisnummer van de geadresseerde",
+    "geadresseerde_postcode_woonplaats": "postcode en woonplaats van de geadresseerde",
+    "object_adres": "adres van de woning, het lokaal of de kavel",
+    "contactpersoon_naam": "vast aanspreekpunt (de coördinator van de casus)",
+    "contactpersoon_functie": "functie van het aanspreekpunt",
+    "contactpersoon_telefoon": "telefoonnummer van het aanspreekpunt",
+    "contactpersoon_email": "e-mailadres van het aanspreekpunt",
+    "wettelijke_grondslag": "wettelijke grondslag van de brief",
+    "bestuursorgaan": "wie besluit: het college van burgemeester en wethouders, of de burgemeester",
+    "datum_bekendmaking": "datum van bekendmaking aan deze geadresseerde",
+}
+OBJECTION_FIELDS = {
+    "bezwaar_einddatum": "laatste dag van de bezwaartermijn van deze geadresseerde",
+    "bezwaartermijn": "duur van de bezwaartermijn",
+    "bezwaarclausule": "de volledige bezwaarclausule met de einddatum",
+}
+APPEAL_FIELDS = {
+    "beroep_einddatum": "laatste dag van de beroepstermijn",
+    "beroepstermijn": "duur van de beroepstermijn",
+    "beroepsclausule": "de volledige beroepsclausule met de einddatum",
+}
+
+
+def place() -> str:
+    """The municipality's name as used after "van": "Lingewaard" for "Gemeente Lingewaard"."""
+    name = str(settings.REGIE_MUNICIPALITY_NAME)
+    return name[len("Gemeente ") :] if name.lower().startswith("gemeente ") else name
+
+
+def court() -> str:
+    """The administrative court for this municipality's appeals (REGIE_COURT in settings when set)."""
+    return str(getattr(settings, "REGIE_COURT", "rechtbank Gelderland"))
+
+
+def letter_specs(code: str) -> list[tuple[Definition, LetterSpec]]:
+    """Every use of a letter code in the shipped definitions."""
+    return [(d, spec) for d in SHIPPED.values() for spec in d.letters().values() if spec.code == code]
+
+
+def letter_codes() -> dict[str, str]:
+    """Every letter code with its label."""
+    return {spec.code: spec.label for d in SHIPPED.values() for spec in d.letters().values()}
+
+
+def allowed_fields(code: str) -> dict[str, str]:
+    """The merge fields a template for this letter code may use, with a Dutch description."""
+    allowed = dict(COMMON_FIELDS)
+    for _, spec in letter_specs(code):
+        if spec.objection_term:
+            allowed.update(APPEAL_FIELDS if spec.objection_term == "appeal" else OBJECTION_FIELDS)
+        for name, source in spec.merge:
+            allowed[name] = source
+    return allowed
+
+
+def _format(value: Any, fmt: str, definition: Definition, step_code: str, name: str) -> str:
+    if value in (None, ""):
+        return ""
+    if fmt == "date":
+        return format_date(
+            value if isinstance(value, date) else date.fromisoformat(str(value)), weekday=False
+        )
+    if fmt == "money":
+        return money(str(value))
+    if fmt == "period":
+        return parse_period(str(value)).label()
+    if fmt == "yesno":
+        return "ja" if value else "nee"
+    if fmt == "choice":
+        spec = definition.step(step_code)
+        field = next((f for f in spec.fields if f.name == name), None) if spec else None
+        return dict(field.choices).get(str(value), str(value)) if field else str(value)
+    if fmt == "substances":
+        return "; ".join(
+            f"{item['amount'].replace('.', ',')} {SUBSTANCES[item['substance']].unit} "
+            f"{SUBSTANCES[item['substance']].label.lower()}"
+            for item in value
+        )
+    return str(value)
+
+
+class LetterContext:
+    """Resolves merge sources for one letter of one transition, for one addressee."""
+
+    def __init__(
+        self,
+        *,
+        procedure: Procedure,
+        definition: Definition,
+        transition: Transition,
+        history: list[Transition],
+        addressee: Addressee | None,
+    ) -> None:
+        self.procedure = procedure
+        self.definition = definition
+        self.transition = transition
+        self.history = history
+        self.addressee = addressee
+        self.deadlines = list(
+            procedure.deadlines.exclude(status=DeadlineStatus.SUPERSEDED).order_by(
+                "transition__seq", "due_date"
+            )
+        )
+
+    def _transition_of(self, step_code: str) -> Transition | None:
+        if self.transition.to_step == step_code:
+            return self.transition
+        return next(
+            (t for t in reversed(self.history) if t.to_step == step_code and t.seq < self.transition.seq),
+            None,
+        )
+
+    def deadline(self, code: str) -> Deadline | None:
+        """This addressee's deadline with this code, preferring one this step created; else the procedure's."""
+        matching = [d for d in self.deadlines if d.code == code]
+        target = self.addressee.pk if self.addressee else None
+        for choice in (
+            [d for d in matching if d.transition_id == self.transition.pk and d.addressee_id == target],
+            [d for d in matching if d.transition_id == self.transition.pk and d.addressee_id is None],
+            [d for d in matching if d.addressee_id == target],
+            [d for d in matching if d.addressee_id is None],
+        ):
+            if choice:
+                return choice[-1]
+        return None
+
+    def resolve(self, source: str) -> str:
+        expression, _, fmt = source.partition("|")
+        kind, _, path = expression.partition(":")
+        if kind == "text":
+            return path
+        if kind == "deadline":
+            found = self.deadline(path)
+            return _format(found.due_date if found else None, fmt or "date", self.definition, "", "")
+        if kind == "addressee":
+            return _format(getattr(self.addressee, path, None), fmt, self.definition, "", "")
+        step_code, _, dotted = path.partition(".")
+        transition = self._transition_of(step_code)
+        if transition is None:
+            return ""
+        if dotted == "@date":
+            return _format(transition.on_date, fmt or "date", self.definition, step_code, "")
+        value: Any = transition.data
+        for part in dotted.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return _format(value, fmt, self.definition, step_code, dotted.split(".")[0])
+
+    def values(self, spec: LetterSpec) -> dict[str, str]:
+        """Every allowed merge field of this letter code with its value ("" when it has none here)."""
+        case = self.procedure.case
+        coordinator = case.coordinator
+        organisation = coordinator.organisation
+        address = self.procedure.address or next(iter(case_addresses(case)), None)
+        values = dict.fromkeys(allowed_fields(spec.code), "")
+        values.update(
+            {
+                "gemeente": settings.REGIE_MUNICIPALITY_NAME,
+                "plaatsnaam": place(),
+                "datum_brief": format_date(self.transition.on_date, weekday=False),
+                "casusnummer": case.number,
+                "kenmerk": f"{case.number}/{self.transition.seq}",
+                "procedure": self.definition.label,
+                "geadresseerde_naam": self.addressee.name if self.addressee else "",
+                "geadresseerde_straat": self.addressee.address_line if self.addressee else "",
+                "geadresseerde_postcode_woonplaats": self.addressee.postal_line if self.addressee else "",
+                "object_adres": str(address) if address else "",
+                "contactpersoon_naam": coordinator.get_full_name() or coordinator.username,
+                "contactpersoon_functie": coordinator.job_title,
+                "contactpersoon_telefoon": coordinator.phone or (organisation.phone if organisation else ""),
+                "contactpersoon_email": coordinator.email or (organisation.email if organisation else ""),
+                "wettelijke_grondslag": spec.legal_basis,
+                "bestuursorgaan": spec.authority,
+                "datum_bekendmaking": _format(
+                    self.addressee.notified_on if self.addressee else None, "date", self.definition, "", ""
+                ),
+            }
+        )
+        for name, source in spec.merge:
+            values[name] = self.resolve(source)
+        if spec.objection_term:
+            values.update(self._remedy(spec))
+        return values
+
+    def _remedy(self, spec: LetterSpec) -> dict[str, str]:
+        found = self.deadline(spec.objection_term)
+        if found is None:
+            return {}
+        end = format_date(found.due_date)
+        length = parse_period(found.period).label()
+        municipality = place()
+        if spec.objection_term == "appeal":
+            return {
+                "beroep_einddatum": end,
+                "beroepstermijn": length,
+                "beroepsclausule": (
+                    f"Bent u het niet eens met deze beslissing op bezwaar? Dan kunt u binnen {length} na de dag "
+                    f"waarop deze beslissing is verzonden beroep instellen bij de {court()}, sector "
+                    f"bestuursrecht. Uw beroepschrift moet uiterlijk op {end} zijn ontvangen. U kunt ook digitaal "
+                    "beroep instellen via het digitale loket van de rechtspraak. Voor het instellen van beroep "
+                    "betaalt u griffierecht."
+                ),
+            }
+        return {
+            "bezwaar_einddatum": end,
+            "bezwaartermijn": length,
+            "bezwaarclausule": (
+                f"Bent u het niet eens met dit besluit? Dan kunt u binnen {length} na de dag waarop dit besluit "
+                f"aan u is bekendgemaakt een bezwaarschrift indienen bij {spec.authority} van {municipality}. "
+                f"Uw bezwaarschrift moet uiterlijk op {end} zijn ontvangen. "
+                f"Vermeld uw naam en adres, de datum, het kenmerk {self.procedure.case.number} en waarom u het "
+                "niet eens bent met het besluit, en onderteken het. Een bezwaarschrift schorst de werking van "
+                "dit besluit niet; bij spoed kunt u de voorzieningenrechter van de rechtbank om een voorlopige "
+                "voorziening vragen."
+            ),
+        }

@@ -1,0 +1,231 @@
+"""Named checks and computations a definition can attach to a step ("rules": ["after:decision", …]).
+
+Each rule reads the move and either records a Dutch error (nothing is saved then) or adds computed data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from regie.core.terms import format_date
+from regie.procedures.models import Deadline, DeadlineStatus
+from regie.procedures.services.context import Move, step_label
+from regie.procedures.services.damocles import assess
+
+
+def money(value: Decimal | str) -> str:
+    """An amount the Dutch way: € 1.250,00."""
+    text = f"{Decimal(value):,.2f}"
+    return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _after(move: Move, step_code: str) -> None:
+    earlier = [t for t in move.history if t.to_step == step_code]
+    addressee = move.addressee
+    if addressee is not None and any(t.data.get("addressee") for t in earlier):
+        earlier = [t for t in earlier if t.data.get("addressee") == str(addressee.pk)]
+        if not earlier:
+            move.error(
+                "addressee",
+                f"Voor deze geadresseerde is nog geen stap '{step_label(move.definition, step_code)}' gezet.",
+            )
+            return
+    if not earlier:
+        move.error("step", f"Deze stap kan pas na '{step_label(move.definition, step_code)}'.")
+
+
+def _open_deadline(move: Move, code: str) -> None:
+    found = Deadline.objects.filter(procedure=move.procedure, code=code, status=DeadlineStatus.OPEN)
+    if move.addressee is not None:
+        found = found.filter(addressee=move.addressee)
+    if not found.exists():
+        label = move.definition.terms()[code].label.lower()
+        who = " voor deze geadresseerde" if move.addressee is not None else ""
+        move.error("addressee" if who else "step", f"Er loopt geen {label}{who}.")
+
+
+def _no_exception(move: Move, _: str) -> None:
+    check = move.latest("exceptions-check")
+    if check is None:
+        move.error(
+            "step", "Controleer eerst de uitzonderingen (persoonsgebonden beschikking, gedoogbesluit)."
+        )
+        return
+    present = [
+        label
+        for name, label in (
+            ("personal_permit", "persoonsgebonden beschikking"),
+            ("tolerance", "gedoogbesluit"),
+            ("phasing_out", "uitsterfregeling"),
+        )
+        if check.data.get(name) == "aanwezig"
+    ]
+    if present:
+        move.error(
+            "step",
+            f"Er geldt een uitzondering ({', '.join(present)}); beëindig de procedure of leg een nieuwe "
+            "controle van de uitzonderingen vast.",
+        )
+
+
+def _penalty_within_maximum(move: Move, _: str) -> None:
+    if (
+        move.data.get("sanction") != "penalty-order"
+        or "amount" not in move.data
+        or "maximum" not in move.data
+    ):
+        return
+    amount, maximum = Decimal(move.data["amount"]), Decimal(move.data["maximum"])
+    if amount > maximum:
+        move.error("amount", f"De dwangsom ({money(amount)}) is hoger dan het maximum ({money(maximum)}).")
+
+
+def _decision(move: Move) -> tuple[date, Decimal] | None:
+    decision = move.latest("decision")
+    if decision is None or decision.data.get("sanction") != "penalty-order":
+        move.error("step", "Er is geen besluit met een last onder dwangsom.")
+        return None
+    return decision.on_date, Decimal(decision.data["maximum"])
+
+
+def _since(move: Move, step_code: str, after: date) -> Decimal:
+    return sum(
+        (Decimal(t.data["amount"]) for t in move.history if t.to_step == step_code and t.on_date >= after),
+        Decimal(0),
+    )
+
+
+def _forfeiture_within_maximum(move: Move, _: str) -> None:
+    found = _decision(move)
+    if found is None or "amount" not in move.data:
+        return
+    decided_on, maximum = found
+    total = _since(move, "forfeiture", decided_on) + Decimal(move.data["amount"])
+    if total > maximum:
+        move.error(
+            "amount",
+            f"Met dit bedrag komt het totaal verbeurde bedrag op {money(total)}; dat is meer dan het maximum "
+            f"van {money(maximum)} uit het besluit van {format_date(decided_on, weekday=False)}.",
+        )
+
+
+def _forfeiture_after_compliance(move: Move, _: str) -> None:
+    ends = list(
+        Deadline.objects.filter(procedure=move.procedure, code="compliance")
+        .exclude(status=DeadlineStatus.SUPERSEDED)
+        .values_list("due_date", flat=True)
+    )
+    if not ends:
+        move.error("step", "Het besluit is nog niet bekendgemaakt: er loopt geen begunstigingstermijn.")
+    elif move.on_date <= min(ends):
+        move.error(
+            "date",
+            "Een dwangsom verbeurt pas na afloop van de begunstigingstermijn (die eindigt op "
+            f"{format_date(min(ends))}).",
+        )
+
+
+def _collection_within_forfeited(move: Move, _: str) -> None:
+    found = _decision(move)
+    if found is None or "amount" not in move.data:
+        return
+    decided_on, _maximum = found
+    open_amount = _since(move, "forfeiture", decided_on) - _since(move, "collection-decision", decided_on)
+    if Decimal(move.data["amount"]) > open_amount:
+        move.error(
+            "amount",
+            f"Er is {money(open_amount)} verbeurd en nog niet ingevorderd; u kunt niet meer invorderen.",
+        )
+
+
+def _objection_timeliness(move: Move, _: str) -> None:
+    term = (
+        Deadline.objects.filter(procedure=move.procedure, code="objection", addressee=move.addressee)
+        .exclude(status=DeadlineStatus.SUPERSEDED)
+        .order_by("-due_date")
+        .first()
+    )
+    if term is None:
+        move.error(
+            "addressee", "Deze geadresseerde heeft geen bezwaartermijn: het besluit is niet bekendgemaakt."
+        )
+        return
+    late = move.on_date > term.due_date
+    move.data["late"] = late
+    if late:
+        move.notes.append(
+            f"Let op: het bezwaar is ontvangen na het einde van de bezwaartermijn ({format_date(term.due_date)}). "
+            "Beoordeel of de termijnoverschrijding verschoonbaar is (Awb 6:11)."
+        )
+
+
+def _search_before_report(move: Move, _: str) -> None:
+    search = move.data.get("search_date")
+    if search and date.fromisoformat(search) > move.on_date:
+        move.error("search_date", "De doorzoeking kan niet na de ontvangst van de rapportage liggen.")
+
+
+def _damocles_assessment(move: Move, _: str) -> None:
+    report = move.latest("police-report")
+    if report is None:
+        move.error("step", "Er is geen bestuurlijke rapportage om te beoordelen.")
+        return
+    try:
+        move.data["damocles"] = assess(move.procedure, report.data).as_data()
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            move.error(name, messages[0])
+
+
+def _proportionality(move: Move, _: str) -> None:
+    factors = ("minor_children", "medical_needs", "owner_unaware", "social_arrangements")
+    if any(move.data.get(f) for f in factors) and not move.data.get("proportionality_note"):
+        move.error("proportionality_note", "Leg vast hoe de evenredigheidsfactoren zijn afgewogen.")
+    advised = move.data.get("damocles", {}).get("sanction")
+    if advised and move.data.get("sanction") not in (None, advised) and not move.data.get("deviation_reason"):
+        move.error(
+            "deviation_reason",
+            f"De Damoclesmatrix schrijft '{advised}' voor; geef een reden om daarvan af te wijken.",
+        )
+
+
+def _sanction_is(move: Move, expected: str) -> None:
+    assessment = move.latest("assessment")
+    chosen = assessment.data.get("sanction") if assessment else None
+    if chosen != expected:
+        move.error("step", f"Deze stap past niet bij de gekozen maatregel ('{chosen or 'geen'}').")
+
+
+RULES: dict[str, Callable[[Move, str], None]] = {
+    "after": _after,
+    "open_deadline": _open_deadline,
+    "no_exception": _no_exception,
+    "penalty_within_maximum": _penalty_within_maximum,
+    "forfeiture_within_maximum": _forfeiture_within_maximum,
+    "forfeiture_after_compliance": _forfeiture_after_compliance,
+    "collection_within_forfeited": _collection_within_forfeited,
+    "objection_timeliness": _objection_timeliness,
+    "search_before_report": _search_before_report,
+    "damocles_assessment": _damocles_assessment,
+    "proportionality": _proportionality,
+    "sanction_is": _sanction_is,
+}
+
+
+def known_rules() -> set[str]:
+    return set(RULES)
+
+
+def rule_name(rule: str) -> str:
+    return rule.split(":", 1)[0]
+
+
+def apply_rules(move: Move) -> None:
+    """Run the step's rules in order; computations come first in the definition so checks can use them."""
+    for rule in move.step.rules:
+        name, _, argument = rule.partition(":")
+        RULES[name](move, argument)

@@ -1,0 +1,1 @@
+"""Pages of the procedures app, split by noun."""
