@@ -30,77 +30,94 @@ INTRO = {
     "betrokkenen en bewaartermijnen.",
 }
 
-EMPTY_PANELS: dict[str, list[Panel]] = {
+# What each role works on besides its cases: a short description and the page where that work is.
+ROLE_PANELS: dict[str, list[Panel]] = {
     Role.PROCESS_DIRECTOR: [
         Panel(
             "Triagewachtrij",
-            "Nog geen signalen om te beoordelen. Signalen van medewerkers, partners en "
-            "inwoners komen hier binnen zodra de signaalintake in gebruik is.",
-        ),
-        Panel(
-            "Mijn casussen",
-            "U heeft nog geen casussen. Een casus ontstaat als u een signaal oppakt of een "
-            "nieuwe casus start.",
+            "Nieuwe signalen van medewerkers, partners en inwoners om te beoordelen.",
+            link=("/signalen", "Naar de triagewachtrij"),
         ),
     ],
     Role.PROJECT_LEADER: [
         Panel(
             "Vakantiepark",
-            "Nog geen kavels of controles. Het parkregister vult zich na de import van de "
-            "kavels; controlerondes verschijnen hier zodra ze gepland zijn.",
+            "Kavels, bewoningsstatus, controlerondes en voortgang van de aanpak.",
+            link=("/vakantiepark", "Naar het vakantiepark"),
         ),
         Panel(
-            "Mijn casussen",
-            "U bent nog niet opgenomen in een casus. Een procesregisseur of coördinator voegt "
-            "u toe aan het team.",
+            "Termijnen",
+            "Wat binnen 30 dagen verloopt en wat over tijd is, per procedure en stap.",
+            link=("/termijnen", "Naar de termijnen"),
         ),
     ],
     Role.INSPECTOR: [
         Panel(
-            "Mijn controles",
-            "Geen geplande controles. Geplande controlerondes waarin u bent ingedeeld verschijnen hier.",
+            "Controles",
+            "Controlerondes op het vakantiepark waarin u bent ingedeeld.",
+            link=("/vakantiepark", "Naar het vakantiepark"),
         ),
         Panel(
             "Termijnen",
-            "Geen lopende handhavingstermijnen. Zodra een procedure loopt, ziet u hier wat "
-            "binnen 30 dagen verloopt.",
+            "Handhavingstermijnen die binnen 30 dagen verlopen of over tijd zijn.",
+            link=("/termijnen", "Naar de termijnen"),
         ),
     ],
     Role.LAWYER: [
         Panel(
             "Termijnen",
-            "Geen lopende termijnen. Besluiten, bezwaar- en beroepstermijnen verschijnen hier "
-            "zodra een procedure loopt.",
+            "Besluiten, bezwaar- en beroepstermijnen die binnen 30 dagen verlopen of over tijd zijn.",
+            link=("/termijnen", "Naar de termijnen"),
         ),
-        Panel("Brieven", "Nog geen brieven om te maken. Een stap die een brief vraagt, zet die hier klaar."),
     ],
     Role.BRP: [
         Panel(
             "Adresonderzoeken",
-            "Geen lopende adresonderzoeken. Een onderzoek start na een melding of een "
-            "verwijzing vanuit een controle.",
+            "Lopende BRP-adresonderzoeken en verwijzingen vanuit controles.",
+            link=("/procedures", "Naar de procedures"),
         ),
     ],
     Role.PARTNER: [
         Panel(
-            "Mijn casussen",
-            "U bent nog niet opgenomen in een casus. De coördinator van een casus voegt u of "
-            "uw organisatie toe aan het team.",
-        ),
-        Panel(
             "Signaal melden",
             "Meld een zorg- of veiligheidssignaal met het formulier of via de API "
             "(POST /api/v1/signals met uw API-token).",
+            link=("/signalen/nieuw", "Signaal melden"),
         ),
     ],
     Role.ANALYST: [
         Panel(
             "Monitoring",
-            "Nog geen cijfers. Dashboards per thema verschijnen zodra er signalen, casussen "
-            "en procedures zijn.",
+            "Dashboards per thema verschijnen hier zodra de monitoring in gebruik is; u ziet alleen "
+            "totalen, nooit personen.",
         ),
     ],
 }
+
+
+def _my_cases_panel(user: Any) -> Panel:
+    from django.db.models import F
+
+    from regie.access.case_access import cases_visible_to
+    from regie.cases.models import CaseStatus
+
+    open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
+    first = list(open_cases.order_by(F("next_deadline").asc(nulls_last=True), "number")[:5])
+    if not first:
+        return Panel(
+            "Mijn casussen",
+            "U bent nog niet opgenomen in een casus. De coördinator van een casus voegt "
+            "u of uw organisatie toe aan het team.",
+        )
+    items = [
+        {
+            "label": f"{c.number} {c.title}",
+            "url": f"/casussen/{c.pk}",
+            "value": f"{c.next_deadline:%d-%m-%Y}" if c.next_deadline else "geen termijn",
+        }
+        for c in first
+    ]
+    return Panel("Mijn casussen", "", items=items, link=("/casussen", "Alle casussen"))
 
 
 def panels_for(user: Any) -> list[Panel]:
@@ -135,4 +152,7 @@ def panels_for(user: Any) -> list[Panel]:
         else:
             status = f"Laatste controle: GEBROKEN bij regel {checkpoint.first_broken_seq}."
         return [Panel("Verwerkingslog", status, link=("/privacy/verwerkingslog", "Verwerkingslog bekijken"))]
-    return EMPTY_PANELS.get(role, [])
+    from regie.access.case_access import may_see_cases
+
+    panels = [_my_cases_panel(user)] if may_see_cases(user) else []
+    return panels + ROLE_PANELS.get(role, [])
