@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.park import views
+from regie.park import inspection_views, views
 
 urlpatterns: list[URLPattern] = [
     path("vakantiepark", views.park_home, name="park-home"),
@@ -13,23 +13,29 @@ urlpatterns: list[URLPattern] = [
     path("vakantiepark/<str:park_id>/kaart.geojson", views.park_map_geojson, name="park-map-geojson"),
     path("vakantiepark/<str:park_id>/voortgang", views.progress, name="park-progress"),
     path("vakantiepark/<str:park_id>/voortgang.csv", views.progress_csv, name="park-progress-csv"),
-    path("vakantiepark/<str:park_id>/rondes", views.round_list, name="park-rounds"),
+    path("vakantiepark/<str:park_id>/rondes", inspection_views.round_list, name="park-rounds"),
     path("vakantiepark/<str:park_id>/import", views.lot_import, name="park-import"),
     path("vakantiepark/kavels/<str:lot_id>", views.lot_detail, name="park-lot"),
     path("vakantiepark/kavels/<str:lot_id>/<str:what>", views.lot_register, name="park-lot-register"),
-    path("vakantiepark/rondes/<str:round_id>", views.round_detail, name="park-round"),
+    path("vakantiepark/rondes/<str:round_id>", inspection_views.round_detail, name="park-round"),
     path(
-        "vakantiepark/rondes/<str:round_id>/kavels/<str:lot_id>", views.inspection_form, name="park-inspect"
+        "vakantiepark/rondes/<str:round_id>/kavels/<str:lot_id>",
+        inspection_views.inspection_form,
+        name="park-inspect",
     ),
-    path("vakantiepark/inspecties/<str:inspection_id>", views.inspection_detail, name="park-inspection"),
+    path(
+        "vakantiepark/inspecties/<str:inspection_id>",
+        inspection_views.inspection_detail,
+        name="park-inspection",
+    ),
     path(
         "vakantiepark/inspecties/<str:inspection_id>/vervolg/<str:kind>",
-        views.follow_up,
+        inspection_views.follow_up,
         name="park-follow-up",
     ),
     path(
         "vakantiepark/doorverwijzingen/<str:follow_up_id>/oppakken",
-        views.brp_take_up,
+        inspection_views.brp_take_up,
         name="park-brp-take-up",
     ),
 ]

@@ -21,32 +21,25 @@ from django.views.decorators.http import require_POST
 
 from regie.access import park_access
 from regie.access.processing_log import log_processing
-from regie.accounts.models import PartnerType, Role, User
-from regie.core.ids import uuid_or_404
+from regie.accounts.models import Role, User
 from regie.core.middleware import CSP
 from regie.park import selectors
 from regie.park.charts import month_label, trend
 from regie.park.forms import (
-    InspectionForm,
-    NoteForm,
     OccupantForm,
     OverviewFilter,
     PermitForm,
-    RoundForm,
     StatusForm,
     ToleranceForm,
 )
 from regie.park.models import (
     FollowUp,
     FollowUpKind,
-    Inspection,
     Park,
     ParkLot,
     ResidenceStatus,
-    RoundLot,
 )
-from regie.park.services import follow_ups, imports, inspections, lots, rounds, status
-from regie.park.services.inspections import INDICATOR_LABELS, Photo
+from regie.park.services import imports, lots, status
 
 SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
     "kavel": lambda r: r.lot.number,
@@ -325,281 +318,6 @@ def progress_csv(request: HttpRequest, park_id: str) -> HttpResponse:
         values = [counts.get(s.value, 0) for s in ResidenceStatus]
         writer.writerow([day.strftime("%Y-%m"), *values, sum(values)])
     return response
-
-
-def _inspector_choices(user: User) -> Any:
-    if user.organisation is None:
-        return User.objects.none()
-    municipality_id = user.organisation.municipality_id
-    return User.objects.filter(is_active=True, organisation__municipality_id=municipality_id).filter(
-        role__in=[Role.INSPECTOR, Role.PROJECT_LEADER]
-    ) | User.objects.filter(
-        is_active=True,
-        role=Role.PARTNER,
-        organisation__partner_type=PartnerType.PROVINCE,
-        organisation__municipality_id=municipality_id,
-    )
-
-
-@signed_in
-def round_list(request: HttpRequest, park_id: str) -> HttpResponse:
-    user = _user(request)
-    park = _park_or_403(user, park_id)
-    can_plan = park_access.may_plan_rounds(user)
-    form = RoundForm(inspectors=_inspector_choices(user)) if can_plan else None
-    if request.method == "POST":
-        if not can_plan:
-            raise PermissionDenied
-        form = RoundForm(request.POST, inspectors=_inspector_choices(user))
-        if form.is_valid():
-            data = form.cleaned_data
-            today = timezone.localdate()
-            try:
-                planned = rounds.inspection_round_plan(
-                    actor=user,
-                    park=park,
-                    planned_on=data["planned_on"],
-                    inspectors=list(data["inspectors"]),
-                    sample_size=data["sample_size"],
-                    risk_since=today.replace(year=today.year - 1),
-                    note=data["note"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                form.add_error(None, _errors(exc))
-            else:
-                messages.success(request, f"De ronde is gepland met {planned.round_lots.count()} kavels.")
-                return redirect(f"/vakantiepark/rondes/{planned.pk}")
-    visible = (
-        park_access.rounds_visible_to(user)
-        .filter(park=park)
-        .prefetch_related("inspectors")
-        .order_by("-planned_on")
-    )
-    return render(
-        request,
-        "park/rounds.html",
-        {
-            "park": park,
-            "rounds": visible,
-            "form": form,
-            "breadcrumbs": _crumbs(park, {"label": "Inspectierondes"}),
-        },
-    )
-
-
-@signed_in
-def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
-    user = _user(request)
-    if not park_access.may_use_park(user):
-        raise PermissionDenied
-    inspection_round = park_access.get_round_for(user, round_id)
-    done = {i.lot_id: i for i in inspection_round.inspections.all()}
-    lots = [
-        {"round_lot": rl, "inspection": done.get(rl.lot_id)}
-        for rl in RoundLot.objects.filter(round=inspection_round).select_related(
-            "lot", "lot__location__address"
-        )
-    ]
-    log_processing(
-        action="park_round.viewed",
-        actor=user,
-        request=request,
-        object_type="park_round",
-        object_id=inspection_round.pk,
-    )
-    return render(
-        request,
-        "park/round.html",
-        {
-            "round": inspection_round,
-            "park": inspection_round.park,
-            "lots": lots,
-            "may_inspect": park_access.may_inspect(user, inspection_round),
-            "inspectors": inspection_round.inspectors.select_related("organisation"),
-            "breadcrumbs": _crumbs(
-                inspection_round.park,
-                {"label": "Inspectierondes", "url": f"/vakantiepark/{inspection_round.park_id}/rondes"},
-                {"label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}"},
-            ),
-        },
-    )
-
-
-def _round_lot(user: User, round_id: str, lot_id: str) -> tuple[Any, ParkLot]:
-    if not park_access.may_use_park(user):
-        raise PermissionDenied
-    inspection_round = park_access.get_round_for(user, round_id)
-    round_lot = (
-        RoundLot.objects.filter(round=inspection_round, lot_id=uuid_or_404(lot_id))
-        .select_related("lot", "lot__park", "lot__location", "lot__location__address")
-        .first()
-    )
-    if round_lot is None:
-        raise Http404
-    return inspection_round, round_lot.lot
-
-
-@signed_in
-def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpResponse:
-    user = _user(request)
-    inspection_round, lot = _round_lot(user, round_id, lot_id)
-    existing = Inspection.objects.filter(round=inspection_round, lot=lot).first()
-    if existing is not None and request.method != "POST":
-        return redirect(f"/vakantiepark/inspecties/{existing.pk}")
-    if not park_access.may_inspect(user, inspection_round):
-        raise PermissionDenied
-    form = InspectionForm()
-    if request.method == "POST":
-        form = InspectionForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            photos = [Photo(f.name or "", f.read()) for f in request.FILES.getlist("photos")]
-            try:
-                result = inspections.inspection_submit(
-                    actor=user,
-                    inspection_round=inspection_round,
-                    lot=lot,
-                    indicators=data["indicators"],
-                    entry_consent=data["entry_consent"],
-                    findings=data["findings"],
-                    outcome=data["outcome"],
-                    photos=photos,
-                    request=request,
-                )
-            except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                if result.created:
-                    messages.success(
-                        request, "De inspectie is opgeslagen; het rapport van bevindingen staat bij de casus."
-                    )
-                else:
-                    messages.info(
-                        request,
-                        "Deze kavel was in deze ronde al geïnspecteerd; de tweede inzending is herkend en niet "
-                        "opnieuw opgeslagen.",
-                    )
-                return redirect(f"/vakantiepark/inspecties/{result.inspection.pk}")
-    return render(
-        request,
-        "park/inspection_form.html",
-        {
-            "round": inspection_round,
-            "lot": lot,
-            "form": form,
-            "breadcrumbs": _crumbs(
-                lot.park,
-                {
-                    "label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}",
-                    "url": f"/vakantiepark/rondes/{inspection_round.pk}",
-                },
-                {"label": f"Inspectie kavel {lot.number}"},
-            ),
-        },
-    )
-
-
-def _inspection(user: User, inspection_id: str) -> Inspection:
-    if not park_access.may_use_park(user):
-        raise PermissionDenied
-    found = (
-        park_access.inspections_visible_to(user)
-        .select_related("round", "lot", "lot__park", "lot__location", "inspector", "case", "report")
-        .filter(pk=uuid_or_404(inspection_id))
-        .first()
-    )
-    if found is None:
-        raise Http404
-    return found
-
-
-@signed_in
-def inspection_detail(request: HttpRequest, inspection_id: str) -> HttpResponse:
-    user = _user(request)
-    inspection = _inspection(user, inspection_id)
-    log_processing(
-        action="park_inspection.viewed",
-        actor=user,
-        request=request,
-        object_type="park_inspection",
-        object_id=inspection.pk,
-    )
-    done = {f.kind: f for f in inspection.follow_ups.all()}
-    involved = park_access.may_inspect(user, inspection.round) or park_access.may_set_status(user)
-    return render(
-        request,
-        "park/inspection.html",
-        {
-            "inspection": inspection,
-            "lot": inspection.lot,
-            "indicators": [INDICATOR_LABELS.get(i, i) for i in inspection.indicators],
-            "done": done,
-            "may_start_procedure": park_access.may_set_status(user) and FollowUpKind.PROCEDURE not in done,
-            "may_refer": involved,
-            "note_form": NoteForm(),
-            "breadcrumbs": _crumbs(
-                inspection.lot.park,
-                {
-                    "label": f"Ronde {inspection.round.planned_on:%d-%m-%Y}",
-                    "url": f"/vakantiepark/rondes/{inspection.round_id}",
-                },
-                {"label": f"Inspectie kavel {inspection.lot.number}"},
-            ),
-        },
-    )
-
-
-@signed_in
-@require_POST
-def follow_up(request: HttpRequest, inspection_id: str, kind: str) -> HttpResponse:
-    user = _user(request)
-    inspection = _inspection(user, inspection_id)
-    note = request.POST.get("note", "")
-    try:
-        if kind == "procedure":
-            follow_ups.follow_up_start_procedure(actor=user, inspection=inspection, request=request)
-            messages.success(request, "De handhavingsprocedure permanente bewoning is gestart.")
-        elif kind == "brp":
-            follow_ups.follow_up_refer_brp(actor=user, inspection=inspection, note=note, request=request)
-            messages.success(request, "Doorverwezen naar burgerzaken voor een adresonderzoek.")
-        elif kind == "zorg":
-            done = follow_ups.follow_up_refer_care(
-                actor=user, inspection=inspection, note=note, request=request
-            )
-            messages.success(request, f"Signaal {done.reference} staat bij de procesregisseur in de triage.")
-        else:
-            raise Http404
-    except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
-    return redirect(f"/vakantiepark/inspecties/{inspection.pk}")
-
-
-@signed_in
-@require_POST
-def brp_take_up(request: HttpRequest, follow_up_id: str) -> HttpResponse:
-    user = _user(request)
-    if user.role != Role.BRP or not park_access.may_use_park(user):
-        raise PermissionDenied
-    found = (
-        FollowUp.objects.filter(
-            pk=uuid_or_404(follow_up_id),
-            kind=FollowUpKind.BRP,
-            inspection__lot__in=park_access.lots_visible_to(user),
-        )
-        .select_related("inspection__lot__location__address")
-        .first()
-    )
-    if found is None:
-        raise Http404
-    try:
-        case = follow_ups.brp_referral_take_up(actor=user, follow_up=found, request=request)
-    except ValidationError as exc:
-        messages.error(request, " ".join(_errors(exc)))
-        return redirect(f"/vakantiepark/kavels/{found.inspection.lot_id}")
-    messages.success(request, f"Adresonderzoek gestart in casus {case.number}.")
-    return redirect(f"/casussen/{case.pk}")
 
 
 @signed_in
