@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from regie.access.case_access import get_case_for
 from regie.accounts.models import Municipality, Organisation, User
 from regie.cases import demo_data as data
+from regie.cases import demo_types as types
 from regie.cases.models import (
     BreakTheGlass,
     Case,
@@ -163,7 +164,7 @@ def _seed_addresses(created: Counter[str]) -> dict[str, Address]:
 
 def _seed_persons(addresses: dict[str, Address], created: Counter[str]) -> dict[str, Person]:
     with_bsn = [key for key, item in data.PERSONS.items() if item.get("bsn", True)]
-    bsns = dict(zip(with_bsn, generate_test_bsns(len(with_bsn), data.BSN_SEED), strict=True))
+    bsns = dict(zip(with_bsn, generate_test_bsns(len(with_bsn), types.BSN_SEED), strict=True))
     result: dict[str, Person] = {}
     for key, item in data.PERSONS.items():
         bsn = bsns.get(key)
@@ -195,7 +196,7 @@ def _seed_persons(addresses: dict[str, Address], created: Counter[str]) -> dict[
     return result
 
 
-def _geometry(item: data.LocationData) -> dict[str, object] | None:
+def _geometry(item: types.LocationData) -> dict[str, object] | None:
     if "centre" in item:
         lon, lat = item["centre"]
         ring = [
@@ -277,7 +278,7 @@ class _Subjects:
         raise ValueError(f"Onbekende soort betrokkene in de demodata: {kind}")
 
 
-def _upload(author: User, case: Case, item: data.DocumentData) -> None:
+def _upload(author: User, case: Case, item: types.DocumentData) -> None:
     if item["filename"].endswith(".png"):
         content = demo_png(" ".join(item["lines"]))
     else:
@@ -294,7 +295,7 @@ def _upload(author: User, case: Case, item: data.DocumentData) -> None:
 
 
 def _seed_case(
-    item: data.CaseData,
+    item: types.CaseData,
     *,
     municipality: Municipality,
     case_types: dict[str, CaseType],
@@ -426,13 +427,13 @@ def _report(
 
 def seed_cases() -> list[str]:
     """Create the demo case types, persons and cases; idempotent. Returns Dutch report lines."""
-    municipality = Municipality.objects.filter(code=data.MUNICIPALITY_CODE).first()
+    municipality = Municipality.objects.filter(code=types.MUNICIPALITY_CODE).first()
     if municipality is None:
         return ["Demo-casussen overgeslagen: de demogemeente ontbreekt (laad eerst de accounts)."]
     users = {user.username: user for user in User.objects.select_related("organisation")}
     organisations = {org.name: org for org in Organisation.objects.filter(municipality=municipality)}
     created: Counter[str] = Counter()
-    case_types = _seed_case_types(users[data.CASE_TYPE_ACTOR], created)
+    case_types = _seed_case_types(users[types.CASE_TYPE_ACTOR], created)
     addresses = _seed_addresses(created)
     persons = _seed_persons(addresses, created)
     locations = _seed_locations(addresses, created)
