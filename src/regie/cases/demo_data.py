@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from regie.cases.demo_cases_care import CARE_CASES
+from regie.cases.demo_cases_enforcement import ENFORCEMENT_CASES
+from regie.cases.demo_cases_other import OTHER_CASES
 from regie.cases.demo_types import (
     CARE,
     GENERAL,
@@ -427,13 +430,7 @@ BUSINESSES: dict[str, BusinessData] = {
     },
 }
 
-# --- Cases -------------------------------------------------------------------------------------------------------
-
-
-from regie.cases.demo_cases_care import CARE_CASES  # noqa: E402 — cases come after the subjects they name
-from regie.cases.demo_cases_enforcement import ENFORCEMENT_CASES  # noqa: E402
-from regie.cases.demo_cases_other import OTHER_CASES  # noqa: E402
-
+# --- Cases (one module per theme) --------------------------------------------------------------------------------
 CASES: dict[str, CaseData] = {**CARE_CASES, **ENFORCEMENT_CASES, **OTHER_CASES}
 
 # --- Links between related cases (the actor is on both) --------------------------------------------------------
