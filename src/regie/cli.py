@@ -16,6 +16,8 @@ Opdrachten:
   apitoken GEBRUIKER     nieuw persoonlijk API-token afdrukken
   audit verify           keten van het verwerkingslog controleren (exit 0 = intact)
   import persons BESTAND personen uit een BRP-uittreksel (CSV) inlezen, met rapport van afgekeurde rijen
+  import lots PARK BESTAND
+                         kavels (CSV of GeoJSON) op een vakantiepark inlezen, met voortgang en rapport
   deadline --from DATUM --period DUUR [--statutory]
                          einddatum van een termijn (Algemene termijnenwet)
 """

@@ -10,6 +10,9 @@ Rules (default deny):
   the process director) only for a lot whose case they are on;
 - a partner who is on a lot's case (e.g. a care partner) sees that lot — and only that lot — with its occupancy;
 - analysts see counts only (the progress page); the administrator and privacy officer see nothing here;
+- the register of parks (name, planning status, management, single point of contact) is kept by the project
+  leader, the single point of contact of the approach (mission.md); rounds are changed by who plans them;
+- a cancelled round gives its Province inspectors no access any more (it never took place: need-to-know);
 - missing and not yours are the same 404; reads are logged.
 """
 
@@ -29,6 +32,7 @@ from regie.park.models import Inspection, InspectionRound, Park, ParkLot
 PARK_TEAM = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.BRP, Role.PROCESS_DIRECTOR, Role.LAWYER})
 OCCUPANCY_ROLES = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.BRP, Role.LAWYER})
 PLANNERS = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR})
+PARK_MANAGERS = frozenset({Role.PROJECT_LEADER})
 ENFORCEMENT_ROLES = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR})
 COUNT_ROLES = PARK_TEAM | {Role.ANALYST}
 
@@ -49,6 +53,10 @@ def is_province_inspector(user: Any) -> bool:
     )
 
 
+def _province_rounds(user: Any) -> QuerySet[InspectionRound]:
+    return InspectionRound.objects.filter(inspectors=user, cancelled_at__isnull=True)
+
+
 def is_park_team(user: Any) -> bool:
     return _active(user) and user.role in PARK_TEAM and user.organisation_id is not None
 
@@ -64,7 +72,7 @@ def may_use_park(user: Any) -> bool:
     """Whether the park pages are open to this user at all (navigation; each page still asks the door)."""
     return (
         is_park_team(user)
-        or (is_province_inspector(user) and InspectionRound.objects.filter(inspectors=user).exists())
+        or (is_province_inspector(user) and _province_rounds(user).exists())
         or _case_lots(user).exists()
     )
 
@@ -76,7 +84,13 @@ def may_see_counts(user: Any) -> bool:
 
 
 def may_plan_rounds(user: Any) -> bool:
+    """Plan a round, and change or cancel one that has not started (the state is the service's to check)."""
     return is_park_team(user) and user.role in PLANNERS
+
+
+def may_manage_parks(user: Any) -> bool:
+    """Register a park of the own municipality and edit its register data."""
+    return is_park_team(user) and user.role in PARK_MANAGERS
 
 
 def may_set_status(user: Any) -> bool:
@@ -87,7 +101,7 @@ def rounds_visible_to(user: Any) -> QuerySet[InspectionRound]:
     if is_park_team(user):
         return InspectionRound.objects.filter(park__municipality_id=user.organisation.municipality_id)
     if is_province_inspector(user):
-        return InspectionRound.objects.filter(inspectors=user)
+        return _province_rounds(user)
     return InspectionRound.objects.none()
 
 

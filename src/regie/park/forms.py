@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from regie.accounts.models import User
-from regie.park.models import EvidenceKind, Outcome, ResidenceStatus
+from regie.park.models import EvidenceKind, Outcome, PlanningStatus, ResidenceStatus
 from regie.park.services.inspections import INDICATORS
-from regie.subjects.models import Person
+from regie.subjects.identity import kvk_error
+from regie.subjects.models import Business, Person
 
 SORTS = (
     ("kavel", "Kavelnummer"),
@@ -17,6 +19,9 @@ SORTS = (
     ("inspectie", "Laatste inspectie"),
     ("termijn", "Eerstvolgende termijn"),
 )
+
+# ISO dates: a browser's date picker ignores a value in Dutch notation (28-11-2026).
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OverviewFilter(forms.Form):
@@ -37,13 +42,13 @@ class OverviewFilter(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Nieuwe bewoningsstatus", choices=ResidenceStatus.choices)
-    on_date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    on_date = forms.DateField(label="Datum", widget=DATE)
     evidence_kind = forms.ChoiceField(label="Soort bewijs", choices=EvidenceKind.choices)
     evidence = forms.CharField(label="Bewijs", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RoundForm(forms.Form):
-    planned_on = forms.DateField(label="Datum van de ronde", widget=forms.DateInput(attrs={"type": "date"}))
+    planned_on = forms.DateField(label="Datum van de ronde", widget=DATE)
     inspectors = forms.ModelMultipleChoiceField(
         label="Inspecteurs (gemeente en provincie)",
         queryset=User.objects.none(),
@@ -124,12 +129,10 @@ class OccupantForm(forms.Form):
     surname = forms.CharField(
         label="Achternaam", max_length=120, error_messages={"required": "Vul de achternaam in."}
     )
-    birth_date = forms.DateField(
-        label="Geboortedatum", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    birth_date = forms.DateField(label="Geboortedatum", required=False, widget=DATE)
     from_date = forms.DateField(
         label="Woont of verblijft hier vanaf",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         error_messages={"required": "Vul de datum in vanaf wanneer deze persoon hier verblijft."},
     )
     registered_here = forms.BooleanField(label="Ingeschreven (BRP) op het adres van de kavel", required=False)
@@ -141,7 +144,7 @@ class PermitForm(forms.Form):
         queryset=Person.objects.none(),
         error_messages={"required": "Kies de houder van de beschikking."},
     )
-    granted_on = forms.DateField(label="Datum beschikking", widget=forms.DateInput(attrs={"type": "date"}))
+    granted_on = forms.DateField(label="Datum beschikking", widget=DATE)
     basis = forms.CharField(
         label="Grondslag",
         max_length=300,
@@ -154,6 +157,129 @@ class PermitForm(forms.Form):
 
 
 class ToleranceForm(forms.Form):
-    decided_on = forms.DateField(label="Datum gedoogbesluit", widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label="Einddatum", widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(label="Datum gedoogbesluit", widget=DATE)
+    ends_on = forms.DateField(label="Einddatum", widget=DATE)
     description = forms.CharField(label="Omschrijving", max_length=300)
+
+
+# An <input type="date"> only takes ISO dates as its value (the Dutch input format would show it empty).
+BAD_DATE = "Vul een geldige datum in (dag, maand en jaar)."
+
+
+class ParkForm(forms.Form):
+    """A park's register data; the KvK number is looked up among the businesses Regie knows."""
+
+    name = forms.CharField(
+        label="Naam van het park",
+        max_length=160,
+        error_messages={
+            "required": "Vul de naam van het park in.",
+            "max_length": "De naam van het park is hoogstens %(limit_value)d tekens.",
+        },
+    )
+    planning_status = forms.ChoiceField(
+        label="Planologische status",
+        choices=PlanningStatus.choices,
+        error_messages={
+            "required": "Kies de planologische status.",
+            "invalid_choice": "Kies een bestaande planologische status.",
+        },
+    )
+    management_kvk = forms.CharField(
+        label="KvK-nummer van de eigenaar of het parkbeheer",
+        required=False,
+        max_length=20,
+        help_text="Het bedrijf moet al in Regie bekend zijn. Laat leeg als er geen eigenaar of parkbeheer is.",
+        error_messages={"max_length": "Het KvK-nummer moet uit 8 cijfers bestaan."},
+    )
+    contact = forms.CharField(
+        label="Contact parkbeheer",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld naam, adres en telefoonnummer van het parkbeheer.",
+        error_messages={"max_length": "Het contact van het parkbeheer is hoogstens %(limit_value)d tekens."},
+    )
+    project_leader = forms.ModelChoiceField(
+        label="Vast aanspreekpunt (projectleider)",
+        required=False,
+        queryset=User.objects.none(),
+        empty_label="Nog geen vast aanspreekpunt",
+        error_messages={"invalid_choice": "Kies een projectleider uit de lijst."},
+    )
+
+    def __init__(self, *args: Any, leaders: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["project_leader"]
+        field.queryset = leaders if leaders is not None else User.objects.none()  # type: ignore[attr-defined]
+        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
+
+    def clean_management_kvk(self) -> Business | None:
+        kvk = "".join(ch for ch in self.cleaned_data["management_kvk"] if ch not in " .")
+        if not kvk:
+            return None
+        message = kvk_error(kvk)
+        if message:
+            raise ValidationError(message)
+        business = Business.objects.filter(kvk_number=kvk).first()
+        if business is None:
+            raise ValidationError(f"Er is geen bedrijf met KvK-nummer {kvk} bekend in Regie.")
+        return business
+
+
+class RoundEditForm(RoundForm):
+    """The changeable parts of a round that has not started."""
+
+    planned_on = forms.DateField(
+        label="Datum van de ronde",
+        widget=DATE,
+        error_messages={"required": "Vul de datum van de ronde in.", "invalid": BAD_DATE},
+    )
+    sample_size = forms.IntegerField(
+        label="Omvang van de steekproef",
+        min_value=0,
+        max_value=200,
+        help_text="De kavels met een risico blijven in de ronde; de steekproef wordt bijgewerkt naar dit aantal.",
+        error_messages={
+            "required": "Vul de omvang van de steekproef in (0 mag).",
+            "invalid": "Vul de omvang van de steekproef in als een heel getal.",
+            "min_value": "De steekproef is 0 tot en met 200 kavels.",
+            "max_value": "De steekproef is 0 tot en met 200 kavels.",
+        },
+    )
+    note = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=300,
+        error_messages={"max_length": "De toelichting is hoogstens %(limit_value)d tekens."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["inspectors"].error_messages.update(
+            {
+                "invalid_choice": "Kies inspecteurs uit de lijst (handhavers, projectleiders of de provincie).",
+                "invalid_pk_value": "Kies inspecteurs uit de lijst (handhavers, projectleiders of de provincie).",
+            }
+        )
+
+
+class RoundCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Reden van de annulering",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="De ronde blijft bewaard als geannuleerd, met deze reden.",
+        error_messages={
+            "required": "Geef de reden waarom de ronde niet doorgaat.",
+            "max_length": "De reden is hoogstens %(limit_value)d tekens.",
+        },
+    )
+
+
+class OccupancyEndForm(forms.Form):
+    to_date = forms.DateField(
+        label="Laatste dag van de bewoning",
+        widget=DATE,
+        help_text="De dag van vertrek, vandaag of eerder; niet voor de begindatum.",
+        error_messages={"required": "Vul de einddatum van de bewoning in.", "invalid": BAD_DATE},
+    )

@@ -100,6 +100,7 @@ def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
         raise PermissionDenied
     inspection_round = park_access.get_round_for(user, round_id)
     done = {i.lot_id: i for i in inspection_round.inspections.all()}
+    cancelled = inspection_round.is_cancelled
     lots = [
         {"round_lot": rl, "inspection": done.get(rl.lot_id)}
         for rl in RoundLot.objects.filter(round=inspection_round).select_related(
@@ -120,7 +121,8 @@ def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
             "round": inspection_round,
             "park": inspection_round.park,
             "lots": lots,
-            "may_inspect": park_access.may_inspect(user, inspection_round),
+            "may_inspect": park_access.may_inspect(user, inspection_round) and not cancelled,
+            "may_change": park_access.may_plan_rounds(user) and not (cancelled or done),
             "inspectors": inspection_round.inspectors.select_related("organisation"),
             "breadcrumbs": _crumbs(
                 inspection_round.park,
@@ -154,6 +156,9 @@ def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpRes
         return redirect(f"/vakantiepark/inspecties/{existing.pk}")
     if not park_access.may_inspect(user, inspection_round):
         raise PermissionDenied
+    if inspection_round.is_cancelled and request.method != "POST":  # a POST is refused by the service
+        messages.error(request, inspections.ROUND_CANCELLED)
+        return redirect(f"/vakantiepark/rondes/{inspection_round.pk}")
     form = InspectionForm()
     if request.method == "POST":
         form = InspectionForm(request.POST, request.FILES)

@@ -159,10 +159,20 @@ class InspectionRound(BaseModel):
     )
     sample_size = models.PositiveSmallIntegerField("omvang steekproef", default=0)
     note = models.CharField("toelichting", max_length=300, blank=True)
+    # A cancelled round keeps its record (who planned it, for which lots) and says why it did not go ahead.
+    cancelled_at = models.DateTimeField("geannuleerd op", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    cancel_reason = models.CharField("reden van annulering", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "inspectieronde"
         ordering = ["-planned_on"]
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class RoundLot(BaseModel):
@@ -232,3 +242,46 @@ class FollowUp(BaseModel):
         verbose_name = "vervolgactie"
         ordering = ["created_at"]
         constraints = [models.UniqueConstraint(fields=["inspection", "kind"], name="park_follow_up_once")]
+
+
+class ImportStatus(models.TextChoices):
+    WAITING = "wachtend", "Wacht op verwerking"
+    RUNNING = "bezig", "Bezig"
+    DONE = "klaar", "Klaar"
+    FAILED = "mislukt", "Mislukt"
+
+
+class LotImport(BaseModel):
+    """One upload of lots and its progress: the file is stored first, a job imports it row by row.
+
+    The file is kept in the database (not on a disk) so a worker on any machine can read it.
+    """
+
+    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="lot_imports")
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField("bestandsnaam", max_length=200)
+    content = models.BinaryField("bestand")
+    status = models.CharField(
+        "status", max_length=10, choices=ImportStatus.choices, default=ImportStatus.WAITING
+    )
+    total = models.PositiveIntegerField("regels", default=0)
+    done = models.PositiveIntegerField("verwerkt", default=0)
+    created_count = models.PositiveIntegerField("kavels toegevoegd", default=0)
+    # Refused rows as [line, Dutch reason] pairs, in file order.
+    errors = models.JSONField("afgekeurde regels", default=list, blank=True)
+    message = models.CharField("melding", max_length=300, blank=True)
+    started_at = models.DateTimeField("gestart", null=True, blank=True)
+    finished_at = models.DateTimeField("klaar", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kavelimport"
+        verbose_name_plural = "kavelimports"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["park", "-created_at"], name="park_lot_import_recent")]
+
+    def __str__(self) -> str:
+        return f"Kavelimport {self.filename}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

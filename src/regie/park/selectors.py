@@ -10,10 +10,12 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from regie.access import park_access
+from regie.accounts.models import User
 from regie.cases.models import CaseStatus
 from regie.park.models import (
     Inspection,
     Occupancy,
+    Park,
     ParkLot,
     PersonalPermit,
     ResidenceStatus,
@@ -214,6 +216,18 @@ def open_lot_case(lot: ParkLot) -> Any:
     )
 
 
+def park_project_leader_for_case(case: Any) -> User | None:
+    """The active project leader of the park a case is about (a lot's location is a subject of the case); None
+    when the case is about no park lot, or its park has no (active) project leader."""
+    leader_id = (
+        Park.objects.filter(lots__location__case_links__case=case, project_leader__is_active=True)
+        .order_by("name")
+        .values_list("project_leader_id", flat=True)
+        .first()
+    )
+    return User.objects.select_related("organisation").filter(pk=leader_id).first() if leader_id else None
+
+
 def with_location_residence_status(qs: QuerySet[Any]) -> QuerySet[Any]:
     """Annotate locations with `park_residence_status` (park lots only; others get None) in the same query."""
     latest = (
@@ -234,30 +248,109 @@ def location_residence_status(location: Any) -> str | None:
     return current_status(lot) if lot is not None else ResidenceStatus.UNKNOWN.value
 
 
-def ended_permanent_residences(park: Any) -> Counter[str]:
-    """How permanent residences on the park ended: after enforcement, legalised by a permit, or moved out."""
-    from regie.procedures.models import Procedure
+# How a permanent residence ended, in the order the progress page lists them.
+ENDED_ENFORCED = "Beëindigd na handhaving"
+ENDED_LEGALISED = "Gelegaliseerd met een persoonsgebonden beschikking"
+ENDED_MOVED_OUT = "Bewoners vertrokken (woning gevonden)"
+ENDED_REVISED = "Vaststelling herzien (weer vermoedelijk of onbekend)"
+ENDED_WAYS = (ENDED_ENFORCED, ENDED_LEGALISED, ENDED_MOVED_OUT, ENDED_REVISED)
+# Steps of the permanent-residence procedure (procedures/definitions/permanent_residence.py) at which the
+# municipality has decided to enforce: the decision (penalty order or administrative enforcement order) and the
+# steps that only follow a decision. The intended decision (voornemen) is a notice, not enforcement.
+ENFORCEMENT_STEPS = ("decision", "notification", "reinspection", "forfeiture", "collection-decision")
 
-    enforced_lots = set(
+
+@dataclass(frozen=True)
+class Enforcement:
+    """One permanent-residence procedure on a lot that reached an enforcement step."""
+
+    decided_on: date  # the first enforcement step
+    withdrawn_on: date | None  # the decision was withdrawn (step `withdrawn`)
+    ended_on: date | None  # the procedure was closed (ended or withdrawn)
+
+
+def ended_how(*, new_status: str, began: date, ended: date, enforcements: list[Enforcement]) -> str:
+    """How one permanent residence (permanent from `began`, another status from `ended`) ended; see
+    `ended_permanent_residences` for the rule."""
+    if new_status == ResidenceStatus.TOLERATED:
+        return ENDED_LEGALISED
+    if new_status in (ResidenceStatus.SUSPECTED, ResidenceStatus.UNKNOWN):
+        return ENDED_REVISED
+    for e in enforcements:
+        withdrawn = e.withdrawn_on is not None and e.withdrawn_on <= ended
+        earlier_episode = e.ended_on is not None and e.ended_on < began
+        if e.decided_on <= ended and not withdrawn and not earlier_episode:
+            return ENDED_ENFORCED
+    return ENDED_MOVED_OUT
+
+
+def lot_enforcements(park: Any) -> dict[Any, list[Enforcement]]:
+    """Per lot of the park, its permanent-residence procedures that reached an enforcement step (three queries)."""
+    from django.db.models import Min
+
+    from regie.procedures.models import Procedure, Transition
+
+    procedures = list(
         Procedure.objects.filter(
             type_code="permanent-residence", case__subjects__location__park_lot__park=park
-        ).values_list("case__subjects__location__park_lot__id", flat=True)
+        )
+        .values_list("pk", "case__subjects__location__park_lot__id", "ended_on")
+        .distinct()
     )
+    ids = {pk for pk, _, _ in procedures}
+
+    def first(steps: tuple[str, ...]) -> dict[Any, date]:
+        return dict(
+            Transition.objects.filter(procedure_id__in=ids, to_step__in=steps)
+            .values("procedure_id")
+            .annotate(first=Min("on_date"))
+            .values_list("procedure_id", "first")
+        )
+
+    decided, withdrawn = first(ENFORCEMENT_STEPS), first(("withdrawn",))
+    result: dict[Any, list[Enforcement]] = defaultdict(list)
+    for pk, lot_id, ended_on in procedures:
+        if pk in decided:
+            result[lot_id].append(Enforcement(decided[pk], withdrawn.get(pk), ended_on))
+    return result
+
+
+def ended_permanent_residences(park: Any) -> Counter[str]:
+    """How permanent residences on the park ended, counted from the status history (each end once).
+
+    An end is a change of a lot's residence status from `permanent-vastgesteld` to another status, on date E,
+    after a run of permanent statuses that began on date S. It counts as:
+    1. legalised by a permit, when the new status is `gedoogd-persoonsgebonden`;
+    2. the finding revised, when the new status is `vermoedelijk-permanent` or `onbekend` (nobody is known to
+       have left);
+    3. ended after enforcement, when the new status is recreational or vacant and a `permanent-residence`
+       procedure on the lot's case had reached an enforcement step (ENFORCEMENT_STEPS: the decision or later) on
+       or before E, was not withdrawn on or before E, and had not been closed before S (so a procedure of an
+       earlier residence on the lot does not count);
+    4. otherwise the residents moved out (found housing) without enforcement — also when only an intended
+       decision was sent.
+    """
+    enforcements = lot_enforcements(park)
     result: Counter[str] = Counter()
     previous: dict[Any, str] = {}
+    began: dict[Any, date] = {}
     changes = (
         ResidenceStatusChange.objects.filter(lot__park=park)
         .order_by("lot_id", "on_date", "created_at")
-        .values_list("lot_id", "status")
+        .values_list("lot_id", "on_date", "status")
     )
-    for lot_id, status in changes:
-        if previous.get(lot_id) == ResidenceStatus.PERMANENT and status != ResidenceStatus.PERMANENT:
-            if status == ResidenceStatus.TOLERATED:
-                result["Gelegaliseerd met een persoonsgebonden beschikking"] += 1
-            elif lot_id in enforced_lots:
-                result["Beëindigd na handhaving"] += 1
-            else:
-                result["Bewoners vertrokken (woning gevonden)"] += 1
+    for lot_id, on_date, status in changes:
+        was_permanent = previous.get(lot_id) == ResidenceStatus.PERMANENT
+        if status == ResidenceStatus.PERMANENT and not was_permanent:
+            began[lot_id] = on_date
+        elif status != ResidenceStatus.PERMANENT and was_permanent:
+            how = ended_how(
+                new_status=status,
+                began=began[lot_id],
+                ended=on_date,
+                enforcements=enforcements.get(lot_id, []),
+            )
+            result[how] += 1
         previous[lot_id] = status
     return result
 

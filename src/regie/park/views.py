@@ -39,7 +39,7 @@ from regie.park.models import (
     ParkLot,
     ResidenceStatus,
 )
-from regie.park.services import imports, lots, status
+from regie.park.services import lots, status
 
 SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
     "kavel": lambda r: r.lot.number,
@@ -99,7 +99,8 @@ def park_home(request: HttpRequest) -> HttpResponse:
             return redirect(f"/vakantiepark/{park.pk}/voortgang")
     else:
         raise PermissionDenied
-    return render(request, "park/none.html", {"breadcrumbs": [{"label": "Vakantiepark"}]})
+    context = {"breadcrumbs": [{"label": "Vakantiepark"}], "can_manage": park_access.may_manage_parks(user)}
+    return render(request, "park/none.html", context)
 
 
 @signed_in
@@ -141,6 +142,7 @@ def park_overview(request: HttpRequest, park_id: str) -> HttpResponse:
             ],
             "leader": leader,
             "can_plan": park_access.may_plan_rounds(user),
+            "can_manage": park_access.may_manage_parks(user),
             "referrals": FollowUp.objects.filter(
                 kind=FollowUpKind.BRP, taken_up_case__isnull=True, inspection__lot__park=park
             ).select_related("inspection__lot")
@@ -293,13 +295,18 @@ def progress(request: HttpRequest, park_id: str) -> HttpResponse:
             "statuses": list(ResidenceStatus),
             "table": table,
             "follow_ups": [{"label": k.label, "count": ended.get(k.value, 0)} for k in FollowUpKind],
-            "ended": sorted(selectors.ended_permanent_residences(park).items()),
+            "ended": _ended(park),
             "figures": selectors.procedure_figures(park),
             "breadcrumbs": _crumbs(park, {"label": "Voortgang"})
             if park_access.may_use_park(user)
             else [{"label": f"{park.name}: voortgang"}],
         },
     )
+
+
+def _ended(park: Park) -> list[tuple[str, int]]:
+    counts = selectors.ended_permanent_residences(park)
+    return [(label, counts.get(label, 0)) for label in selectors.ENDED_WAYS]
 
 
 @signed_in
@@ -318,40 +325,6 @@ def progress_csv(request: HttpRequest, park_id: str) -> HttpResponse:
         values = [counts.get(s.value, 0) for s in ResidenceStatus]
         writer.writerow([day.strftime("%Y-%m"), *values, sum(values)])
     return response
-
-
-@signed_in
-def lot_import(request: HttpRequest, park_id: str) -> HttpResponse:
-    user = _user(request)
-    park = _park_or_403(user, park_id)
-    if not park_access.may_plan_rounds(user):
-        raise PermissionDenied
-    report = None
-    error = ""
-    if request.method == "POST":
-        upload = request.FILES.get("bestand")
-        if upload is None:
-            error = "Kies een CSV- of GeoJSON-bestand."
-        elif upload.size and upload.size > settings.REGIE_MAX_UPLOAD_MB * 1024 * 1024:
-            error = f"Het bestand is groter dan {settings.REGIE_MAX_UPLOAD_MB} MB."
-        else:
-            try:
-                report = imports.park_lots_import(
-                    actor=user, park=park, content=upload.read(), request=request
-                )
-            except ValidationError as exc:
-                error = " ".join(_errors(exc))
-    return render(
-        request,
-        "park/import.html",
-        {
-            "park": park,
-            "report": report,
-            "error": error,
-            "columns": ";".join(imports.CSV_COLUMNS),
-            "breadcrumbs": _crumbs(park, {"label": "Kavels importeren"}),
-        },
-    )
 
 
 def _holders(lot: ParkLot) -> Any:

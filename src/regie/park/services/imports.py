@@ -1,5 +1,10 @@
 """Import of lots from GeoJSON or CSV: each row validated and saved on its own; a bad row is reported in Dutch
-and the rest of the import continues (nothing of a bad row is half-saved)."""
+and the rest of the import continues (nothing of a bad row is half-saved).
+
+`read_rows` refuses a file as a whole (empty, not UTF-8, neither CSV nor GeoJSON, too many rows) before anything
+is written; `park_lots_import` then imports the rows synchronously (tests, the command line, and the background
+job of an import run in `import_runs`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, transaction
 from django.http import HttpRequest
 
 from regie.access.processing_log import log_processing
@@ -32,6 +37,9 @@ CSV_COLUMNS = (
     "eigenaar_kvk",
     "omschrijving",
 )
+# Longest text per column: longer is refused per row, before anything of it is written.
+MAX_LENGTHS = {"straat": 120, "woonplaats": 80, "omschrijving": 300}
+UNREADABLE = "Het bestand is geen leesbare CSV (UTF-8, puntkomma's) of GeoJSON."
 
 
 @dataclass
@@ -39,19 +47,24 @@ class ImportReport:
     created: list[int] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
     rows: int = 0
+    total: int = 0
 
 
-def _rows(content: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
-    text = content.decode("utf-8-sig")
-    if text.lstrip().startswith("{"):
+def _rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    if text.lstrip().startswith(("{", "[")):
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
             raise ValidationError({"file": "Een GeoJSON-bestand moet een FeatureCollection zijn."})
-        for index, feature in enumerate(data.get("features") or [], start=1):
+        features = data.get("features") or []
+        if not isinstance(features, list):
+            raise ValidationError({"file": "De 'features' van de FeatureCollection moeten een lijst zijn."})
+        for index, feature in enumerate(features, start=1):
             if not isinstance(feature, dict):
                 yield index, {"geometrie": None}
                 continue
             properties = feature.get("properties") or {}
+            if not isinstance(properties, dict):
+                properties = {}
             yield index, {**{k: str(v) for k, v in properties.items()}, "geometrie": feature.get("geometry")}
         return
     reader = csv.DictReader(io.StringIO(text), delimiter=";")
@@ -59,7 +72,8 @@ def _rows(content: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
     if missing:
         raise ValidationError(
             {
-                "file": f"De CSV mist de kolom(men) {', '.join(sorted(missing))}; verwacht: {';'.join(CSV_COLUMNS)}."
+                "file": f"Het bestand is geen GeoJSON en de CSV mist de kolom(men) {', '.join(sorted(missing))}; "
+                f"verwacht: {';'.join(CSV_COLUMNS)}."
             }
         )
     for index, row in enumerate(reader, start=2):
@@ -70,13 +84,40 @@ def _rows(content: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
         yield index, {**row, "geometrie": geometry}
 
 
-def _one(*, actor: User, park: Park, row: dict[str, Any], request: HttpRequest | None) -> int:
+def read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of an upload with their line (CSV) or feature (GeoJSON) number; a bad file is refused whole."""
+    if not content.strip():
+        raise ValidationError({"file": "Het bestand is leeg."})
+    try:
+        text = content.decode("utf-8-sig")
+        if "\x00" in text:  # UTF-16 or a binary file that happens to decode
+            raise UnicodeDecodeError("utf-8", content, 0, 1, "NUL")
+        rows = list(_rows(text))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, csv.Error) as exc:
+        raise ValidationError({"file": UNREADABLE}) from exc
+    if not rows:
+        raise ValidationError({"file": "Het bestand bevat geen kavels."})
+    if len(rows) > MAX_ROWS:
+        raise ValidationError({"file": f"Importeer hoogstens {MAX_ROWS} kavels per keer."})
+    return rows
+
+
+def _text(row: dict[str, Any], column: str) -> str:
+    value = str(row.get(column) or "").strip()
+    limit = MAX_LENGTHS.get(column)
+    if limit is not None and len(value) > limit:
+        raise ValidationError({column: f"De kolom {column} is langer dan {limit} tekens."})
+    return value
+
+
+def _one(*, actor: User | None, park: Park, row: dict[str, Any], request: HttpRequest | None) -> int:
     try:
         number = int(str(row.get("kavelnummer", "")).strip())
     except ValueError as exc:
         raise ValidationError({"number": "Het kavelnummer is geen getal."}) from exc
+    street, city, dwelling = _text(row, "straat"), _text(row, "woonplaats"), _text(row, "omschrijving")
     owner = None
-    kvk = str(row.get("eigenaar_kvk") or "").strip()
+    kvk = _text(row, "eigenaar_kvk")
     if kvk:
         owner = Business.objects.filter(kvk_number=kvk).first()
         if owner is None:
@@ -92,8 +133,8 @@ def _one(*, actor: User, park: Park, row: dict[str, Any], request: HttpRequest |
                 actor=actor,
                 postcode=str(row.get("postcode") or ""),
                 house_number=house_number,
-                street=str(row.get("straat") or ""),
-                city=str(row.get("woonplaats") or ""),
+                street=street,
+                city=city,
             )
         park_lot_create(
             actor=actor,
@@ -102,46 +143,49 @@ def _one(*, actor: User, park: Park, row: dict[str, Any], request: HttpRequest |
             geometry=row.get("geometrie"),
             address=address,
             owner_business=owner,
-            dwelling=str(row.get("omschrijving") or ""),
+            dwelling=dwelling,
             request=request,
         )
     return number
 
 
+def _messages(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        return " ".join(m for ms in exc.message_dict.values() for m in ms)
+    return " ".join(exc.messages)
+
+
 def park_lots_import(
     *,
-    actor: User,
+    actor: User | None,
     park: Park,
     content: bytes,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[ImportReport], None] | None = None,
+    progress_every: int = 1,
     request: HttpRequest | None = None,
 ) -> ImportReport:
-    """Import lots row by row; the report names every row that was refused and why."""
-    report = ImportReport()
-    try:
-        rows = list(_rows(content))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(
-            {"file": "Het bestand is geen leesbare CSV (UTF-8, puntkomma's) of GeoJSON."}
-        ) from exc
-    if len(rows) > MAX_ROWS:
-        raise ValidationError({"file": f"Importeer hoogstens {MAX_ROWS} kavels per keer."})
+    """Import lots row by row, each row in its own transaction; the report names every refused row and why.
+
+    `progress` is called with the report so far after every `progress_every` rows and after the last one.
+    """
+    rows = read_rows(content)
+    report = ImportReport(total=len(rows))
     for line, row in rows:
         report.rows += 1
         try:
             report.created.append(_one(actor=actor, park=park, row=row, request=request))
         except ValidationError as exc:
-            messages = (
-                [m for ms in exc.message_dict.values() for m in ms]
-                if hasattr(exc, "message_dict")
-                else exc.messages
-            )
-            report.errors.append((line, " ".join(messages)))
-        if progress is not None:
-            progress(report.rows)
+            report.errors.append((line, _messages(exc)))
+        except DataError:  # a value the database refuses; the row's transaction was rolled back
+            report.errors.append((line, "Een waarde in deze regel is te lang of ongeldig."))
+        if progress is not None and (
+            report.rows % max(1, progress_every) == 0 or report.rows == report.total
+        ):
+            progress(report)
     log_processing(
         action="park_lot.imported",
         actor=actor,
+        username="" if actor is not None else "import",
         request=request,
         object_type="park",
         object_id=park.pk,

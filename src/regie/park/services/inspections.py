@@ -41,6 +41,8 @@ from regie.park.services.status import residence_status_set
 ENFORCEMENT_CASE_TYPE = "handhaving-permanente-bewoning"
 PHOTO_TYPES = {"image/png", "image/jpeg"}
 MAX_PHOTOS = 10
+NOT_IN_ROUND = "Deze kavel hoort niet bij deze inspectieronde."
+ROUND_CANCELLED = "Deze inspectieronde is geannuleerd: er kunnen geen inspecties meer op worden ingediend."
 
 # Indicators of main residence (domain.md: enforcement against permanent residence).
 INDICATORS: tuple[tuple[str, str], ...] = (
@@ -174,7 +176,9 @@ def inspection_submit(
     if not park_access.may_inspect(actor, inspection_round):
         raise PermissionDenied
     if not RoundLot.objects.filter(round=inspection_round, lot=lot).exists():
-        raise ValidationError({"lot": "Deze kavel hoort niet bij deze inspectieronde."})
+        raise ValidationError({"lot": NOT_IN_ROUND})
+    if inspection_round.is_cancelled:
+        raise ValidationError({"round": ROUND_CANCELLED})
     existing = Inspection.objects.filter(round=inspection_round, lot=lot).first()
     if existing is not None:
         return Submitted(existing, created=False)
@@ -185,10 +189,15 @@ def inspection_submit(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        RoundLot.objects.select_for_update().get(round=inspection_round, lot=lot)
+        # The round lot's row lock orders this submit against a concurrent one, and against a change or a
+        # cancellation of the round (those lock every round lot): re-read what they may have committed.
+        if RoundLot.objects.select_for_update().filter(round=inspection_round, lot=lot).first() is None:
+            raise ValidationError({"lot": NOT_IN_ROUND})
         existing = Inspection.objects.filter(round=inspection_round, lot=lot).first()
         if existing is not None:  # a concurrent submit won the row lock
             return Submitted(existing, created=False)
+        if InspectionRound.objects.filter(pk=inspection_round.pk, cancelled_at__isnull=False).exists():
+            raise ValidationError({"round": ROUND_CANCELLED})
         case = lot_case_for(actor=actor, lot=lot, request=request)
         access = access_to(actor, case)
         if not access.can_edit:

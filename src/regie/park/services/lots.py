@@ -8,14 +8,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from regie.access.processing_log import log_processing
 from regie.accounts.models import User
+from regie.core.terms import format_date
 from regie.park.models import Occupancy, Park, ParkLot, PersonalPermit, ToleranceDecision
 from regie.subjects.models import Address, Business, Location, LocationKind, Person
 from regie.subjects.services import location_create
 
 DUPLICATE = "Kavel {number} bestaat al op dit park."
+FUTURE_END = "De einddatum kan niet in de toekomst liggen: leg het vertrek vast als het is gebeurd."
 
 
 def park_lot_create(
@@ -109,6 +112,48 @@ def occupancy_add(
             persons=[person.pk],
         )
     return occupancy
+
+
+def occupancy_end(
+    *,
+    actor: User | None,
+    occupancy: Occupancy,
+    to_date: date,
+    request: HttpRequest | None = None,
+) -> Occupancy:
+    """End a current occupancy on the day the person left: not before it began, not after today, only once.
+
+    The occupancy itself stays (history is evidence); only its end date is set.
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        locked = Occupancy.objects.select_for_update(of=("self",)).select_related("lot").get(pk=occupancy.pk)
+        if locked.to_date is not None:
+            ended = format_date(locked.to_date, weekday=False)
+            raise ValidationError({"to_date": f"Deze bewoning is al beëindigd per {ended}."})
+        if not isinstance(to_date, date):
+            raise ValidationError({"to_date": "Vul een geldige einddatum in."})
+        if to_date < locked.from_date:
+            raise ValidationError(
+                {
+                    "to_date": "De einddatum ligt voor de begindatum "
+                    f"({format_date(locked.from_date, weekday=False)})."
+                }
+            )
+        if to_date > today:
+            raise ValidationError({"to_date": FUTURE_END})
+        locked.to_date = to_date
+        locked.save(update_fields=["to_date", "updated_at"])
+        log_processing(
+            action="park_lot.occupancy_ended",
+            actor=actor,
+            request=request,
+            object_type="park_lot",
+            object_id=locked.lot_id,
+            persons=[locked.person_id],
+            details={"lot": locked.lot.number, "to": to_date.isoformat()},
+        )
+    return locked
 
 
 def personal_permit_add(

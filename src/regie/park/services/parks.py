@@ -1,15 +1,59 @@
-"""Creating a park."""
+"""Creating a park and keeping its register data (name, planning status, management, point of contact)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from regie.access import park_access
 from regie.access.processing_log import log_processing
-from regie.accounts.models import Municipality, User
+from regie.accounts.models import Municipality, Role, User
 from regie.park.models import Park, PlanningStatus
 from regie.subjects.models import Business, Location
+
+DUPLICATE_NAME = "Er is al een park met deze naam."
+NAME_MAX = 160  # Park.name
+CONTACT_MAX = 200  # Park.contact
+
+
+def _register_errors(
+    *,
+    municipality: Municipality,
+    name: str,
+    planning_status: str,
+    contact: str,
+    project_leader: User | None,
+    park: Park | None = None,
+) -> dict[str, str]:
+    """Errors in a park's register data, per field (a park being changed does not clash with itself)."""
+    errors: dict[str, str] = {}
+    others = Park.objects.filter(municipality=municipality, name__iexact=name.strip())
+    if park is not None:
+        others = others.exclude(pk=park.pk)
+    if not name.strip():
+        errors["name"] = "Vul de naam van het park in."
+    elif len(name.strip()) > NAME_MAX:
+        errors["name"] = f"De naam van het park is hoogstens {NAME_MAX} tekens."
+    elif others.exists():
+        errors["name"] = DUPLICATE_NAME
+    if planning_status not in PlanningStatus.values:
+        errors["planning_status"] = "Kies een bestaande planologische status."
+    if len(contact.strip()) > CONTACT_MAX:
+        errors["contact"] = f"Het contact van het parkbeheer is hoogstens {CONTACT_MAX} tekens."
+    if project_leader is not None and project_leader.role != Role.PROJECT_LEADER:
+        errors["project_leader"] = "Het vaste aanspreekpunt is een projectleider."
+    elif project_leader is not None:
+        organisation = project_leader.organisation
+        if (
+            not project_leader.is_active
+            or organisation is None
+            or organisation.municipality_id != municipality.pk
+        ):
+            errors["project_leader"] = "Kies een actieve projectleider van de eigen gemeente."
+    return errors
 
 
 def park_create(
@@ -25,28 +69,88 @@ def park_create(
     request: HttpRequest | None = None,
 ) -> Park:
     """Register a park with its planning status, management and single point of contact."""
-    errors: dict[str, str] = {}
-    if not name.strip():
-        errors["name"] = "Vul de naam van het park in."
-    elif Park.objects.filter(municipality=municipality, name__iexact=name.strip()).exists():
-        errors["name"] = "Er is al een park met deze naam."
-    if planning_status not in PlanningStatus.values:
-        errors["planning_status"] = "Kies een bestaande planologische status."
-    if project_leader is not None and project_leader.role != "projectleider":
-        errors["project_leader"] = "Het vaste aanspreekpunt is een projectleider."
+    errors = _register_errors(
+        municipality=municipality,
+        name=name,
+        planning_status=planning_status,
+        contact=contact,
+        project_leader=project_leader,
+    )
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        park = Park.objects.create(
-            municipality=municipality,
-            name=name.strip(),
-            planning_status=planning_status,
-            management=management,
-            contact=contact.strip(),
-            project_leader=project_leader,
-            area=area,
-        )
-        log_processing(
-            action="park.created", actor=actor, request=request, object_type="park", object_id=park.pk
-        )
+    try:
+        with transaction.atomic():
+            park = Park.objects.create(
+                municipality=municipality,
+                name=name.strip(),
+                planning_status=planning_status,
+                management=management,
+                contact=contact.strip(),
+                project_leader=project_leader,
+                area=area,
+            )
+            log_processing(
+                action="park.created", actor=actor, request=request, object_type="park", object_id=park.pk
+            )
+    except IntegrityError as exc:  # a concurrent create with the same name
+        raise ValidationError({"name": DUPLICATE_NAME}) from exc
     return park
+
+
+def park_update(
+    *,
+    actor: User,
+    park: Park,
+    name: str,
+    planning_status: str,
+    management: Business | None,
+    contact: str,
+    project_leader: User | None,
+    request: HttpRequest | None = None,
+) -> Park:
+    """Change a park's register data with one logged entry naming the fields changed; nothing changed, nothing saved."""
+    organisation = actor.organisation
+    if not park_access.may_manage_parks(actor) or (
+        organisation is None or organisation.municipality_id != park.municipality_id
+    ):
+        raise PermissionDenied
+    errors = _register_errors(
+        municipality=park.municipality,
+        name=name,
+        planning_status=planning_status,
+        contact=contact,
+        # An unchanged point of contact stays, also one who has since left (the list keeps showing them).
+        project_leader=project_leader
+        if project_leader and project_leader.pk != park.project_leader_id
+        else None,
+        park=park,
+    )
+    if errors:
+        raise ValidationError(errors)
+    wanted: dict[str, Any] = {
+        "name": name.strip(),
+        "planning_status": planning_status,
+        "management_id": management.pk if management else None,
+        "contact": contact.strip(),
+        "project_leader_id": project_leader.pk if project_leader else None,
+    }
+    try:
+        with transaction.atomic():
+            locked = Park.objects.select_for_update().get(pk=park.pk)
+            changed = [field for field, value in wanted.items() if getattr(locked, field) != value]
+            if not changed:
+                return locked
+            for field in changed:
+                setattr(locked, field, wanted[field])
+            locked.save(update_fields=[*changed, "updated_at"])
+            log_processing(
+                action="park.updated",
+                actor=actor,
+                request=request,
+                object_type="park",
+                object_id=park.pk,
+                details={"changed": [field.removesuffix("_id") for field in changed]},
+            )
+    except IntegrityError as exc:  # a concurrent change to the same name
+        raise ValidationError({"name": DUPLICATE_NAME}) from exc
+    return locked

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
+from regie.accounts.models import User
 from regie.core.terms import format_date, parse_period
 from regie.procedures.definitions import SHIPPED
 from regie.procedures.definitions.schema import Definition, LetterSpec
@@ -30,7 +31,8 @@ COMMON_FIELDS: dict[str, str] = {
     "geadresseerde_straat": "straat en huisnummer van de geadresseerde",
     "geadresseerde_postcode_woonplaats": "postcode en woonplaats van de geadresseerde",
     "object_adres": "adres van de woning, het lokaal of de kavel",
-    "contactpersoon_naam": "vast aanspreekpunt (de coördinator van de casus)",
+    "contactpersoon_naam": "vast aanspreekpunt: bij een kavel op een vakantiepark de projectleider van het park, "
+    "anders de coördinator van de casus",
     "contactpersoon_functie": "functie van het aanspreekpunt",
     "contactpersoon_telefoon": "telefoonnummer van het aanspreekpunt",
     "contactpersoon_email": "e-mailadres van het aanspreekpunt",
@@ -48,6 +50,25 @@ APPEAL_FIELDS = {
     "beroepstermijn": "duur van de beroepstermijn",
     "beroepsclausule": "de volledige beroepsclausule met de einddatum",
 }
+
+
+# The BRP address investigation is burgerzaken's own procedure, kept apart from enforcement (domain.md): its
+# letters name its own coordinator, also when the address is a park lot.
+OWN_CONTACT = frozenset({"brp-address-investigation"})
+
+
+def contact_person(procedure: Procedure) -> tuple[User, str]:
+    """Whom a letter names as the single point of contact, with their job title: for a case about a lot on a
+    holiday park, that park's project leader (the park approach has one contact for residents and partners);
+    otherwise, or for burgerzaken's own procedure, the case coordinator."""
+    from regie.park.selectors import park_project_leader_for_case
+
+    case = procedure.case
+    if procedure.type_code not in OWN_CONTACT:
+        leader = park_project_leader_for_case(case)
+        if leader is not None:
+            return leader, leader.job_title or "Projectleider"
+    return case.coordinator, case.coordinator.job_title
 
 
 def place() -> str:
@@ -177,8 +198,8 @@ class LetterContext:
     def values(self, spec: LetterSpec) -> dict[str, str]:
         """Every allowed merge field of this letter code with its value ("" when it has none here)."""
         case = self.procedure.case
-        coordinator = case.coordinator
-        organisation = coordinator.organisation
+        contact, job_title = contact_person(self.procedure)
+        organisation = contact.organisation
         address = self.procedure.address or next(iter(case_addresses(case)), None)
         values = dict.fromkeys(allowed_fields(spec.code), "")
         values.update(
@@ -193,10 +214,10 @@ class LetterContext:
                 "geadresseerde_straat": self.addressee.address_line if self.addressee else "",
                 "geadresseerde_postcode_woonplaats": self.addressee.postal_line if self.addressee else "",
                 "object_adres": str(address) if address else "",
-                "contactpersoon_naam": coordinator.get_full_name() or coordinator.username,
-                "contactpersoon_functie": coordinator.job_title,
-                "contactpersoon_telefoon": coordinator.phone or (organisation.phone if organisation else ""),
-                "contactpersoon_email": coordinator.email or (organisation.email if organisation else ""),
+                "contactpersoon_naam": contact.get_full_name() or contact.username,
+                "contactpersoon_functie": job_title,
+                "contactpersoon_telefoon": contact.phone or (organisation.phone if organisation else ""),
+                "contactpersoon_email": contact.email or (organisation.email if organisation else ""),
                 "wettelijke_grondslag": spec.legal_basis,
                 "bestuursorgaan": spec.authority,
                 "datum_bekendmaking": _format(

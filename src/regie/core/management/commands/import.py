@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from regie.park.import_command import import_lots
 from regie.subjects.importer import ImportFileError, ImportReport, import_persons
 
 # Exit codes: 0 every row imported; 1 file refused as a whole (nothing written); 3 some rows rejected.
@@ -29,23 +30,45 @@ def write_rejected(report: ImportReport, path: Path) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Importeert een registeruittreksel: 'regie import persons BESTAND [--dry-run] [--report PAD]'. "
-        "Exit 0 = alles ingelezen, 1 = bestand geweigerd (niets opgeslagen), 3 = rijen afgekeurd."
+        "Importeert een registeruittreksel: 'regie import persons BESTAND [--dry-run] [--report PAD]', of "
+        "kavels op een vakantiepark: 'regie import lots PARK BESTAND [--user GEBRUIKER]' (PARK is het id of "
+        "de naam). Exit 0 = alles ingelezen, 1 = bestand geweigerd (niets opgeslagen), 3 = rijen afgekeurd."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=["persons"], help="wat er wordt ingelezen")
-        parser.add_argument("file", help="CSV-bestand (UTF-8, ; of , als scheidingsteken)")
-        parser.add_argument("--dry-run", action="store_true", help="alles controleren, niets opslaan")
+        parser.add_argument("kind", choices=["persons", "lots"], help="wat er wordt ingelezen")
+        parser.add_argument(
+            "targets",
+            nargs="+",
+            metavar="[PARK] BESTAND",
+            help="persons: het CSV-bestand (UTF-8, ; of , als scheidingsteken); lots: het park (id of naam) "
+            "en het CSV- of GeoJSON-bestand",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="alles controleren, niets opslaan (persons)"
+        )
         parser.add_argument("--report", help="pad voor het rapport van afgekeurde rijen (CSV)")
-        parser.add_argument("--progress-every", type=int, default=1000, help="voortgang elke N rijen")
+        parser.add_argument(
+            "--progress-every", type=int, help="voortgang elke N rijen (persons 1000, lots 100)"
+        )
+        parser.add_argument("--user", help="lots: de gebruiker die als importeur wordt vastgelegd")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path = Path(options["file"])
+        expected = 2 if options["kind"] == "lots" else 1
+        if len(options["targets"]) != expected:
+            usage = "lots PARK BESTAND" if expected == 2 else "persons BESTAND"
+            raise CommandError(f"Gebruik: regie import {usage}")
+        path = Path(options["targets"][-1])
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
-        if options["progress_every"] < 1:
+        if options["progress_every"] is not None and options["progress_every"] < 1:
             raise CommandError("--progress-every moet minstens 1 zijn.")
+        if options["kind"] == "lots":
+            if options["dry_run"] or options["report"]:
+                raise CommandError("--dry-run en --report horen bij 'import persons'.")
+            import_lots(self, park_ref=options["targets"][0], path=path, **options)
+            return
+        options["progress_every"] = options["progress_every"] or 1000
 
         def progress(done: int, total: int) -> None:
             self.stderr.write(f"{_number(done)} van {_number(total)} rijen verwerkt")
