@@ -1,16 +1,25 @@
-"""The door for persons, addresses, locations and businesses: a subject is visible through a visible case."""
+"""The door for persons, addresses, locations and businesses: a subject is visible through a visible case.
+
+A process director's break-the-glass access makes the subjects of that case visible too; a read of a person or
+address that the user reaches *only* that way is marked in the processing log (`break_the_glass=True`, the
+emergency reason as purpose), like a read of the case itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from regie.access.case_access import VISIBLE_CASE_IDS_SQL, in_id_array, may_see_cases, visible_case_ids_params
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
+from regie.cases.models import BreakTheGlass
 from regie.core.ids import uuid_or_404
 from regie.subjects.models import Address, Business, Location, Person
 
@@ -80,6 +89,84 @@ def businesses_visible_to(user: Any) -> QuerySet[Business]:
     return Business.objects.filter(pk__in=_subject_ids("business_id", user))
 
 
+# The user works on case `o.case_id` themselves: as coordinator, member, or through a member organisation — every
+# path of VISIBLE_CASE_IDS_SQL except an emergency access. Correlated, so it probes a subject's few cases by index
+# instead of building the set of every case the user works on. Parameters: user id, user id, organisation id.
+_WORKS_ON_O_CASE = (
+    "(EXISTS (SELECT 1 FROM cases_case wc WHERE wc.id = o.case_id AND wc.coordinator_id = %s)"
+    " OR EXISTS (SELECT 1 FROM cases_casemember wm WHERE wm.case_id = o.case_id"
+    " AND (wm.user_id = %s OR wm.organisation_id = %s)))"
+)
+
+
+# The user's running emergency accesses to a case with one of the persons, for persons the user reaches through
+# no case of their own. Parameters: user id, now, person ids, then the three of _WORKS_ON_O_CASE.
+_PERSONS_BY_EMERGENCY_SQL = f"""
+    SELECT b.id FROM cases_breaktheglass b JOIN cases_casesubject s ON s.case_id = b.case_id
+    WHERE b.user_id = %s AND b.expires_at > %s AND s.person_id = ANY(%s)
+      AND NOT EXISTS (SELECT 1 FROM cases_casesubject o WHERE o.person_id = s.person_id AND {_WORKS_ON_O_CASE})
+"""  # noqa: S608 — fixed SQL of the door, no user input
+
+# The same for addresses: a case reaches an address as its subject or as the home of a (not merged) person in it,
+# as in `addresses_visible_to`. Parameters: user id, now, address ids, then the three of _WORKS_ON_O_CASE twice.
+_ADDRESSES_BY_EMERGENCY_SQL = f"""
+    SELECT b.id FROM cases_breaktheglass b JOIN cases_casesubject s ON s.case_id = b.case_id
+    LEFT JOIN subjects_person p ON p.id = s.person_id AND p.merged_into_id IS NULL
+    WHERE b.user_id = %s AND b.expires_at > %s AND COALESCE(s.address_id, p.address_id) = ANY(%s)
+      AND NOT EXISTS (SELECT 1 FROM cases_casesubject o
+                      WHERE o.address_id = COALESCE(s.address_id, p.address_id) AND {_WORKS_ON_O_CASE})
+      AND NOT EXISTS (SELECT 1 FROM subjects_person q JOIN cases_casesubject o ON o.person_id = q.id
+                      WHERE q.address_id = COALESCE(s.address_id, p.address_id) AND q.merged_into_id IS NULL
+                        AND {_WORKS_ON_O_CASE})
+"""  # noqa: S608 — fixed SQL of the door, no user input
+
+
+def _uuids(ids: Iterable[object]) -> list[UUID]:
+    return list(dict.fromkeys(i if isinstance(i, UUID) else UUID(str(i)) for i in ids))
+
+
+def emergency_access_for(
+    user: Any, *, person_ids: Iterable[object] = (), address_ids: Iterable[object] = ()
+) -> BreakTheGlass | None:
+    """The emergency access a read of these persons and addresses relies on, or None.
+
+    Not None when at least one of them is visible to the user *only* through a running break-the-glass access
+    (no case they coordinate or are a member of, personally or through their organisation, reaches it); then
+    that read must be logged with `break_the_glass=True` and the access's reason as purpose. Of several such
+    accesses, the one that runs longest. One SQL statement, whatever the number of ids.
+    """
+    persons, addresses = _uuids(person_ids), _uuids(address_ids)
+    if not may_see_cases(user) or not (persons or addresses):
+        return None
+    now, works = timezone.now(), (user.pk, user.pk, user.organisation_id)
+    parts: list[str] = []
+    params: list[object] = []
+    if persons:
+        parts.append(_PERSONS_BY_EMERGENCY_SQL)
+        params += [user.pk, now, persons, *works]
+    if addresses:
+        parts.append(_ADDRESSES_BY_EMERGENCY_SQL)
+        params += [user.pk, now, addresses, *works, *works]
+    sql = (
+        "SELECT b.* FROM cases_breaktheglass b "  # noqa: S608 — fixed SQL of the door, no user input
+        f"WHERE b.id IN ({' UNION ALL '.join(parts)}) ORDER BY b.expires_at DESC, b.id LIMIT 1"
+    )
+    return next(iter(BreakTheGlass.objects.raw(sql, params)), None)
+
+
+def emergency_access_for_persons(user: Any, person_ids: Iterable[object]) -> BreakTheGlass | None:
+    """The emergency access a read of these persons relies on (see `emergency_access_for`), e.g. for a search."""
+    return emergency_access_for(user, person_ids=person_ids)
+
+
+def emergency_marking(emergency: BreakTheGlass | None, purpose: str = "") -> dict[str, Any]:
+    """The `break_the_glass` and `purpose` arguments of `log_processing` for a read that relies on `emergency`."""
+    return {
+        "break_the_glass": emergency is not None,
+        "purpose": purpose or (emergency.reason if emergency is not None else ""),
+    }
+
+
 def get_person_for(
     user: Any, person_id: object, *, request: HttpRequest | None = None, purpose: str = ""
 ) -> Person:
@@ -95,7 +182,7 @@ def get_person_for(
         object_type="person",
         object_id=person.pk,
         persons=[person.pk],
-        purpose=purpose,
+        **emergency_marking(emergency_access_for_persons(user, [person.pk]), purpose),
     )
     return person
 
@@ -114,5 +201,6 @@ def get_address_for(user: Any, address_id: object, *, request: HttpRequest | Non
         object_type="address",
         object_id=address.pk,
         persons=residents,
+        **emergency_marking(emergency_access_for(user, person_ids=residents, address_ids=[address.pk])),
     )
     return address

@@ -21,12 +21,15 @@ from regie.access.search import MAX_QUERY, search_persons
 from regie.access.subject_access import (
     addresses_visible_to,
     businesses_visible_to,
+    emergency_access_for,
+    emergency_marking,
     get_address_for,
     get_person_for,
     locations_visible_to,
     may_see_bsn,
     persons_visible_to,
 )
+from regie.cases.models import BreakTheGlass
 from regie.core.api.casing import snakify
 from regie.core.ids import uuid_or_404
 from regie.subjects.api_serializers import (
@@ -64,6 +67,10 @@ class SubjectList(generics.ListAPIView[Any]):
     def logged_persons(self, page: list[Any]) -> list[Any]:
         return []
 
+    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
+        """The emergency access this page relies on (a subject seen only through break-the-glass), if any."""
+        return None
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         assert page is not None  # every collection is paginated
@@ -74,6 +81,7 @@ class SubjectList(generics.ListAPIView[Any]):
             object_type=self.log_action.split(".")[0],
             persons=self.logged_persons(page),
             details={"count": len(page), "via": "api"},
+            **emergency_marking(self.emergency(page)),
         )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -106,6 +114,9 @@ class PersonList(SubjectList):
     def logged_persons(self, page: list[Any]) -> list[Any]:
         return [p.pk for p in page]
 
+    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
+        return emergency_access_for(self.request.user, person_ids=[p.pk for p in page])
+
 
 class PersonDetail(generics.GenericAPIView[Person]):
     """One person, with only the cases you may see; `bsn` only for users who may see BSNs."""
@@ -134,6 +145,9 @@ class AddressList(SubjectList):
 
     def get_queryset(self) -> QuerySet[Address]:
         return addresses_visible_to(self.request.user).order_by("postcode", "house_number", "id")
+
+    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
+        return emergency_access_for(self.request.user, address_ids=[a.pk for a in page])
 
 
 class AddressDetail(generics.GenericAPIView[Address]):

@@ -6,9 +6,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from regie.access.case_access import cases_visible_to
 from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseStatus, Task
@@ -17,6 +19,47 @@ from regie.cases.timeline import record
 from regie.core.calendar import atw_calendar
 from regie.core.errors import ConflictError
 from regie.core.terms import PeriodError, add_working_days, term_end
+
+OWNER_CANNOT_SEE_CASE = (
+    "Kies een uitvoerder die deze casus kan inzien: de coördinator of iemand uit het team."
+)
+
+
+def may_own_task(owner: User, case: Case) -> bool:
+    """Whether a task on this case may be given to `owner`: the access door lets them see the case, on their own
+    footing (coordinator, member, or through a member organisation). A task must not point anyone at a case they
+    cannot open — its title would show in their task list — and a break-the-glass access ends within hours while
+    the task stays. One query."""
+    works_on = Q(coordinator=owner) | Q(members__user=owner)
+    if owner.organisation_id is not None:
+        works_on |= Q(members__organisation_id=owner.organisation_id)
+    return cases_visible_to(owner).filter(works_on, pk=case.pk).exists()
+
+
+def tasks_hand_back(*, actor: User, case: Case) -> list[Task]:
+    """Give the coordinator the open tasks of owners who no longer work on the case (e.g. taken off the team), so
+    no open task points at a case its owner cannot open. Call inside the transaction that changed the team."""
+    owners: dict[int, bool] = {}
+    moved = []
+    for task in case.tasks.filter(done_at__isnull=True).select_related("owner"):
+        if task.owner_id == case.coordinator_id:
+            continue
+        if task.owner_id not in owners:
+            owners[task.owner_id] = may_own_task(task.owner, case)
+        if owners[task.owner_id]:
+            continue
+        previous = task.owner
+        task.owner_id = case.coordinator_id
+        task.version += 1
+        task.save(update_fields=["owner", "version", "updated_at"])
+        record(
+            case=case,
+            actor=actor,
+            kind="task.reassigned",
+            summary=f"Taak '{task.title}' overgedragen van {previous} aan de coördinator (niet meer in het team)",
+        )
+        moved.append(task)
+    return moved
 
 
 def task_create(
@@ -35,6 +78,7 @@ def task_create(
 
     allow_past_due is for callers that compute a legal date themselves (the procedure engine recording a step
     late): the term may already have passed, and the task must then show as overdue, not be refused.
+    The owner must be able to see the case (`may_own_task`); otherwise nothing is saved.
     """
     errors: dict[str, str] = {}
     if case.status == CaseStatus.CLOSED:
@@ -43,6 +87,8 @@ def task_create(
         errors["title"] = "Vul een omschrijving van de taak in."
     if not owner.is_active:
         errors["owner"] = "Deze gebruiker is geblokkeerd."
+    elif not may_own_task(owner, case):
+        errors["owner"] = OWNER_CANNOT_SEE_CASE
     if sum(x is not None for x in (due_date, period, working_days)) > 1:
         errors["due_date"] = "Geef een datum, een termijn of een aantal werkdagen — niet meer dan één."
     today = timezone.localdate()

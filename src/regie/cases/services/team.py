@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Organisation, Role, User
 from regie.cases.models import Case, CaseMember, CaseStatus, DataCategory
+from regie.cases.services.tasks import tasks_hand_back
 from regie.cases.timeline import record
 
 
@@ -149,6 +150,7 @@ def case_member_remove(*, actor: User, member: CaseMember, request: HttpRequest 
         case = member.case
         member.delete()
         record(case=case, actor=actor, kind="member.removed", summary=f"{name} uit het team gehaald")
+        tasks_hand_back(actor=actor, case=case)
         log_processing(
             action="case.member_removed",
             actor=actor,

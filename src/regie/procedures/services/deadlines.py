@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.cases.models import CaseMember, Task
-from regie.cases.services.tasks import task_complete, task_create
+from regie.cases.services.tasks import may_own_task, task_complete, task_create
 from regie.core.calendar import atw_calendar
 from regie.core.terms import AtwCalendar, term_end
 from regie.procedures.definitions.schema import TermSpec
@@ -23,21 +23,28 @@ from regie.procedures.services.context import Move
 
 
 def pick_owner(role: str, move: Move) -> User:
-    """Who owns a deadline of `role`: the actor if theirs, else a case team member with it, else the coordinator."""
-    if not role or move.actor.role == role:
-        return move.actor
-    case = move.procedure.case
-    if case.coordinator.role == role and case.coordinator.is_active:
-        return case.coordinator
-    member = (
+    """Who owns a deadline (and its task) of `role`: the actor if theirs, else the coordinator or the first user
+    member with that role, else the coordinator, else the actor.
+
+    Only someone who can see the case on their own footing is chosen (`may_own_task`, the check `task_create`
+    makes): a blocked coordinator, or a coordinator or member whose role no longer sees cases, is passed over
+    instead of breaking the step.
+    """
+    actor, case = move.actor, move.procedure.case
+    if not role or actor.role == role:
+        return actor
+    coordinator = case.coordinator
+    members = (
         CaseMember.objects.filter(case=case, user__role=role, user__is_active=True)
         .select_related("user")
         .order_by("created_at")
-        .first()
     )
-    if member is not None and member.user is not None:
-        return member.user
-    return case.coordinator
+    candidates = [coordinator] if coordinator.role == role else []
+    candidates += [m.user for m in members if m.user is not None] + [coordinator]
+    for candidate in {c.pk: c for c in candidates}.values():
+        if candidate.is_active and may_own_task(candidate, case):
+            return candidate
+    return actor
 
 
 def _period(term: TermSpec, move: Move) -> str:
