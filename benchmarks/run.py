@@ -150,8 +150,12 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
         return call
 
     def my_cases_page(_: int) -> Any:
-        qs = cases_visible_to(user).select_related("case_type", "coordinator")
-        return qs.count(), list(qs.order_by(F("next_deadline").asc(nulls_last=True), "number")[:25])
+        from django.http import QueryDict
+
+        from regie.cases.views.case_list import case_list_page
+
+        form, page = case_list_page(user, QueryDict(""))
+        return page.paginator.count, list(page), len(form.fields["coordinator"].choices)  # type: ignore[attr-defined]
 
     def search(q: str) -> Callable[[int], Any]:
         return lambda _: search_all(user, q)
@@ -173,8 +177,8 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
             lambda r: f"{len(r)} cas.",
         ),
         Scenario(
-            "mijn-casussen-telling",
-            "idem met count() ervoor, zoals een pagina met paginering",
+            "mijn-casussen-pagina",
+            "case_list_page: filterkeuzes, telling en eerste pagina, zoals de pagina /casussen (open casussen)",
             my_cases_page,
             lambda r: f"{r[0]} tot.",
         ),

@@ -94,6 +94,8 @@ class Case(BaseModel):
             models.Index(fields=["coordinator", "next_deadline"], name="case_coordinator_deadline"),
             models.Index(fields=["status", "next_deadline"], name="case_status_deadline"),
             models.Index(fields=["case_type", "status"], name="case_type_status"),
+            # Index-only for the coordinator branch of the door's visible-case union (benchmarks/README.md).
+            models.Index(fields=["coordinator"], include=["id"], name="case_coordinator_ids"),
         ]
 
     def __str__(self) -> str:
@@ -160,7 +162,11 @@ class CaseSubject(BaseModel):
                 name="case_subject_exactly_one",
             ),
         ]
-        indexes = [models.Index(fields=["person", "case"], name="case_subject_person")]
+        indexes = [
+            models.Index(fields=["person", "case"], name="case_subject_person"),
+            # "The persons of these cases" (the door for persons) as an index-only scan.
+            models.Index(fields=["case"], include=["person"], name="case_subject_case_persons"),
+        ]
 
 
 class CaseMember(BaseModel):

@@ -135,6 +135,11 @@ _FOREIGN_ARTICLES = (
 _PREFIXES = frozenset(_DUTCH_PREFIXES + _FOREIGN_ARTICLES)
 _FOREIGN = frozenset(_FOREIGN_ARTICLES)
 _MAX_PREFIX_TOKENS = max(len(p.split()) for p in _PREFIXES)
+# The single words Dutch prefixes are made of ("van", "den", "'t" → "t"), folded: a name search treats them as a
+# filter on the tussenvoegsel rather than as name words.
+NAME_PREFIX_WORDS = frozenset(
+    word.strip("'") for prefix in _DUTCH_PREFIXES for word in prefix.split() if word.strip("'")
+)
 
 
 def fold(text: str) -> str:
