@@ -21,13 +21,13 @@ class LogFilterForm(forms.Form):
     date_from = forms.DateField(
         label="Vanaf",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige datum in (jjjj-mm-dd)."},
     )
     date_to = forms.DateField(
         label="Tot en met",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige datum in (jjjj-mm-dd)."},
     )
 

@@ -109,7 +109,7 @@ class CaseCreateForm(forms.Form):
     birth_date = forms.DateField(
         label="Geboortedatum",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige datum in (jjjj-mm-dd)."},
     )
     subject_role = forms.ChoiceField(

@@ -70,7 +70,7 @@ class TaskForm(forms.Form):
     due_date = forms.DateField(
         label="Uiterste datum",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige datum in (jjjj-mm-dd)."},
         help_text="Vul een datum in, of een aantal werkdagen hieronder — niet allebei.",
     )

@@ -105,7 +105,7 @@ class SignalReportForm(forms.Form):
     birth_date = forms.DateField(
         label="Geboortedatum",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige geboortedatum in (jjjj-mm-dd)."},
     )
     postcode = _text("Postcode", 7)

@@ -1,0 +1,44 @@
+"""Every `<input type="date">` of a Django form renders its value as ISO 8601: a browser's date picker ignores a
+value in Dutch notation (28-11-2026), so a re-shown form after a mistake would silently lose the date typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+
+import pytest
+from django import forms
+
+FORM_MODULES = [
+    "regie.access.forms",
+    "regie.cases.forms.case",
+    "regie.cases.forms.work",
+    "regie.intake.forms.report",
+    "regie.park.forms",
+]
+
+
+def _date_fields() -> list[tuple[str, str, forms.Field]]:
+    found = []
+    for name in FORM_MODULES:
+        module = importlib.import_module(name)
+        for _, form in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(form, forms.BaseForm) or form.__module__ != name:
+                continue
+            for field_name, field in form.base_fields.items():
+                if isinstance(field.widget, forms.DateInput) and field.widget.input_type == "date":
+                    found.append((form.__name__, field_name, field))
+    return found
+
+
+def test_the_forms_have_date_inputs_to_check() -> None:
+    assert len(_date_fields()) >= 10
+
+
+@pytest.mark.parametrize(
+    ("form", "name", "field"), _date_fields(), ids=lambda v: getattr(v, "__name__", str(v))
+)
+def test_a_date_input_renders_its_value_as_iso(form: str, name: str, field: forms.Field) -> None:
+    html = field.widget.render(name, dt.date(2026, 11, 28))
+    assert 'value="2026-11-28"' in html, f"{form}.{name}: {html}"
