@@ -183,6 +183,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "regie.accounts.views.auth.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# A failed login stores its form data; `next` can carry what the user typed in the search box before signing in.
+AXES_SENSITIVE_PARAMETERS = ["next"]
 
 SESSION_IDLE_TIMEOUT_MINUTES = _env_int("REGIE_IDLE_TIMEOUT_MINUTES", 15, minimum=1)
 SESSION_COOKIE_AGE = 12 * 60 * 60

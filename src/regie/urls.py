@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from regie.access import search_views
 from regie.access import views as access_views
 from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
@@ -30,6 +31,8 @@ urlpatterns = [
         name="admin-user-reset-2fa",
     ),
     path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
+    path("zoeken", search_views.search_page, name="search"),
+    path("bekend-check", search_views.hit_check_page, name="hit-check"),
     path("", include("regie.cases.urls")),
     path("", include("regie.procedures.urls")),
     path("", include("regie.intake.urls")),

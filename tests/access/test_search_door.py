@@ -119,6 +119,7 @@ def test_a_search_through_own_cases_is_not_marked(director: User, people: dict[s
     assert search_all(director, "berg").persons
     entry = ProcessingLogEntry.objects.filter(action="search.performed").latest("seq")
     assert not entry.break_the_glass and entry.purpose == ""
+    assert entry.details["query"] == "berg"
 
 
 def test_the_case_list_counts_and_choices_come_from_one_pass(

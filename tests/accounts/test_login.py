@@ -154,3 +154,14 @@ def test_it_does_not_redirect_to_another_site_after_login(client: Client, users,
         "/login", {"username": "jurist", "password": PASSWORD, "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
+
+
+def test_a_failed_login_does_not_store_the_search_term_carried_in_next(client: Client, users) -> None:
+    from axes.models import AccessAttempt
+
+    client.post(
+        "/login?next=/zoeken%3Fq%3DJansen",
+        {"username": "procesregisseur", "password": "fout", "next": "/zoeken?q=Jansen"},
+    )
+    attempt = AccessAttempt.objects.get(username="procesregisseur")
+    assert "Jansen" not in attempt.post_data and "Jansen" not in attempt.get_data

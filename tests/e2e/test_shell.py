@@ -50,9 +50,12 @@ def test_it_lands_every_role_on_its_own_start_page(users, log_in, base_url, user
     menu = _main_menu(page)
     expect(menu.get_by_role("link", name="Start", exact=True)).to_have_attribute("aria-current", "page")
     expect(menu.get_by_role("link", name="API-tokens", exact=True)).to_be_visible()
-    expect(menu.get_by_role("link", name="Beheer", exact=True)).to_have_count(1 if username == "beheerder" else 0)
+    expect(menu.get_by_role("link", name="Beheer", exact=True)).to_have_count(
+        1 if username == "beheerder" else 0
+    )
     expect(menu.get_by_role("link", name="Verwerkingslog", exact=True)).to_have_count(
-        1 if username == "privacy" else 0)
+        1 if username == "privacy" else 0
+    )
 
 
 # 2. axe-core finds nothing serious or critical on any page of the shell.
@@ -229,7 +232,8 @@ def test_it_lets_the_administrator_create_a_user_and_refuses_bad_input_at_the_fi
     page.get_by_role("button", name="Opslaan").click()  # a partner role in a municipal department
     organisation = page.get_by_label("Organisatie")
     expect(organisation).to_have_accessible_description(
-        re.compile("Een ketenpartner hoort bij een externe partnerorganisatie."))
+        re.compile("Een ketenpartner hoort bij een externe partnerorganisatie.")
+    )
     expect(page.get_by_role("alert").get_by_role("link", name=re.compile("^Organisatie:"))).to_be_visible()
     assert not User.objects.filter(username="e.devries").exists()
 
@@ -240,7 +244,10 @@ def test_it_lets_the_administrator_create_a_user_and_refuses_bad_input_at_the_fi
     expect(page.get_by_role("link", name="Eva de Vries")).to_be_visible()
     created = User.objects.select_related("organisation").get(username="e.devries")
     assert (created.last_name, created.role, created.organisation.name) == (
-        "de Vries", Role.PROCESS_DIRECTOR, "Team Zorg en Veiligheid")
+        "de Vries",
+        Role.PROCESS_DIRECTOR,
+        "Team Zorg en Veiligheid",
+    )
 
 
 # 6. The privacy officer reads the processing log and filters it.
@@ -265,7 +272,8 @@ def test_it_shows_the_privacy_officer_the_login_events_and_filters_them_by_actio
     page.get_by_label("Handeling").fill("Niet Geldig!")
     page.get_by_role("button", name="Filteren").click()
     expect(page.get_by_label("Handeling")).to_have_accessible_description(
-        re.compile("Gebruik een handelingscode zoals auth.login"))
+        re.compile("Gebruik een handelingscode zoals auth.login")
+    )
 
 
 # 7. Logging out.
@@ -292,7 +300,9 @@ def test_it_breaks_no_content_security_policy_rule(users, log_in, console_errors
     page.goto(f"/beheer/gebruikers/{User.objects.get(username='jurist').pk}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Gebruiker wijzigen")
 
-    csp_errors = [m for m in console_errors if "Content Security Policy" in m or "Content-Security-Policy" in m]
+    csp_errors = [
+        m for m in console_errors if "Content Security Policy" in m or "Content-Security-Policy" in m
+    ]
     assert not csp_errors, "\n".join(csp_errors)
 
 

@@ -47,7 +47,9 @@ def test_a_partner_on_the_case_gets_no_procedure_links(
     assert f"/procedures/{procedure.pk}" not in html and "/procedures/starten" not in html
 
 
-def test_a_team_member_sees_the_procedures_and_an_outsider_gets_the_404(sign_in, users, world: World, procedure):
+def test_a_team_member_sees_the_procedures_and_an_outsider_gets_the_404(
+    sign_in, users, world: World, procedure
+):
     response = sign_in(users["handhaver"]).get(f"/casussen/{world.brp_case.pk}")
     assert (
         response.status_code == 404

@@ -193,7 +193,8 @@ def search_all(user: Any, q: str, *, request: HttpRequest | None = None, limit: 
         request=request,
         object_type="search",
         persons=[p.pk for p in persons],
-        details={"persons": len(persons), "cases": [c.number for c in cases]},
+        # The term itself too: a search that found nothing is still a question about someone (e.g. a BSN).
+        details={"query": q.strip()[:MAX_QUERY], "persons": len(persons), "cases": [c.number for c in cases]},
         **emergency_marking(emergency),
     )
     return SearchResults(query=q, persons=persons, cases=cases)

@@ -5,13 +5,26 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from regie.access.policy import has_permission
+from regie.access.search_forms import search_hint
 from regie.web.navigation import navigation_for
+
+SEARCH_PATH = "/zoeken"
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
-    """What every page's shell needs: municipality, demo banner, navigation for this user."""
+    """What every page's shell needs: municipality, demo banner, navigation and search box for this user."""
+    user = getattr(request, "user", None)
     return {
         "municipality_name": settings.REGIE_MUNICIPALITY_NAME,
         "demo_mode": settings.DEMO_MODE,
-        "navigation": navigation_for(getattr(request, "user", None), request.path),
+        "navigation": navigation_for(user, request.path),
+        "header_search": _header_search(user, request.path),
     }
+
+
+def _header_search(user: Any, path: str) -> dict[str, str] | None:
+    """The search box in the header, for roles that may search; the search page has its own box instead."""
+    if path == SEARCH_PATH or not has_permission(user, "search.use"):
+        return None
+    return {"hint": search_hint(user)}

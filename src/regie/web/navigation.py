@@ -28,6 +28,7 @@ def _park_navigation(user: Any) -> bool:
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Start", "/", None),
     NavItem("Casussen", "/casussen", "cases.view"),
+    NavItem("Bekend-check", "/bekend-check", "hit_checks.ask"),
     NavItem("Triage", "/signalen", "signals.triage"),
     NavItem("Noodtoegang", "/noodtoegang", "break_the_glass.start"),
     NavItem("Procedures", "/procedures", "procedures.view"),
