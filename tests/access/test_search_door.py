@@ -35,6 +35,7 @@ def people(users: dict[str, User], director: User) -> dict[str, object]:
         "berg_plain": make_person(director, surname="Berg", prefix="", given_names="Piet", bsn=None),
         "bergen": make_person(director, surname="Bergen", prefix="van", given_names="Kees", bsn=None),
         "hoek": make_person(director, surname="Hoek", prefix="van 't", given_names="Tim", bsn=None),
+        "dijkstra": make_person(director, surname="Dijkstra", prefix="", given_names="Eefje", bsn=None),
     }
     case = make_case(director, case_type, title="Buurtzorgen")
     for person in found.values():
@@ -53,6 +54,8 @@ def people(users: dict[str, User], director: User) -> dict[str, object]:
         ("van 't hoek", ["hoek"]),
         ("de berg", []),
         ("van", ["berg", "bergen", "hoek"]),  # only prefix words: then they are searched as words
+        ("Dijkstra", ["dijkstra"]),
+        ("eefje dijk", ["dijkstra"]),
     ],
 )
 def test_name_search_treats_dutch_prefixes_as_a_filter_on_the_prefix(
@@ -113,6 +116,27 @@ def test_a_search_that_finds_a_case_only_through_break_the_glass_is_logged_as_su
     assert [p.pk for p in search_all(director, "smit").persons] == [person.pk]
     entry = ProcessingLogEntry.objects.filter(action="search.performed").latest("seq")
     assert entry.break_the_glass and person.pk in entry.person_ids
+
+
+def test_a_renamed_person_is_found_under_the_new_name_and_a_merged_one_not_at_all(
+    director: User, people: dict[str, object]
+) -> None:
+    from regie.subjects.merge import person_merge
+    from regie.subjects.services import person_update
+
+    berg = people["berg_plain"]
+    person_update(actor=director, person=berg, surname="Bos", version=berg.version)  # type: ignore[arg-type,attr-defined]
+    assert [p.pk for p in search_persons(director, "bos")] == [berg.pk]  # type: ignore[attr-defined]
+    assert berg.pk not in {p.pk for p in search_persons(director, "berg")}  # type: ignore[attr-defined]
+    bergen, hoek = people["bergen"], people["hoek"]
+    person_merge(actor=director, survivor=hoek, duplicate=bergen, reason="Dubbel ingeschreven")  # type: ignore[arg-type]
+    assert list(search_persons(director, "bergen")) == []
+    assert [p.pk for p in search_persons(director, "hoek")] == [hoek.pk]  # type: ignore[attr-defined]
+
+
+def test_roles_without_case_access_find_no_person(users: dict[str, User], people: dict[str, object]) -> None:
+    for role in ("analist", "beheerder", "privacy"):
+        assert list(search_persons(users[role], "berg")) == []
 
 
 def test_a_search_through_own_cases_is_not_marked(director: User, people: dict[str, object]) -> None:

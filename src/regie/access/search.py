@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
@@ -43,11 +42,12 @@ POSTCODE_NUMBER = re.compile(r"^(\d{4}\s?[A-Za-z]{2})\s+(\d{1,5})$")
 MAX_QUERY = 100
 
 # Cases whose notes match the words, among the cases the user may see, keeping only notes of a data category
-# granted to the user in that case. Driven by the visible set (an InitPlan array probed on the notes' case index)
-# so the cost is bounded by what the user may see, not by how common the word is (benchmarks/README.md).
+# granted to the user in that case. With `IN (<visible ids>)` the planner starts from the full-text index when the
+# words are rare in notes (a hash of the visible ids) and from the visible cases when they are common: measured,
+# both bounded (benchmarks/README.md, decision 0004).
 NOTE_CASES_SQL = f"""
 SELECT n.case_id FROM cases_note n JOIN cases_case c ON c.id = n.case_id
-WHERE n.case_id = ANY(ARRAY({VISIBLE_CASE_IDS_SQL}))
+WHERE n.case_id IN ({VISIBLE_CASE_IDS_SQL})
   AND n.search_vector @@ websearch_to_tsquery('dutch', %s)
   AND (
     c.coordinator_id = %s
@@ -74,22 +74,32 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
-def _name_filter(q: str) -> Q | None:
+# Persons of the cases the user may see whose name matches, from the copy of the name vector on the case links
+# (GIN) — no probe per visible person (decision 0004). The planner starts from the name index or from the
+# visible cases, whichever its estimates favour; both are bounded.
+PERSONS_BY_NAME_SQL = f"""
+SELECT s.person_id FROM cases_casesubject s
+WHERE s.case_id IN ({VISIBLE_CASE_IDS_SQL}) AND s.person_name @@ to_tsquery('simple', %s)
+"""  # noqa: S608 — composed of fixed SQL of the door, no user input
+
+
+def _name_query(q: str) -> tuple[str, Q] | None:
     """Words of a name as a prefix full-text query; Dutch surname prefixes ("van den") filter on the prefix.
 
     "van den berg" searches `berg:*` among persons whose tussenvoegsel contains "van" and "den": the prefix words
-    alone match a quarter of all persons, so putting them in the full-text query only makes it slow.
+    alone match a quarter of all persons, so as prefix terms (`van:*`) they only make it slow. Words are
+    lower-cased as PostgreSQL's `simple` configuration does (no accent folding: "Dijkstra" stays "dijkstra").
     """
-    words = [w for w in re.findall(r"\w+", fold(q)) if w]
+    words = [w for w in re.findall(r"\w+", q.lower()) if w]
     if not words:
         return None
-    name_words = [w for w in words if w not in NAME_PREFIX_WORDS] or words
-    prefix_words = [w for w in words if w in NAME_PREFIX_WORDS] if name_words is not words else []
-    query = SearchQuery(" & ".join(f"{w}:*" for w in name_words), search_type="raw", config="simple")
-    condition = Q(search_vector=query)
+    name_words = [w for w in words if fold(w) not in NAME_PREFIX_WORDS] or words
+    prefix_words = [w for w in words if fold(w) in NAME_PREFIX_WORDS] if name_words is not words else []
+    condition = Q()
     for word in prefix_words:
         condition &= Q(prefix__iregex=rf"(^|[\s']){re.escape(word)}(\s|$)")
-    return condition
+    # Prefix words also go in as exact terms: GIN intersects them cheaply with the name word (not as `van:*`).
+    return " & ".join([f"{w}:*" for w in name_words] + prefix_words), condition
 
 
 def _is_bsn_query(q: str) -> bool:
@@ -100,7 +110,7 @@ def search_persons(user: Any, q: str, *, limit: int = 20) -> QuerySet[Person]:
     """Visible persons by BSN (only for users who may see BSNs), birth date, postcode + number, or name."""
     q = q.strip()[:MAX_QUERY]
     base = persons_visible_to(user).select_related("address")
-    if not q:
+    if not q or not may_see_cases(user):
         return base.none()
     if _is_bsn_query(q):
         if not may_see_bsn(user):
@@ -120,10 +130,17 @@ def search_persons(user: Any, q: str, *, limit: int = 20) -> QuerySet[Person]:
         return base.filter(address__postcode=postcode, address__house_number=int(address.group(2))).order_by(
             "sort_name"
         )[:limit]
-    condition = _name_filter(q)
-    if condition is None:
+    name = _name_query(q)
+    if name is None:
         return base.none()
-    return base.filter(condition).order_by("sort_name")[:limit]
+    words, prefix = name
+    params = (*visible_case_ids_params(user), words)
+    return (
+        Person.objects.filter(pk__in=RawSQL(PERSONS_BY_NAME_SQL, params), merged_into__isnull=True)  # noqa: S611
+        .filter(prefix)
+        .select_related("address")
+        .order_by("sort_name")[:limit]
+    )
 
 
 def search_cases(user: Any, q: str, *, limit: int = 20) -> QuerySet[Case]:

@@ -128,6 +128,9 @@ class CaseSubject(BaseModel):
     business = models.ForeignKey(
         "subjects.Business", on_delete=models.PROTECT, null=True, blank=True, related_name="case_links"
     )
+    # A copy of the person's name search vector, kept by database triggers (migration 0003): a name search among
+    # the persons of the visible cases then needs no probe per person (decision 0004).
+    person_name = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = "betrokkene in casus"
@@ -166,6 +169,7 @@ class CaseSubject(BaseModel):
             models.Index(fields=["person", "case"], name="case_subject_person"),
             # "The persons of these cases" (the door for persons) as an index-only scan.
             models.Index(fields=["case"], include=["person"], name="case_subject_case_persons"),
+            GinIndex(fields=["person_name"], name="case_subject_person_name"),
         ]
 
 
