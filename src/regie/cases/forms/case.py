@@ -10,6 +10,7 @@ from django import forms
 from regie.accounts.forms import REQUIRED
 from regie.accounts.models import User
 from regie.cases.models import CaseStatus, CaseType, Priority, SubjectRole
+from regie.web.widgets import LongSelect
 
 CASE_NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,5})\s*$")
 NUMBER_HELP = "Het casusnummer, zoals 2026-00042."
@@ -61,6 +62,7 @@ class CaseFilterForm(forms.Form):
         coerce=int,
         required=False,
         empty_value=None,
+        widget=LongSelect,
         error_messages={"invalid_choice": "Kies een coördinator uit de lijst."},
     )
 

@@ -1,4 +1,4 @@
-"""Every `<input type="date">` of a Django form renders its value as ISO 8601: a browser's date picker ignores a
+"""Form widgets: every `<input type="date">` renders its value as ISO 8601 (a browser's date picker ignores a
 value in Dutch notation (28-11-2026), so a re-shown form after a mistake would silently lose the date typed."""
 
 from __future__ import annotations
@@ -42,3 +42,14 @@ def test_the_forms_have_date_inputs_to_check() -> None:
 def test_a_date_input_renders_its_value_as_iso(form: str, name: str, field: forms.Field) -> None:
     html = field.widget.render(name, dt.date(2026, 11, 28))
     assert 'value="2026-11-28"' in html, f"{form}.{name}: {html}"
+
+
+def test_a_long_select_renders_the_same_options_as_a_plain_select() -> None:
+    from regie.web.widgets import LongSelect
+
+    choices = [("", "Alle"), (1, "Anna & Bert"), (2, "Cor")]
+    plain = forms.Select(choices=choices).render("c", 2)
+    fast = LongSelect(choices=choices).render("c", 2)
+    for option in ('<option value="">Alle</option>', '<option value="1">Anna &amp; Bert</option>'):
+        assert option in fast and option in plain
+    assert '<option value="2" selected>Cor</option>' in fast and '<option value="2" selected>Cor</option>' in plain
