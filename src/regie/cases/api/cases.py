@@ -26,6 +26,7 @@ from regie.cases.api.serializers import (
 from regie.cases.models import Case, CaseStatus, CaseSubject
 from regie.cases.services.case import SubjectRef, case_close, case_create, case_update
 from regie.core.api.casing import snakify
+from regie.core.api.pagination import WindowCountPagination
 
 NOT_COORDINATOR = "Alleen de coördinator kan deze casus sluiten."
 NOT_TEAM_MANAGER = "Alleen wie het team beheert kan de coördinator wijzigen."
@@ -59,6 +60,7 @@ class CaseList(generics.ListAPIView[Case]):
 
     serializer_class = CaseSerializer
     required_permission = "cases.view"
+    pagination_class = WindowCountPagination  # one pass over the visible cases for the page and its count
 
     def get_queryset(self) -> QuerySet[Case]:
         query = CaseQuery(data=snakify(dict(self.request.query_params.items())))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, QuerySet, Window
+from django.core.paginator import Page
+from django.db.models import F, QuerySet
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -16,6 +16,7 @@ from regie.accounts.models import Role, User
 from regie.cases.forms.case import STATUS_ALL, CaseFilterForm
 from regie.cases.models import Case, CaseStatus
 from regie.cases.services.case import NO_COORDINATOR_ROLES
+from regie.core.paging import WindowCountPaginator
 
 PAGE_SIZE = 25
 
@@ -48,13 +49,6 @@ def _filtered(visible: QuerySet[Case], data: dict[str, Any]) -> QuerySet[Case]:
     return qs.order_by(F("next_deadline").asc(nulls_last=True), "number")
 
 
-def _page_number(value: str | None) -> int:
-    try:
-        return max(int(value or 1), 1)
-    except ValueError:
-        return 1
-
-
 def case_list_page(user: Any, params: QueryDict) -> tuple[CaseFilterForm, Page[Case] | None]:
     """The filter form and the requested page of "mijn casussen" in two queries: the
     coordinators for the filter (from the users, not the cases), and the page with the filtered total as a window
@@ -63,15 +57,8 @@ def case_list_page(user: Any, params: QueryDict) -> tuple[CaseFilterForm, Page[C
     form = CaseFilterForm(params, coordinators=_coordinator_choices(user))
     if not form.is_valid():
         return form, None
-    cases = _filtered(visible, form.cleaned_data)
-    paginator: Paginator[Case] = Paginator(cases, PAGE_SIZE)
-    number = _page_number(params.get("pagina"))
-    start = (number - 1) * PAGE_SIZE
-    rows = list(cases.annotate(total=Window(Count("pk")))[start : start + PAGE_SIZE])
-    paginator.count = rows[0].total if rows else cases.count()
-    if not rows and number > 1:
-        return form, paginator.get_page(number)  # past the end: the last page, as Paginator.get_page does
-    return form, Page(rows, number, paginator)
+    paginator = WindowCountPaginator(_filtered(visible, form.cleaned_data), PAGE_SIZE)
+    return form, paginator.get_page(params.get("pagina"))
 
 
 @requires("cases.view")

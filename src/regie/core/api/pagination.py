@@ -7,6 +7,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from regie.core.paging import WindowCountPaginator
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """`page` and `pageSize` (max 100); `{"count", "next", "previous", "results"}`; bad values are a 400."""
@@ -80,3 +82,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 "schema": {"type": "integer", "minimum": 1, "maximum": 100},
             },
         ]
+
+
+class WindowCountPagination(PageNumberPagination):
+    """The same, counting in the page query itself (`regie.core.paging`): for lists over the access door's
+    visible cases, where a separate COUNT would be a second pass over thousands of rows."""
+
+    django_paginator_class = WindowCountPaginator
