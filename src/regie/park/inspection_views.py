@@ -30,6 +30,7 @@ from regie.park.models import (
 from regie.park.services import follow_ups, inspections, rounds
 from regie.park.services.inspections import INDICATOR_LABELS, Photo
 from regie.park.views import _crumbs, _errors, _park_or_403, _user, signed_in
+from regie.web.forms import apply_errors
 
 
 def _inspector_choices(user: User) -> Any:
@@ -178,8 +179,7 @@ def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpRes
                     request=request,
                 )
             except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
+                apply_errors(form, exc)
             else:
                 if result.created:
                     messages.success(

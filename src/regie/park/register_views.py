@@ -5,8 +5,6 @@ Thin edges, as in views.py: parse, fetch through the park door, call one service
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -22,16 +20,11 @@ from regie.park.forms import OccupancyEndForm, ParkForm
 from regie.park.models import Park
 from regie.park.services import lots, parks
 from regie.park.views import _crumbs, _user, signed_in
+from regie.web.forms import apply_errors
 
 PARKS_CRUMB = {"label": "Vakantieparken", "url": "/vakantiepark/parken"}
 # Service error keys that have another name in the form.
 FORM_FIELDS = {"management": "management_kvk"}
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        name = FORM_FIELDS.get(field, field)
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _leaders(user: User, park: Park | None = None) -> QuerySet[User]:
@@ -85,7 +78,7 @@ def park_new(request: HttpRequest) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                apply_errors(form, exc, FORM_FIELDS)
             else:
                 messages.success(request, f"{park.name} is geregistreerd. Voeg nu de kavels toe.")
                 return redirect(f"/vakantiepark/{park.pk}")
@@ -124,7 +117,7 @@ def park_edit(request: HttpRequest, park_id: str) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                apply_errors(form, exc, FORM_FIELDS)
             else:
                 messages.success(request, "De parkgegevens zijn opgeslagen.")
                 return redirect(f"/vakantiepark/{park.pk}")
@@ -169,7 +162,7 @@ def occupancy_end(request: HttpRequest, lot_id: str, occupancy_id: str) -> HttpR
                     actor=user, occupancy=occupancy, to_date=form.cleaned_data["to_date"], request=request
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                apply_errors(form, exc, FORM_FIELDS)
             else:
                 assert ended.to_date is not None
                 messages.success(

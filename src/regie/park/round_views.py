@@ -18,6 +18,7 @@ from regie.park.inspection_views import _inspector_choices
 from regie.park.models import InspectionRound
 from regie.park.services import rounds
 from regie.park.views import _crumbs, _user, signed_in
+from regie.web.forms import apply_errors
 
 
 def _round_to_change(user: User, round_id: str) -> InspectionRound:
@@ -40,11 +41,6 @@ def _refusal(inspection_round: InspectionRound, *, verb: str) -> str:
             "Die blijven als bewijs bij de kavels en casussen."
         )
     return ""
-
-
-def _add_errors(form: RoundEditForm | RoundCancelForm, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _crumbs_for(inspection_round: InspectionRound, label: str) -> list[dict[str, str]]:
@@ -79,7 +75,7 @@ def round_edit(request: HttpRequest, round_id: str) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(
                     request, f"De ronde is gewijzigd; er staan {changed.round_lots.count()} kavels in."
@@ -128,7 +124,7 @@ def round_cancel(request: HttpRequest, round_id: str) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, "De ronde is geannuleerd. Ze blijft bewaard met de reden.")
                 return redirect(round_url)

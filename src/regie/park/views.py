@@ -40,6 +40,7 @@ from regie.park.models import (
     ResidenceStatus,
 )
 from regie.park.services import lots, status
+from regie.web.forms import apply_errors
 
 SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
     "kavel": lambda r: r.lot.number,
@@ -233,8 +234,7 @@ def lot_detail(request: HttpRequest, lot_id: str) -> HttpResponse:
             try:
                 status.residence_status_set(actor=user, lot=lot, request=request, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
+                apply_errors(form, exc)
             else:
                 messages.success(request, "De bewoningsstatus is vastgelegd.")
                 return redirect(f"/vakantiepark/kavels/{lot.pk}")

@@ -7,7 +7,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
@@ -17,17 +16,9 @@ from regie.accounts import second_factor, selectors, services
 from regie.accounts.forms import OrganisationForm, UserForm
 from regie.accounts.models import Organisation, Role, User
 from regie.core.errors import ConflictError
+from regie.web.forms import apply_errors
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
-
-
-def apply_service_errors(form: Form, exc: ValidationError) -> None:
-    """Show a service's validation errors on the form fields they belong to."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @requires("accounts.manage")
@@ -93,7 +84,7 @@ def organisation_edit(request: HttpRequest, pk: UUID | None = None) -> HttpRespo
                 messages.success(request, "De organisatie is opgeslagen.")
                 return HttpResponseRedirect("/beheer/organisaties")
             except ValidationError as exc:
-                apply_service_errors(form, exc)
+                apply_errors(form, exc)
             except ConflictError as exc:
                 form.add_error(None, exc.message)
                 status = 409
@@ -178,7 +169,7 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 messages.success(request, "De gebruiker is opgeslagen.")
                 return HttpResponseRedirect("/beheer/gebruikers")
             except ValidationError as exc:
-                apply_service_errors(form, exc)
+                apply_errors(form, exc)
             except ConflictError as exc:
                 form.add_error(None, exc.message)
                 status = 409

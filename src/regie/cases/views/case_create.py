@@ -15,8 +15,9 @@ from regie.accounts.models import User
 from regie.accounts.selectors import municipality_of
 from regie.cases.forms.case import CaseCreateForm
 from regie.cases.services.case import SubjectRef, case_create
-from regie.cases.views.common import CASES_CRUMB, apply_errors, case_url
+from regie.cases.views.common import CASES_CRUMB, case_url
 from regie.subjects.services import person_create
+from regie.web.forms import apply_errors
 
 
 def coordinators_for(user: User) -> QuerySet[User]:

@@ -18,8 +18,9 @@ from regie.accounts.models import User
 from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
 from regie.cases.models import Case
 from regie.cases.services.case import case_close, case_link_create, case_update
-from regie.cases.views.common import apply_errors, case_url, load_case, may_write, render_case_page
+from regie.cases.views.common import case_url, load_case, may_write, render_case_page
 from regie.core.errors import ConflictError
+from regie.web.forms import apply_errors
 
 NOT_FOUND = "Geen casus gevonden met dit nummer."
 

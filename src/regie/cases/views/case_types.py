@@ -15,8 +15,8 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.admin import CaseTypeForm
 from regie.cases.models import CaseType, DataCategory
 from regie.cases.services.case_types import case_type_create, case_type_update
-from regie.cases.views.common import apply_errors
 from regie.core.errors import ConflictError
+from regie.web.forms import apply_errors
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 LIST_URL = "/beheer/casustypen"

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -82,17 +81,6 @@ def render_case_page(
         },
         status=status,
     )
-
-
-def apply_errors(form: Form, exc: ValidationError, aliases: Mapping[str, str] | None = None) -> None:
-    """Show a service's Dutch validation errors on the form fields they belong to (or above the form)."""
-    aliases = aliases or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, errors in exc.message_dict.items():
-        field = aliases.get(key, key)
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def case_workers(case: Case) -> QuerySet[User]:

@@ -14,7 +14,8 @@ from regie.access.case_access import CaseAccess, documents_for, get_document_for
 from regie.access.policy import request_user, requires
 from regie.cases.forms.work import DocumentForm
 from regie.cases.services.documents import document_path, document_upload
-from regie.cases.views.common import apply_errors, case_url, load_case, render_case_page, require_write
+from regie.cases.views.common import case_url, load_case, render_case_page, require_write
+from regie.web.forms import apply_errors
 
 
 def _form(access: CaseAccess, request: HttpRequest | None = None) -> DocumentForm:

@@ -23,7 +23,8 @@ from regie.access.processing_log import log_processing
 from regie.cases.forms.admin import EmergencyReviewForm, EmergencyStartForm
 from regie.cases.models import BreakTheGlass
 from regie.cases.services.emergency import break_the_glass_review, break_the_glass_start
-from regie.cases.views.common import apply_errors, case_url
+from regie.cases.views.common import case_url
+from regie.web.forms import apply_errors
 
 NOT_FOUND = "Er is geen casus met dit nummer in uw gemeente."
 REVIEW_CRUMBS = [{"label": "Noodtoegang beoordelen"}]

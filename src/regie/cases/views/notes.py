@@ -12,7 +12,8 @@ from regie.access.case_access import CaseAccess, notes_for
 from regie.access.policy import request_user, requires
 from regie.cases.forms.work import NoteForm
 from regie.cases.services.notes import note_create
-from regie.cases.views.common import apply_errors, case_url, load_case, render_case_page, require_write
+from regie.cases.views.common import case_url, load_case, render_case_page, require_write
+from regie.web.forms import apply_errors
 
 PAGE_SIZE = 25
 

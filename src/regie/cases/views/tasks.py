@@ -14,7 +14,6 @@ from regie.cases.forms.work import TaskCompleteForm, TaskForm
 from regie.cases.models import Task
 from regie.cases.services.tasks import task_complete, task_create
 from regie.cases.views.common import (
-    apply_errors,
     case_url,
     case_workers,
     load_case,
@@ -23,6 +22,7 @@ from regie.cases.views.common import (
 )
 from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
+from regie.web.forms import apply_errors
 
 
 def _page(

@@ -13,8 +13,9 @@ from regie.accounts.models import Organisation, User
 from regie.cases.forms.team import MemberAddForm, MemberChangeForm
 from regie.cases.models import CaseMember, DataCategory
 from regie.cases.services.team import case_member_add, case_member_remove, case_member_update
-from regie.cases.views.common import apply_errors, case_url, load_case, render_case_page
+from regie.cases.views.common import case_url, load_case, render_case_page
 from regie.core.ids import uuid_or_404
+from regie.web.forms import apply_errors
 
 
 def _members(access: CaseAccess) -> list[CaseMember]:

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_http_methods
 from regie.access.policy import request_user, requires
 from regie.access.processing_log import client_address
 from regie.accounts.models import Municipality
-from regie.cases.views.common import apply_errors
 from regie.intake.edges import StorageUnavailable, page_storage
 from regie.intake.forms.report import PublicReportForm, SignalReportForm
 from regie.intake.models import Channel, Source, Urgency
 from regie.intake.services.inputs import Reporter
 from regie.intake.services.rate_limit import public_rate_hit
 from regie.intake.services.receive import default_municipality, signal_receive, source_of
+from regie.web.forms import apply_errors
 
 SESSION_REFERENCE = "intake_public_reference"
 PUBLIC_ALIASES = {

@@ -21,7 +21,6 @@ from regie.access.signal_access import get_signal_by_reference_for, get_signal_f
 from regie.access.subject_access import persons_visible_to
 from regie.accounts.models import User
 from regie.cases.views.case_create import coordinators_for
-from regie.cases.views.common import apply_errors
 from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
 from regie.intake import selectors
@@ -39,6 +38,7 @@ from regie.intake.forms.triage import (
 from regie.intake.models import Decision, Signal
 from regie.intake.services import claim, corrections, decisions, process
 from regie.intake.views.queue import render_signal
+from regie.web.forms import apply_errors
 
 
 def _load(request: HttpRequest, signal_id: str) -> tuple[User, Signal]:
