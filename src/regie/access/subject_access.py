@@ -121,14 +121,28 @@ _ADDRESSES_BY_EMERGENCY_SQL = f"""
 """  # noqa: S608 — fixed SQL of the door, no user input
 
 
+# The same for locations and businesses, which a case reaches only as its subjects. Parameters: user id, now, ids,
+# then the three of _WORKS_ON_O_CASE. `{column}` is location_id or business_id.
+_LINKED_BY_EMERGENCY_SQL = """
+    SELECT b.id FROM cases_breaktheglass b JOIN cases_casesubject s ON s.case_id = b.case_id
+    WHERE b.user_id = %s AND b.expires_at > %s AND s.{column} = ANY(%s)
+      AND NOT EXISTS (SELECT 1 FROM cases_casesubject o WHERE o.{column} = s.{column} AND {works})
+"""
+
+
 def _uuids(ids: Iterable[object]) -> list[UUID]:
     return list(dict.fromkeys(i if isinstance(i, UUID) else UUID(str(i)) for i in ids))
 
 
 def emergency_access_for(
-    user: Any, *, person_ids: Iterable[object] = (), address_ids: Iterable[object] = ()
+    user: Any,
+    *,
+    person_ids: Iterable[object] = (),
+    address_ids: Iterable[object] = (),
+    location_ids: Iterable[object] = (),
+    business_ids: Iterable[object] = (),
 ) -> BreakTheGlass | None:
-    """The emergency access a read of these persons and addresses relies on, or None.
+    """The emergency access a read of these persons, addresses, locations and businesses relies on, or None.
 
     Not None when at least one of them is visible to the user *only* through a running break-the-glass access
     (no case they coordinate or are a member of, personally or through their organisation, reaches it); then
@@ -136,7 +150,8 @@ def emergency_access_for(
     accesses, the one that runs longest. One SQL statement, whatever the number of ids.
     """
     persons, addresses = _uuids(person_ids), _uuids(address_ids)
-    if not may_see_cases(user) or not (persons or addresses):
+    linked = {"location_id": _uuids(location_ids), "business_id": _uuids(business_ids)}
+    if not may_see_cases(user) or not (persons or addresses or any(linked.values())):
         return None
     now, works = timezone.now(), (user.pk, user.pk, user.organisation_id)
     parts: list[str] = []
@@ -147,6 +162,10 @@ def emergency_access_for(
     if addresses:
         parts.append(_ADDRESSES_BY_EMERGENCY_SQL)
         params += [user.pk, now, addresses, *works, *works]
+    for column, ids in linked.items():
+        if ids:
+            parts.append(_LINKED_BY_EMERGENCY_SQL.format(column=column, works=_WORKS_ON_O_CASE))
+            params += [user.pk, now, ids, *works]
     sql = (
         "SELECT b.* FROM cases_breaktheglass b "  # noqa: S608 — fixed SQL of the door, no user input
         f"WHERE b.id IN ({' UNION ALL '.join(parts)}) ORDER BY b.expires_at DESC, b.id LIMIT 1"

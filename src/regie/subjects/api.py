@@ -174,6 +174,9 @@ class LocationList(SubjectList):
 
         return with_location_residence_status(qs.select_related("address")).order_by("kind", "name", "id")
 
+    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
+        return emergency_access_for(self.request.user, location_ids=[loc.pk for loc in page])
+
 
 def _one(queryset: QuerySet[Any], object_id: object) -> Any:
     found = queryset.filter(pk=uuid_or_404(object_id)).first()
@@ -196,6 +199,7 @@ class LocationDetail(generics.GenericAPIView[Location]):
             request=request._request,
             object_type="location",
             object_id=location.pk,
+            **emergency_marking(emergency_access_for(request.user, location_ids=[location.pk])),
         )
         return Response(LocationSerializer(location).data)
 
@@ -208,6 +212,9 @@ class BusinessList(SubjectList):
 
     def get_queryset(self) -> QuerySet[Business]:
         return businesses_visible_to(self.request.user).select_related("address").order_by("name", "id")
+
+    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
+        return emergency_access_for(self.request.user, business_ids=[b.pk for b in page])
 
 
 class BusinessDetail(generics.GenericAPIView[Business]):
@@ -222,5 +229,6 @@ class BusinessDetail(generics.GenericAPIView[Business]):
             request=request._request,
             object_type="business",
             object_id=business.pk,
+            **emergency_marking(emergency_access_for(request.user, business_ids=[business.pk])),
         )
         return Response(BusinessSerializer(business).data)
