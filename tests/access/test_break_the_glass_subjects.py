@@ -20,7 +20,7 @@ from django.test import Client
 from django.utils import timezone
 
 from regie.access.models import ProcessingLogEntry
-from regie.access.subject_access import emergency_access_for, emergency_access_for_persons
+from regie.access.subject_access import emergency_access_for
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.models import Case
@@ -187,7 +187,7 @@ def test_after_the_emergency_access_ends_it_is_the_404_of_a_missing_id(users, em
         for kind, which in (("person", "btg"), ("address", "home")):
             target = _target(emergency, kind, which)
             assert _problem(_api_get(api, kind, target)) == _problem(_api_get(api, kind, missing))
-        assert emergency_access_for_persons(users["procesregisseur"], [emergency.person.pk]) is None
+        assert emergency_access_for(users["procesregisseur"], person_ids=[emergency.person.pk]) is None
 
 
 def test_the_api_lists_mark_a_page_with_a_subject_seen_only_through_break_the_glass(users, emergency):
@@ -207,14 +207,14 @@ def test_the_api_lists_mark_a_page_with_a_subject_seen_only_through_break_the_gl
 def test_the_function_for_a_search_log_answers_in_one_query(users, emergency, django_assert_num_queries):
     director, own = users["procesregisseur"], emergency.world.person.pk
     with django_assert_num_queries(1):
-        found = emergency_access_for_persons(director, [own, emergency.person.pk, uuid.uuid4()])
+        found = emergency_access_for(director, person_ids=[own, emergency.person.pk, uuid.uuid4()])
     assert found is not None and found.reason == REASON and found.case_id == emergency.case.pk
     with django_assert_num_queries(1):
-        assert emergency_access_for_persons(director, [own]) is None
+        assert emergency_access_for(director, person_ids=[own]) is None
     with django_assert_num_queries(0):
-        assert emergency_access_for_persons(director, []) is None
-        assert emergency_access_for_persons(users["analist"], [emergency.person.pk]) is None
-    assert emergency_access_for_persons(users["ggz"], [emergency.person.pk]) is None
+        assert emergency_access_for(director, person_ids=[]) is None
+        assert emergency_access_for(users["analist"], person_ids=[emergency.person.pk]) is None
+    assert emergency_access_for(users["ggz"], person_ids=[emergency.person.pk]) is None
     assert emergency_access_for(director, address_ids=[emergency.lot.pk]) == found
     assert emergency_access_for(director, address_ids=[emergency.world.person.address_id]) is None
 
@@ -222,4 +222,4 @@ def test_the_function_for_a_search_log_answers_in_one_query(users, emergency, dj
 def test_a_member_organisation_counts_as_own_access(users, emergency):
     """The police organisation is on the director's case; a director of that organisation would not be marked."""
     police = users["politie"]
-    assert emergency_access_for_persons(police, [emergency.world.person.pk]) is None
+    assert emergency_access_for(police, person_ids=[emergency.world.person.pk]) is None

@@ -19,19 +19,18 @@ from django.utils import timezone
 from regie.access.case_access import (
     BREAK_THE_GLASS_ROLES,
     VISIBLE_CASE_IDS_SQL,
-    access_to,
     cases_visible_to,
     may_see_cases,
     visible_case_ids_params,
 )
 from regie.access.processing_log import log_processing
 from regie.access.subject_access import (
-    emergency_access_for_persons,
+    emergency_access_for,
     emergency_marking,
     may_see_bsn,
     persons_visible_to,
 )
-from regie.cases.models import BreakTheGlass, Case
+from regie.cases.models import Case
 from regie.subjects.identity import NAME_PREFIX_WORDS, fold, normalize_bsn, normalize_postcode
 from regie.subjects.models import Person
 
@@ -102,7 +101,8 @@ def _name_query(q: str) -> tuple[str, Q] | None:
     return " & ".join([f"{w}:*" for w in name_words] + prefix_words), condition
 
 
-def _is_bsn_query(q: str) -> bool:
+def is_bsn_query(q: str) -> bool:
+    """Whether the search term is a valid BSN (digits, spaces allowed)."""
     return q.replace(" ", "").isdigit() and normalize_bsn(q) is not None
 
 
@@ -112,7 +112,7 @@ def search_persons(user: Any, q: str, *, limit: int = 20) -> QuerySet[Person]:
     base = persons_visible_to(user).select_related("address")
     if not q or not may_see_cases(user):
         return base.none()
-    if _is_bsn_query(q):
+    if is_bsn_query(q):
         if not may_see_bsn(user):
             return base.none()
         return (
@@ -155,7 +155,7 @@ def search_cases(user: Any, q: str, *, limit: int = 20) -> QuerySet[Case]:
     if CASE_NUMBER.match(q):
         year, number = q.split("-")
         return base.filter(number=f"{year}-{int(number):05d}")[:limit]
-    if _is_bsn_query(q):
+    if is_bsn_query(q):
         return base.none()
     params = (
         *visible_case_ids_params(user),
@@ -180,30 +180,17 @@ class SearchResults:
     cases: list[Case] = field(default_factory=list)
 
 
-def _search_emergency(user: Any, persons: list[Person], cases: list[Case]) -> BreakTheGlass | None:
-    """The emergency access the search results rely on: a found case or person the user reaches only through a
-    running break-the-glass access (then the search is logged as such). One query for a process director who
-    found something; more only while they hold a running emergency access."""
-    if user.role not in BREAK_THE_GLASS_ROLES or not (persons or cases):
-        return None
-    now = timezone.now()
-    running = set(
-        BreakTheGlass.objects.filter(user=user, expires_at__gt=now).values_list("case_id", flat=True)
-    )
-    if not running:
-        return None
-    for case in cases:
-        emergency = access_to(user, case).break_the_glass if case.pk in running else None
-        if emergency is not None:
-            return emergency
-    return emergency_access_for_persons(user, [p.pk for p in persons]) if persons else None
-
-
 def search_all(user: Any, q: str, *, request: HttpRequest | None = None, limit: int = 20) -> SearchResults:
     """Persons and cases for one search box; the search and the persons it returned are logged."""
     persons = list(search_persons(user, q, limit=limit))
     cases = list(search_cases(user, q, limit=limit))
-    emergency = _search_emergency(user, persons, cases)
+    # A result reached only through a running break-the-glass access marks the search (one query, none for
+    # roles that cannot hold such an access or when nothing was found).
+    emergency = (
+        emergency_access_for(user, case_ids=[c.pk for c in cases], person_ids=[p.pk for p in persons])
+        if user.role in BREAK_THE_GLASS_ROLES
+        else None
+    )
     log_processing(
         action="search.performed",
         actor=user,

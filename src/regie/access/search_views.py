@@ -16,11 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.access.hit_check import HitCheckAnswer, hit_check
 from regie.access.policy import has_permission, request_user, requires
-from regie.access.search import search_all
+from regie.access.search import is_bsn_query, search_all
 from regie.access.search_forms import HitCheckForm, SearchForm
 from regie.access.subject_access import may_see_bsn
 from regie.cases.models import Case
+from regie.subjects.identity import PersonName
 from regie.subjects.models import Person
+from regie.web.forms import apply_errors
 
 RESULT_LIMIT = 20
 
@@ -31,18 +33,9 @@ class PersonRow:
     name: str
 
 
-def dutch_name(person: Person) -> str:
-    """The name as Dutch people write it, "Jan de Vries"; without given names the prefix takes a capital."""
-    if person.given_names:
-        return " ".join(p for p in (person.given_names, person.prefix, person.surname) if p)
-    if person.prefix:
-        return f"{person.prefix[:1].upper()}{person.prefix[1:]} {person.surname}"
-    return person.surname
-
-
-def _looks_like_bsn(q: str) -> bool:
-    digits = q.replace(" ", "").replace(".", "")
-    return digits.isdigit() and len(digits) in (8, 9)
+def _display_name(person: Person) -> str:
+    """ "Jan de Vries"; without given names the prefix takes a capital ("Van den Berg")."""
+    return PersonName(given_names=person.given_names, prefix=person.prefix, surname=person.surname).display()
 
 
 @requires("search.use")
@@ -57,7 +50,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         if form.is_valid():
             found = search_all(user, form.cleaned_data["q"], request=request, limit=RESULT_LIMIT)
-            persons = [PersonRow(person=p, name=dutch_name(p)) for p in found.persons]
+            persons = [PersonRow(person=p, name=_display_name(p)) for p in found.persons]
             cases = found.cases
             searched = True
         else:
@@ -73,7 +66,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "cases": cases,
             "show_bsn": show_bsn,
             "limit": RESULT_LIMIT,
-            "bsn_not_allowed": searched and not show_bsn and _looks_like_bsn(form.cleaned_data["q"]),
+            "bsn_not_allowed": searched and not show_bsn and is_bsn_query(form.cleaned_data["q"]),
             "may_ask": has_permission(user, "hit_checks.ask"),
             "breadcrumbs": [{"label": "Zoeken"}],
         },
@@ -95,8 +88,7 @@ def hit_check_page(request: HttpRequest) -> HttpResponse:
             try:
                 answer = hit_check(actor=user, request=request, **form.question())
             except ValidationError as exc:  # the service checks too; its word goes to the form
-                for message in exc.messages:
-                    form.add_error(None, message)
+                apply_errors(form, exc, {"prefix": "surname_prefix"})
             else:
                 asked, status = form.summary(), 200
                 form = HitCheckForm()  # a new question starts empty; the answer names what was asked

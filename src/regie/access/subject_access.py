@@ -121,6 +121,13 @@ _ADDRESSES_BY_EMERGENCY_SQL = f"""
 """  # noqa: S608 — fixed SQL of the door, no user input
 
 
+# Cases the user reaches only through a running emergency access (not as coordinator, member or member
+# organisation). Parameters: user id, now, case ids, then the three of _WORKS_ON_O_CASE.
+_CASES_BY_EMERGENCY_SQL = f"""
+    SELECT b.id FROM cases_breaktheglass b, LATERAL (SELECT b.case_id) o(case_id)
+    WHERE b.user_id = %s AND b.expires_at > %s AND b.case_id = ANY(%s) AND NOT {_WORKS_ON_O_CASE}
+"""  # noqa: S608 — fixed SQL of the door, no user input
+
 # The same for locations and businesses, which a case reaches only as its subjects. Parameters: user id, now, ids,
 # then the three of _WORKS_ON_O_CASE. `{column}` is location_id or business_id.
 _LINKED_BY_EMERGENCY_SQL = """
@@ -137,25 +144,29 @@ def _uuids(ids: Iterable[object]) -> list[UUID]:
 def emergency_access_for(
     user: Any,
     *,
+    case_ids: Iterable[object] = (),
     person_ids: Iterable[object] = (),
     address_ids: Iterable[object] = (),
     location_ids: Iterable[object] = (),
     business_ids: Iterable[object] = (),
 ) -> BreakTheGlass | None:
-    """The emergency access a read of these persons, addresses, locations and businesses relies on, or None.
+    """The emergency access a read of these cases, persons, addresses, locations and businesses relies on, or None.
 
     Not None when at least one of them is visible to the user *only* through a running break-the-glass access
     (no case they coordinate or are a member of, personally or through their organisation, reaches it); then
     that read must be logged with `break_the_glass=True` and the access's reason as purpose. Of several such
     accesses, the one that runs longest. One SQL statement, whatever the number of ids.
     """
-    persons, addresses = _uuids(person_ids), _uuids(address_ids)
+    cases, persons, addresses = _uuids(case_ids), _uuids(person_ids), _uuids(address_ids)
     linked = {"location_id": _uuids(location_ids), "business_id": _uuids(business_ids)}
-    if not may_see_cases(user) or not (persons or addresses or any(linked.values())):
+    if not may_see_cases(user) or not (cases or persons or addresses or any(linked.values())):
         return None
     now, works = timezone.now(), (user.pk, user.pk, user.organisation_id)
     parts: list[str] = []
     params: list[object] = []
+    if cases:
+        parts.append(_CASES_BY_EMERGENCY_SQL)
+        params += [user.pk, now, cases, *works]
     if persons:
         parts.append(_PERSONS_BY_EMERGENCY_SQL)
         params += [user.pk, now, persons, *works]
@@ -171,11 +182,6 @@ def emergency_access_for(
         f"WHERE b.id IN ({' UNION ALL '.join(parts)}) ORDER BY b.expires_at DESC, b.id LIMIT 1"
     )
     return next(iter(BreakTheGlass.objects.raw(sql, params)), None)
-
-
-def emergency_access_for_persons(user: Any, person_ids: Iterable[object]) -> BreakTheGlass | None:
-    """The emergency access a read of these persons relies on (see `emergency_access_for`), e.g. for a search."""
-    return emergency_access_for(user, person_ids=person_ids)
 
 
 def emergency_marking(emergency: BreakTheGlass | None, purpose: str = "") -> dict[str, Any]:
@@ -201,7 +207,7 @@ def get_person_for(
         object_type="person",
         object_id=person.pk,
         persons=[person.pk],
-        **emergency_marking(emergency_access_for_persons(user, [person.pk]), purpose),
+        **emergency_marking(emergency_access_for(user, person_ids=[person.pk]), purpose),
     )
     return person
 
