@@ -188,10 +188,15 @@ def test_it_lets_a_read_only_member_read_but_not_change(world: World, api: Api) 
     problem(_patch(client, f"/api/v1/cases/{the_case.pk}", {"version": 1, "title": "Niet van mij"}), 403)
 
 
-def test_it_lets_only_a_team_manager_change_the_coordinator(world: World, api: Api) -> None:
+def test_it_lets_only_a_team_manager_who_sees_everything_change_the_coordinator(
+    world: World, api: Api
+) -> None:
+    # A coordinator sees every category: a team manager with `general` only may not hand that out, not even
+    # to themselves (tests/api/test_coordinator_hand_over.py has the rule in full).
     url = f"/api/v1/cases/{world.member_case.pk}"
     problem(_patch(api("handhaver"), url, {"version": 1, "coordinator": "handhaver"}), 403)
-    response = _patch(api("projectleider"), url, {"version": 1, "coordinator": "projectleider"})
+    problem(_patch(api("projectleider"), url, {"version": 1, "coordinator": "projectleider"}), 403)
+    response = _patch(api("regisseur2"), url, {"version": 1, "coordinator": "projectleider"})
     assert response.status_code == 200 and response.json()["coordinator"]["username"] == "projectleider"
 
 

@@ -29,6 +29,7 @@ urlpatterns: list[URLPattern] = [
     path(f"{CASE}/tijdlijn", case_detail.case_timeline, name="case-timeline"),
     path(f"{CASE}/team", team.team_page, name="case-team"),
     path(f"{CASE}/team/toevoegen", team.member_add, name="case-member-add"),
+    path(f"{CASE}/team/coordinatie-overdragen", team.coordinator_hand_over, name="case-hand-over"),
     path(f"{CASE}/team/<str:member_id>", team.member_change, name="case-member-change"),
     path(f"{CASE}/team/<str:member_id>/verwijderen", team.member_remove, name="case-member-remove"),
     path(f"{CASE}/taken", tasks.tasks_page, name="case-tasks"),

@@ -186,11 +186,22 @@ class CaseUpdateSerializer(serializers.Serializer[Any]):
     title = serializers.CharField(max_length=200, allow_blank=True, required=False)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
     status = serializers.ChoiceField(choices=CaseStatus.choices, required=False)
-    coordinator = ColleagueField(required=False, help_text="Gebruikersnaam van de nieuwe coördinator")
+    coordinator = ColleagueField(
+        required=False,
+        help_text="Gebruikersnaam van de nieuwe coördinator. Een coördinator ziet alle gegevenscategorieën: "
+        "alleen wie die zelf alle mag zien en het team beheert, draagt over (403 met de reden anders)",
+    )
+    previous_coordinator_categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=DataCategory.choices),
+        required=False,
+        allow_empty=True,
+        help_text="Alleen bij overdracht: wat de vorige coördinator als teamlid blijft zien; zonder dit veld "
+        "alle categorieën, met een lege lijst gaat de vorige coördinator uit het team",
+    )
     closed_reason = serializers.CharField(required=False, allow_blank=True, help_text="Verplicht bij sluiten")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        changes = set(attrs) - {"version", "closed_reason"}
+        changes = set(attrs) - {"version", "closed_reason", "previous_coordinator_categories"}
         closing = attrs.get("status") == CaseStatus.CLOSED
         if closing and "closed_reason" not in attrs:
             raise serializers.ValidationError({"closed_reason": "Geef een reden voor het sluiten."})
@@ -198,6 +209,10 @@ class CaseUpdateSerializer(serializers.Serializer[Any]):
             raise serializers.ValidationError({"status": "Sluit een casus zonder tegelijk iets te wijzigen."})
         if "closed_reason" in attrs and not closing:
             raise serializers.ValidationError({"closed_reason": "Alleen bij sluiten (status gesloten)."})
+        if "previous_coordinator_categories" in attrs and "coordinator" not in attrs:
+            raise serializers.ValidationError(
+                {"previous_coordinator_categories": "Alleen bij het overdragen aan een nieuwe coördinator."}
+            )
         if not changes:
             raise serializers.ValidationError("Er is niets om te wijzigen.")
         return attrs

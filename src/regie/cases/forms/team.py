@@ -62,3 +62,30 @@ class MemberChangeForm(forms.Form):
     case_role = case_role_field()
     categories = categories_field()
     can_edit = forms.BooleanField(label="Mag bewerken", required=False)
+
+
+class HandOverForm(forms.Form):
+    """Hand the coordination to a colleague; the previous coordinator's categories are chosen, not assumed."""
+
+    coordinator = forms.TypedChoiceField(
+        label="Nieuwe coördinator",
+        coerce=int,
+        error_messages={**REQUIRED, "invalid_choice": "Kies een nieuwe coördinator uit de lijst."},
+        help_text="Een coördinator ziet alle gegevenscategorieën van de casus en is het vaste aanspreekpunt.",
+    )
+    previous_coordinator_categories = forms.MultipleChoiceField(
+        label="De vorige coördinator blijft in het team en ziet",
+        choices=DataCategory.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Onbekende gegevenscategorie."},
+        help_text="Vink niets aan als de vorige coördinator uit het team gaat.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=REQUIRED)
+
+    def __init__(self, *args: Any, users: list[tuple[int, str]], **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "overdracht_%s")
+        super().__init__(*args, **kwargs)
+        field = self.fields["coordinator"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "— kies —"), *users]

@@ -15,7 +15,6 @@ from django.utils import timezone
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, User
 from regie.cases.models import (
-    ALL_CATEGORIES,
     Case,
     CaseLink,
     CaseMember,
@@ -152,9 +151,23 @@ def case_create(
 
 
 def case_update(
-    *, actor: User, case: Case, version: int | None, request: HttpRequest | None = None, **changes: Any
+    *,
+    actor: User,
+    case: Case,
+    version: int | None,
+    request: HttpRequest | None = None,
+    previous_coordinator_categories: Sequence[str] | None = None,
+    **changes: Any,
 ) -> Case:
-    """Change title, priority, status (not closing) or coordinator; a stale version conflicts, nothing lost."""
+    """Change title, priority, status (not closing) or coordinator; a stale version conflicts, nothing lost.
+
+    A new coordinator is a hand-over (team.coordinator_hand_over_check): only who holds every category may make
+    it, and the previous coordinator stays on the team with exactly `previous_coordinator_categories` (every
+    category when not given; an empty list: they leave the team). A refused change writes nothing.
+    """
+    # Imported here: the team services import the task services, which import this module.
+    from regie.cases.services.team import coordinator_hand_over_check, coordinator_handed_over
+
     allowed = {"title", "priority", "status", "coordinator"}
     unknown = set(changes) - allowed
     if unknown:
@@ -178,12 +191,21 @@ def case_update(
             not new_coordinator.is_active or new_coordinator.role in NO_COORDINATOR_ROLES
         ):
             raise ValidationError({"coordinator": "Deze gebruiker kan geen coördinator van een casus zijn."})
-        if new_coordinator is not None and new_coordinator.pk != locked.coordinator_id:
-            # The previous single point of contact stays on the team, so the hand-over loses no one.
-            CaseMember.objects.get_or_create(
+        previous = locked.coordinator
+        successor: User | None = (
+            new_coordinator if new_coordinator is not None and new_coordinator.pk != previous.pk else None
+        )
+        if previous_coordinator_categories is not None and successor is None:
+            raise ValidationError(
+                {"previous_coordinator_categories": "Alleen bij het overdragen aan een nieuwe coördinator."}
+            )
+        keeps: list[str] = []
+        if successor is not None:
+            keeps = coordinator_hand_over_check(
+                actor=actor,
                 case=locked,
-                user_id=locked.coordinator_id,
-                defaults={"case_role": "vorige coördinator", "categories": list(ALL_CATEGORIES)},
+                new_coordinator=successor,
+                previous_keeps=previous_coordinator_categories,
             )
         for key, value in changes.items():
             setattr(locked, key, value.strip() if key == "title" else value)
@@ -195,6 +217,11 @@ def case_update(
             kind="case.changed",
             summary="Gewijzigd: " + ", ".join(FIELD_LABELS[k] for k in sorted(changes)),
         )
+        details: dict[str, Any] = {"fields": sorted(changes)}
+        if successor is not None:
+            coordinator_handed_over(actor=actor, case=locked, previous=previous, keeps=keeps)
+            details["coordinator"] = {"old": previous.username, "new": successor.username}
+            details["previousCoordinatorKeeps"] = keeps
         log_processing(
             action="case.changed",
             actor=actor,
@@ -202,7 +229,7 @@ def case_update(
             object_type="case",
             object_id=locked.pk,
             persons=case_person_ids(locked),
-            details={"fields": sorted(changes)},
+            details=details,
         )
     return locked
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from regie.access.case_access import CaseAccess, access_to
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Organisation, Role, User
-from regie.cases.models import Case, CaseMember, CaseStatus, DataCategory
+from regie.cases.models import ALL_CATEGORIES, Case, CaseMember, CaseStatus, DataCategory
 from regie.cases.services.tasks import tasks_hand_back
 from regie.cases.timeline import record
 
@@ -35,8 +36,6 @@ def _check_grant(*, actor: User, case: Case, categories: Sequence[str], joining_
     The one exception is an active professional joining a case for their own work (an inspector of a round),
     and then only with general data.
     """
-    from regie.access.case_access import access_to
-
     if case.status == CaseStatus.CLOSED:
         raise ValidationError({"member": "Deze casus is gesloten; het team kan niet meer veranderen."})
     access = access_to(actor, case)
@@ -49,6 +48,76 @@ def _check_grant(*, actor: User, case: Case, categories: Sequence[str], joining_
                 "categories": "U kunt geen gegevenscategorieën toekennen die u zelf in deze casus niet mag zien."
             }
         )
+
+
+NOT_TEAM_MANAGER = "Alleen wie het team beheert kan de coördinator wijzigen."
+PREVIOUS_COORDINATOR = "vorige coördinator"
+
+
+def _labels(categories: Sequence[str]) -> str:
+    return ", ".join(DataCategory(c).label for c in ALL_CATEGORIES if c in categories)
+
+
+def hand_over_refusal(access: CaseAccess, *, to_self: bool) -> str:
+    """Why this user may not hand the coordination over ("" when they may).
+
+    A coordinator sees every data category, so a hand-over grants every category and follows the grant rule:
+    only someone who manages the team and holds every category in the case on their own footing (as coordinator
+    or through a membership, never through break-the-glass) may hand over. In practice that is the coordinator,
+    or a process director or project leader in the team who was granted every category. Taking over oneself is
+    the same grant: it gives nobody a category they did not hold.
+    """
+    if not access.can_manage_team:
+        return NOT_TEAM_MANAGER
+    own = access.categories if (access.is_coordinator or access.is_member) else frozenset()
+    missing = [c for c in ALL_CATEGORIES if c not in own]
+    if not missing:
+        return ""
+    if to_self:
+        return (
+            "U kunt uzelf geen coördinator maken: een coördinator ziet alle gegevenscategorieën, en "
+            f"{_labels(missing)} mag u in deze casus nu niet zien."
+        )
+    return (
+        "U kunt de coördinatie niet overdragen: een coördinator ziet alle gegevenscategorieën, en "
+        f"{_labels(missing)} mag u in deze casus zelf niet zien. Vraag de coördinator om de overdracht."
+    )
+
+
+def coordinator_hand_over_check(
+    *, actor: User, case: Case, new_coordinator: User, previous_keeps: Sequence[str] | None
+) -> list[str]:
+    """Refuse a hand-over the actor may not make (PermissionDenied, with the reason) or that names unknown
+    categories; the categories the previous coordinator keeps as a team member, every one unless stated."""
+    reason = hand_over_refusal(access_to(actor, case), to_self=new_coordinator.pk == actor.pk)
+    if reason:
+        raise PermissionDenied(reason)
+    if new_coordinator.organisation is None or (
+        new_coordinator.organisation.municipality_id != case.municipality_id
+    ):
+        raise ValidationError({"coordinator": "Deze gebruiker werkt niet voor de gemeente van deze casus."})
+    keeps = sorted(set(ALL_CATEGORIES if previous_keeps is None else previous_keeps))
+    if any(c not in DataCategory.values for c in keeps):
+        raise ValidationError({"previous_coordinator_categories": "Onbekende gegevenscategorie."})
+    return keeps
+
+
+def coordinator_handed_over(*, actor: User, case: Case, previous: User, keeps: Sequence[str]) -> None:
+    """After the case names its new coordinator: the previous one stays on the team with exactly `keeps`, or,
+    with nothing to keep, leaves it and their open tasks go to the new coordinator. Call inside the transaction
+    that changed the coordinator."""
+    if keeps:
+        CaseMember.objects.update_or_create(
+            case=case, user=previous, defaults={"case_role": PREVIOUS_COORDINATOR, "categories": list(keeps)}
+        )
+        stays = f"{previous} blijft in het team met: {_labels(keeps)}"
+    else:
+        CaseMember.objects.filter(case=case, user=previous).delete()
+        stays = f"{previous} gaat uit het team"
+    summary = f"Coördinatie overgedragen van {previous} aan {case.coordinator}; {stays}"
+    record(case=case, actor=actor, kind="case.coordinator_changed", summary=summary)
+    if not keeps:
+        tasks_hand_back(actor=actor, case=case)
 
 
 def case_member_add(

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.case_access import CaseAccess, cases_visible_to
 from regie.access.policy import CASE_ROLES, request_user, requires
 from regie.accounts.models import Organisation, User
-from regie.cases.forms.team import MemberAddForm, MemberChangeForm
-from regie.cases.models import CaseMember, DataCategory
-from regie.cases.services.team import case_member_add, case_member_remove, case_member_update
+from regie.cases.forms.team import HandOverForm, MemberAddForm, MemberChangeForm
+from regie.cases.models import ALL_CATEGORIES, Case, CaseMember, DataCategory
+from regie.cases.services.case import case_update
+from regie.cases.services.team import (
+    case_member_add,
+    case_member_remove,
+    case_member_update,
+    hand_over_refusal,
+)
 from regie.cases.views.common import case_url, load_case, render_case_page
+from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
 from regie.web.forms import apply_errors
 
@@ -26,24 +34,32 @@ def _members(access: CaseAccess) -> list[CaseMember]:
     )
 
 
+def _colleagues(case: Case) -> QuerySet[User]:
+    """Active users of the case's municipality whose role works on cases."""
+    return (
+        User.objects.filter(
+            is_active=True, role__in=CASE_ROLES, organisation__municipality_id=case.municipality_id
+        )
+        .select_related("organisation")
+        .order_by("last_name", "first_name")
+    )
+
+
+def _label(user: User) -> str:
+    return f"{user} ({user.organisation})" if user.organisation else str(user)
+
+
 def _candidates(access: CaseAccess, members: list[CaseMember]) -> tuple[list[tuple[str, str]], ...]:
     """Users and organisations of the case's municipality that are not yet on the team."""
     case = access.case
     taken_users = {m.user_id for m in members if m.user_id} | {case.coordinator_id}
     taken_orgs = {m.organisation_id for m in members if m.organisation_id}
-    users = (
-        User.objects.filter(
-            is_active=True, role__in=CASE_ROLES, organisation__municipality_id=case.municipality_id
-        )
-        .exclude(pk__in=taken_users)
-        .select_related("organisation")
-        .order_by("last_name", "first_name")
-    )
+    users = _colleagues(case).exclude(pk__in=taken_users)
     orgs = Organisation.objects.filter(active=True, municipality_id=case.municipality_id).exclude(
         pk__in=taken_orgs
     )
     return (
-        [(f"user:{u.pk}", f"{u} ({u.organisation})" if u.organisation else str(u)) for u in users],
+        [(f"user:{u.pk}", _label(u)) for u in users],
         [(f"org:{o.pk}", f"{o.name} (hele organisatie)") for o in orgs.order_by("name")],
     )
 
@@ -53,12 +69,19 @@ def _change_form(member: CaseMember, data: object = None) -> MemberChangeForm:
     return MemberChangeForm(data, initial=initial, prefix=f"m{member.pk.hex[:12]}")  # type: ignore[arg-type]
 
 
+def _hand_over_form(access: CaseAccess, data: object = None) -> HandOverForm:
+    users = [(u.pk, _label(u)) for u in _colleagues(access.case).exclude(pk=access.case.coordinator_id)]
+    initial = {"previous_coordinator_categories": list(ALL_CATEGORIES), "version": access.case.version}
+    return HandOverForm(data, users=users, initial=initial)
+
+
 def _page(
     request: HttpRequest,
     access: CaseAccess,
     *,
     add_form: MemberAddForm | None = None,
     changed: tuple[CaseMember, MemberChangeForm] | None = None,
+    hand_over_form: HandOverForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     members = _members(access)
@@ -70,12 +93,18 @@ def _page(
     if access.can_manage_team and add_form is None:
         users, orgs = _candidates(access, members)
         add_form = MemberAddForm(users=users, organisations=orgs)
+    if hand_over_form is None and not hand_over_refusal(access, to_self=False):
+        hand_over_form = _hand_over_form(access)
     return render_case_page(
         request,
         access,
         tab="team",
         template="cases/case_team.html",
-        context={"rows": rows, "add_form": add_form if access.can_manage_team else None},
+        context={
+            "rows": rows,
+            "add_form": add_form if access.can_manage_team else None,
+            "hand_over_form": hand_over_form,
+        },
         status=status,
     )
 
@@ -166,3 +195,37 @@ def member_remove(request: HttpRequest, case_id: str, member_id: str) -> HttpRes
     if not cases_visible_to(user).filter(pk=access.case.pk).exists():
         return HttpResponseRedirect("/casussen")  # they took themselves off the team
     return HttpResponseRedirect(case_url(access.case, "/team"))
+
+
+@requires("case_data.lookup")
+@require_POST
+def coordinator_hand_over(request: HttpRequest, case_id: str) -> HttpResponse:
+    access = load_case(request, case_id)
+    _require_manager(access)
+    form = _hand_over_form(access, request.POST)
+    status = 400
+    if form.is_valid():
+        user = request_user(request)
+        new = User.objects.get(pk=form.cleaned_data["coordinator"])
+        try:
+            case_update(
+                actor=user,
+                case=access.case,
+                version=form.cleaned_data["version"],
+                request=request,
+                coordinator=new,
+                previous_coordinator_categories=form.cleaned_data["previous_coordinator_categories"],
+            )
+            messages.success(request, f"{new} is nu de coördinator van deze casus.")
+            if not cases_visible_to(user).filter(pk=access.case.pk).exists():
+                return HttpResponseRedirect("/casussen")  # they handed over and left the team
+            return HttpResponseRedirect(case_url(access.case, "/team"))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except PermissionDenied as exc:  # the hand-over rule: shown with its reason
+            form.add_error(None, str(exc))
+            status = 403
+        except ConflictError as exc:
+            form.add_error(None, exc.message)
+            status = 409
+    return _page(request, access, hand_over_form=form, status=status)
