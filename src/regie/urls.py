@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from regie.access import search_views
 from regie.access import views as access_views
+from regie.accounts.views import access_changes as access_change_views
 from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
 from regie.accounts.views import tokens as token_views
@@ -30,7 +31,18 @@ urlpatterns = [
         admin_views.user_reset_second_factor,
         name="admin-user-reset-2fa",
     ),
+    path("beheer/toegangswijzigingen", access_change_views.access_change_list, name="admin-access-changes"),
+    path(
+        "beheer/toegangswijzigingen/<uuid:pk>",
+        access_change_views.access_change_decide,
+        name="admin-access-change-decide",
+    ),
     path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
+    path(
+        "privacy/toegangswijzigingen",
+        access_change_views.access_change_overview,
+        name="privacy-access-changes",
+    ),
     path("zoeken", search_views.search_page, name="search"),
     path("bekend-check", search_views.hit_check_page, name="hit-check"),
     path("", include("regie.cases.urls")),

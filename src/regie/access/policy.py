@@ -23,6 +23,10 @@ CASE_ROLES = ALL_STAFF - {Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY}
 PERMISSIONS: dict[str, frozenset[str]] = {
     # Functional administration: users, organisations, policy tables — never case contents.
     "accounts.manage": frozenset({Role.ADMINISTRATOR}),
+    # Four eyes on access: a new role or organisation that lets an account work on cases waits for a second
+    # administrator (accounts.account_changes); the privacy officer follows every such change.
+    "account_changes.decide": frozenset({Role.ADMINISTRATOR}),
+    "account_changes.view": frozenset({Role.PRIVACY}),
     "organisations.view": ALL_STAFF,
     # The processing log and break-the-glass review belong to the privacy officer (FG).
     "processing_log.view": frozenset({Role.PRIVACY}),

@@ -91,6 +91,16 @@ USERS = [
         "06 1234 5609",
     ),
     (
+        # A second administrator: a change of role or organisation that gives case access takes two (four eyes).
+        "beheerder2",
+        "Yusuf",
+        "Demir",
+        Role.ADMINISTRATOR,
+        "Functioneel Beheer",
+        "Functioneel beheerder",
+        "06 1234 5611",
+    ),
+    (
         "privacy",
         "Ruud",
         "Mulder",

@@ -114,3 +114,23 @@ class TokenForm(forms.Form):
         error_messages={**REQUIRED, "max_length": "De naam mag hoogstens 80 tekens zijn."},
         help_text="Bijvoorbeeld de koppeling waarvoor u het gebruikt.",
     )
+
+
+class AccessChangeDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Besluit",
+        choices=[("goedkeuren", "Goedkeuren"), ("afwijzen", "Afwijzen")],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies goedkeuren of afwijzen.",
+            "invalid_choice": "Kies goedkeuren of afwijzen.",
+        },
+    )
+    note = forms.CharField(
+        label="Toelichting",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "De toelichting is hoogstens 500 tekens."},
+        help_text="Verplicht bij afwijzen.",
+    )

@@ -140,3 +140,54 @@ class ApiToken(BaseModel):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+class AccountChangeStatus(models.TextChoices):
+    PENDING = "wacht", "Wacht op goedkeuring"
+    APPROVED = "goedgekeurd", "Goedgekeurd"
+    REJECTED = "afgewezen", "Afgewezen"
+
+
+class AccountChange(BaseModel):
+    """A change of role or organisation that would give an account access to cases (four eyes): stored with the
+    old and new values until a second administrator approves it; only then does the account change."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_changes")
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    old_role = models.CharField("huidige rol", max_length=20, choices=Role.choices)
+    old_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    new_role = models.CharField("nieuwe rol", max_length=20, choices=Role.choices)
+    new_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        "status", max_length=12, choices=AccountChangeStatus.choices, default=AccountChangeStatus.PENDING
+    )
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField("toelichting", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "wijziging van rol of organisatie"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(status="wacht"), name="one_pending_access_change_per_user"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="wacht", decided_by__isnull=True, decided_at__isnull=True)
+                | ~models.Q(status="wacht") & models.Q(decided_by__isnull=False, decided_at__isnull=False),
+                name="access_change_decided_when_not_pending",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decided_by=models.F("requested_by")),
+                name="access_change_decided_by_another",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.old_role} → {self.new_role} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == AccountChangeStatus.PENDING

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
-from regie.accounts.models import ApiToken, Municipality, Organisation, User
+from regie.accounts.models import (
+    AccountChange,
+    AccountChangeStatus,
+    ApiToken,
+    Municipality,
+    Organisation,
+    User,
+)
 
 
 def organisation_list(*, search: str = "") -> QuerySet[Organisation]:
@@ -35,3 +42,27 @@ def municipality_of(user: User) -> Municipality:
     if user.organisation is None:
         raise Municipality.DoesNotExist("Deze gebruiker hoort bij geen organisatie.")
     return user.organisation.municipality
+
+
+def access_changes(*, pending: bool, limit: int = 100) -> list[AccountChange]:
+    """Changes of role or organisation that give case access: those waiting (oldest first) or the most
+    recently decided (newest first), with everyone involved in the same query."""
+    qs = AccountChange.objects.select_related(
+        "user", "requested_by", "decided_by", "old_organisation", "new_organisation"
+    )
+    if pending:
+        return list(qs.filter(status=AccountChangeStatus.PENDING).order_by("created_at")[:limit])
+    return list(qs.exclude(status=AccountChangeStatus.PENDING).order_by("-decided_at")[:limit])
+
+
+def pending_access_change_of(user: User) -> AccountChange | None:
+    """The change of role or organisation of this user that waits for a second administrator, if any."""
+    return (
+        AccountChange.objects.filter(user=user, status=AccountChangeStatus.PENDING)
+        .select_related("requested_by", "new_organisation")
+        .first()
+    )
+
+
+def pending_access_change_count() -> int:
+    return AccountChange.objects.filter(status=AccountChangeStatus.PENDING).count()

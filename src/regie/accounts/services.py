@@ -13,13 +13,19 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access.processing_log import log_processing
+from regie.accounts.account_changes import (
+    account_change_request,
+    needs_second_administrator,
+    refuse_own_access_change,
+    validate_role_and_organisation,
+)
 from regie.accounts.models import (
+    AccountChange,
     ApiToken,
     Municipality,
     Organisation,
     OrganisationKind,
     PartnerType,
-    Role,
     User,
 )
 from regie.accounts.tokens import hash_token, new_token_secret
@@ -131,20 +137,6 @@ def organisation_update(
     return org
 
 
-def _validate_user_fields(*, role: str, organisation: Organisation | None) -> None:
-    errors: dict[str, str] = {}
-    if role not in Role.values:
-        errors["role"] = "Kies een bestaande rol."
-    if organisation is None:
-        errors["organisation"] = "Kies de organisatie waar deze gebruiker bij hoort."
-    elif role == Role.PARTNER and not organisation.is_partner:
-        errors["organisation"] = "Een ketenpartner hoort bij een externe partnerorganisatie."
-    elif role in Role.values and role != Role.PARTNER and organisation.is_partner:
-        errors["role"] = "Medewerkers van een externe partner hebben de rol ketenpartner."
-    if errors:
-        raise ValidationError(errors)
-
-
 def user_create(
     *,
     actor: User | None,
@@ -170,7 +162,7 @@ def user_create(
         errors["last_name"] = "Vul de achternaam in."
     if errors:
         raise ValidationError(errors)
-    _validate_user_fields(role=role, organisation=organisation)
+    validate_role_and_organisation(role=role, organisation=organisation)
     user = User(
         username=username,
         first_name=first_name.strip(),
@@ -203,36 +195,63 @@ def user_create(
     return user
 
 
+@dataclass(frozen=True)
+class UserUpdated:
+    user: User
+    pending: AccountChange | None  # the role or organisation change that waits for a second administrator
+
+
 def user_update(
     *, actor: User, user: User, version: int | None, request: HttpRequest | None = None, **changes: Any
-) -> User:
-    """Change a user's details, role, organisation or active flag; stale versions conflict."""
+) -> UserUpdated:
+    """Change a user's details, role, organisation or active flag; stale versions conflict.
+
+    Nobody changes their own role, organisation or active state. A new role or organisation with which the
+    account works on cases is not applied but stored for a second administrator (account_changes); the other
+    fields of the same change are saved at once.
+    """
     allowed = {"first_name", "last_name", "email", "role", "organisation", "phone", "job_title", "is_active"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError({k: "Dit veld kan niet worden gewijzigd." for k in unknown})
     with transaction.atomic():
-        target = User.objects.select_for_update().get(pk=user.pk)
+        target = User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=user.pk)
         _check_version(target, version)
-        if target.pk == actor.pk and changes.get("is_active") is False:
-            raise ValidationError({"is_active": "U kunt uw eigen account niet blokkeren."})
+        refuse_own_access_change(actor=actor, target=target, changes=changes)
+        role = changes.get("role", target.role)
+        organisation = changes.get("organisation", target.organisation)
+        pending = None
+        if needs_second_administrator(target, role=role, organisation=organisation):
+            pending = account_change_request(
+                actor=actor, target=target, role=role, organisation=organisation, request=request
+            )
+            changes.pop("role", None)
+            changes.pop("organisation", None)
+        access_before = {"role": target.role, "organisation": str(target.organisation or "")}
+        changes = {k: v for k, v in changes.items() if getattr(target, k) != v}
+        if not changes:
+            return UserUpdated(user=target, pending=pending)
         for key, value in changes.items():
             setattr(target, key, value)
-        _validate_user_fields(role=target.role, organisation=target.organisation)
+        validate_role_and_organisation(role=target.role, organisation=target.organisation)
         if not target.last_name.strip():
             raise ValidationError({"last_name": "Vul de achternaam in."})
         target.full_clean(exclude=["password", "version"])
         target.version += 1
         target.save(update_fields=[*changes.keys(), "version"])
+        details: dict[str, Any] = {"fields": sorted(changes)}
+        if {"role", "organisation"} & set(changes):
+            details["old"] = access_before
+            details["new"] = {"role": target.role, "organisation": str(target.organisation or "")}
         log_processing(
             action="user.changed",
             actor=actor,
             request=request,
             object_type="user",
             object_id=target.pk,
-            details={"fields": sorted(changes)},
+            details=details,
         )
-    return target
+    return UserUpdated(user=target, pending=pending)
 
 
 @dataclass(frozen=True)

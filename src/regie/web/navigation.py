@@ -40,6 +40,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Brieven en beleid", "/procedurebeheer", "procedures.configure"),
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
     NavItem("Noodtoegang beoordelen", "/privacy/noodtoegang", "break_the_glass.review"),
+    NavItem("Rolwijzigingen", "/privacy/toegangswijzigingen", "account_changes.view"),
     NavItem("API-tokens", "/account/api-tokens", "api_tokens.own"),
     NavItem("API-documentatie", "/api/v1/docs", None),
 )

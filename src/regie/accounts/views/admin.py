@@ -19,6 +19,10 @@ from regie.core.errors import ConflictError
 from regie.web.forms import apply_errors
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
+PENDING = (
+    "De nieuwe rol of organisatie van {user} gaat pas in als een andere beheerder haar goedkeurt "
+    "(Beheer, wijzigingen van rol of organisatie)."
+)
 
 
 @requires("accounts.manage")
@@ -29,6 +33,7 @@ def admin_home(request: HttpRequest) -> HttpResponse:
         {
             "user_count": User.objects.count(),
             "organisation_count": Organisation.objects.count(),
+            "pending_access_changes": selectors.pending_access_change_count(),
             "breadcrumbs": [{"label": "Beheer"}],
         },
     )
@@ -156,13 +161,15 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 if target:
                     data.pop("username")
-                    services.user_update(
+                    updated = services.user_update(
                         actor=request_user(request),
                         user=target,
                         version=version,
                         request=request,
                         **data,
                     )
+                    if updated.pending is not None:
+                        messages.info(request, PENDING.format(user=target))
                 else:
                     data.pop("is_active")
                     services.user_create(actor=request_user(request), request=request, **data)
@@ -180,6 +187,7 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "form": form,
             "target": target,
             "has_second_factor": second_factor.has_second_factor(target) if target else False,
+            "pending_change": selectors.pending_access_change_of(target) if target else None,
             "breadcrumbs": [
                 ADMIN_CRUMB,
                 {"label": "Gebruikers", "url": "/beheer/gebruikers"},
