@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "regie.core.middleware.SecurityHeadersMiddleware",
+    "regie.core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -222,6 +223,11 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # Case documents: stored outside the web root and served only through the access door.
 REGIE_MAX_UPLOAD_MB = _env_int("REGIE_MAX_UPLOAD_MB", 20, minimum=1)
+# A whole request body, refused (413) on its Content-Length before it is read: room for a report's five
+# attachments of REGIE_MAX_UPLOAD_MB and its text. What is read into memory (JSON, form fields other than files) is
+# capped at 2.5 MB (Django's default, stated here); bodies over either limit get a Dutch 413 or problem+json.
+REGIE_MAX_REQUEST_MB = _env_int("REGIE_MAX_REQUEST_MB", 5 * REGIE_MAX_UPLOAD_MB + 3, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Park map background tiles (e.g. https://tile.example/{z}/{x}/{y}.png); empty: polygons only, no tile server.
 REGIE_MAP_TILE_URL = os.environ.get("REGIE_MAP_TILE_URL", "").strip()
 REGIE_BREAK_THE_GLASS_HOURS = _env_int("REGIE_BREAK_THE_GLASS_HOURS", 4, minimum=1)

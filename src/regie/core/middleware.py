@@ -1,4 +1,4 @@
-"""Middleware of the shared kernel: database outage answers and security headers."""
+"""Middleware of the shared kernel: database outage answers, request size limits and security headers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 from regie.core.api.problems import problem_response
+from regie.core.request_limits import Refusal, content_length_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,34 @@ def database_unavailable_response(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(html, status=503)
     response["Retry-After"] = "30"
     return response
+
+
+def refusal_response(request: HttpRequest, refusal: Refusal) -> HttpResponse:
+    """A refused request: problem+json under /api/, otherwise the Dutch error page for its status (no database)."""
+    if request.path.startswith("/api/"):
+        return problem_response(
+            status=refusal.status, title=refusal.title, detail=refusal.detail, instance=request.path
+        )
+    context = {
+        "municipality_name": settings.REGIE_MUNICIPALITY_NAME,
+        "demo_mode": settings.DEMO_MODE,
+        "detail": refusal.detail,
+    }
+    return HttpResponse(render_to_string(f"errors/{refusal.status}.html", context), status=refusal.status)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a body over REGIE_MAX_REQUEST_MB (413) or with an unreadable Content-Length (400) before it is read,
+    so that neither memory nor the upload directory fills up with what would be refused anyway."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        refusal = content_length_refusal(request.META.get("CONTENT_LENGTH") or "")
+        if refusal is not None:
+            return refusal_response(request, refusal)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -13,7 +13,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from regie.core.api.problems import problem_response
-from regie.core.middleware import database_unavailable_response
+from regie.core.middleware import database_unavailable_response, refusal_response
+from regie.core.request_limits import refusal_for
 from regie.web.start import INTRO, panels_for
 
 
@@ -25,7 +26,7 @@ def start_page(request: HttpRequest) -> HttpResponse:
         "web/start.html",
         {
             "intro": INTRO.get(user.role, ""),
-            "panels": panels_for(user),
+            "panels": panels_for(user, request),
             "breadcrumbs": [],
         },
     )
@@ -61,6 +62,10 @@ def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:
 
 
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's answer to a SuspiciousOperation; a body over the size or part limits gets its own 413 or 400."""
+    refusal = refusal_for(exception)
+    if refusal is not None:
+        return refusal_response(request, refusal)
     return _error(request, 400, "errors/400.html")
 
 

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from regie.core.paging import WindowCountPaginator
+from regie.core.paging import NO_SUCH_PAGE, WindowCountPaginator, page_number
+
+POSITIVE = "Moet een positief geheel getal zijn."
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -19,28 +22,32 @@ class PageNumberPagination(pagination.PageNumberPagination):
     max_page_size = 100
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
-        errors = []
-        for name, maximum in (
-            (self.page_query_param, None),
-            (self.page_size_query_param, self.max_page_size),
-        ):
-            raw = request.query_params.get(name)
-            if raw is None:
-                continue
-            if not raw.isdigit() or int(raw) < 1:
-                errors.append((name, "Moet een positief geheel getal zijn."))
-            elif maximum is not None and int(raw) > maximum:
-                errors.append((name, f"Mag hoogstens {maximum} zijn."))
+        """A page number that is not one is a 400 naming the parameter; a page that does not exist a 404."""
+        errors: dict[str, list[str]] = {}
+        beyond_any_page = False
+        raw_page = request.query_params.get(self.page_query_param)
+        if raw_page is not None:
+            try:
+                page_number(raw_page)
+            except PageNotAnInteger:
+                errors[self.page_query_param] = [POSITIVE]
+            except EmptyPage:
+                beyond_any_page = True  # a number, larger than any page: as past the end
+        raw_size = request.query_params.get(self.page_size_query_param)
+        if raw_size is not None:
+            significant = raw_size.lstrip("0")
+            if not (raw_size.isascii() and raw_size.isdigit()) or not significant:
+                errors[self.page_size_query_param] = [POSITIVE]
+            elif len(significant) > 3 or int(significant) > self.max_page_size:
+                errors[self.page_size_query_param] = [f"Mag hoogstens {self.max_page_size} zijn."]
         if errors:
-            raise ValidationError({name: [reason] for name, reason in errors})
+            raise ValidationError(errors)
+        if beyond_any_page:
+            raise NotFound(NO_SUCH_PAGE)
         try:
             return super().paginate_queryset(queryset, request, view)
-        except Exception as exc:
-            from rest_framework.exceptions import NotFound
-
-            if isinstance(exc, NotFound):
-                raise NotFound("Deze pagina bestaat niet.") from exc
-            raise
+        except NotFound as exc:
+            raise NotFound(NO_SUCH_PAGE) from exc
 
     def get_paginated_response(self, data: Any) -> Response:
         assert self.page is not None

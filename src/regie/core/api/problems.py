@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from regie.core.api.casing import to_camel
 from regie.core.errors import ConflictError
+from regie.core.request_limits import refusal_for
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,9 @@ def _dutch_detail(exc: exceptions.APIException) -> str | None:
     if isinstance(exc, exceptions.UnsupportedMediaType):
         return "Dit mediatype wordt voor deze bron niet ondersteund; zie de API-documentatie."
     if isinstance(exc, exceptions.AuthenticationFailed):
+        # Our authentication names why (a blocked account, a malformed header); DRF's own default does not.
+        if str(exc.detail) != str(exc.default_detail):
+            return str(exc.detail)
         return "Het token is onbekend of ingetrokken."
     if isinstance(exc, exceptions.NotAuthenticated):
         return DETAILS[401]
@@ -142,6 +146,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         exc = exceptions.PermissionDenied()
     request = context.get("request")
     instance = request.path if request is not None else None
+    refusal = refusal_for(exc)
+    if refusal is not None:  # a body over Django's size or part limits, met when the view read it
+        body = problem_body(
+            status=refusal.status, title=refusal.title, detail=refusal.detail, instance=instance
+        )
+        return Response(body, status=refusal.status, content_type=PROBLEM_CONTENT_TYPE)
     if not isinstance(exc, exceptions.APIException):
         logger.exception("unhandled API error", exc_info=exc)
         body = problem_body(status=500, instance=instance)

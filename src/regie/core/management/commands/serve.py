@@ -14,11 +14,19 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from django.conf import settings
         from waitress import serve
 
+        from regie.core.request_limits import MB
         from regie.wsgi import application
 
         self.stdout.write(f"Regie luistert op http://{options['host']}:{options['port']}")
         serve(
-            application, host=options["host"], port=options["port"], threads=options["threads"], ident="Regie"
+            application,
+            host=options["host"],
+            port=options["port"],
+            threads=options["threads"],
+            ident="Regie",
+            # A chunked body has no Content-Length for RequestSizeLimitMiddleware to check: waitress caps it.
+            max_request_body_size=settings.REGIE_MAX_REQUEST_MB * MB,
         )
