@@ -5,7 +5,12 @@ PY := $(VENV)/bin/python
 APT_UPDATED := .data/.apt-updated
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup demo test lint typecheck pytest system-packages openapi clean-data
+.PHONY: setup demo test lint typecheck pytest pytest-pg system-packages openapi clean-data
+
+# Tests run in parallel, one worker per core (pytest-xdist), each worker with its own test database and browser;
+# a test module stays on one worker so its module-scoped worlds are built once.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 
@@ -42,7 +47,13 @@ typecheck: setup
 	REGIE_TESTING=true $(VENV)/bin/mypy
 
 pytest: setup
-	REGIE_TESTING=true $(VENV)/bin/pytest
+	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL)
+
+# The tests marked `postgres` (what differs between servers) against the server in DATABASE_URL, as CI does
+# for the machine's PostgreSQL 15.
+pytest-pg: setup
+	@test -n "$$DATABASE_URL" || { echo "pytest-pg: zet DATABASE_URL (postgres://...)" >&2; exit 2; }
+	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) -m postgres
 
 test: lint typecheck pytest
 

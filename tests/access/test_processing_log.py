@@ -14,7 +14,7 @@ from regie.access import services
 from regie.access.models import LogCheckpoint, ProcessingLogEntry
 from regie.access.processing_log import GENESIS_HASH, log_processing, verify_chain
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _entries(n: int) -> list[ProcessingLogEntry]:

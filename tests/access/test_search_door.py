@@ -17,7 +17,7 @@ from regie.cases.services.emergency import break_the_glass_start
 from regie.cases.views.case_list import case_list_page
 from tests.cases.factories import add_member, add_note, make_case, make_case_type, make_person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 REASON = "Acute dreiging bij de woning gemeld door de meldkamer, direct overleg nodig."
 

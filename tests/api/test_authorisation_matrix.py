@@ -23,6 +23,8 @@ from regie.access.models import ProcessingLogEntry
 from tests.api import factories as f
 from tests.api.conftest import CASE_ROLES, NO_CASE_ROLES, World, problem, without_instance
 
+pytestmark = pytest.mark.postgres
+
 BSN_ROLES = {"procesregisseur", "projectleider", "handhaver", "jurist", "brp"}
 BY_ID = ["detail", "notes", "tasks", "members", "documents", "document-content", "timeline", "person"]
 COLLECTIONS = ["list", "persons", "search", "hit-check"]

@@ -14,6 +14,8 @@ from regie.cases.models import Note
 from tests.api import factories as f
 from tests.api.conftest import World, invalid_names, problem
 
+pytestmark = pytest.mark.postgres
+
 Api = Callable[[str], Client]
 
 

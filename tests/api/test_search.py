@@ -11,6 +11,8 @@ from django.test import Client
 from regie.access.models import ProcessingLogEntry
 from tests.api.conftest import World, invalid_names
 
+pytestmark = pytest.mark.postgres
+
 Api = Callable[[str], Client]
 
 

@@ -32,6 +32,8 @@ from regie.cases.services.documents import sniff_content_type
 from regie.subjects.identity import is_valid_kvk
 from regie.subjects.models import Address, Business, Location, Person
 
+pytestmark = pytest.mark.postgres
+
 CASE_ROLES = ["procesregisseur", "projectleider", "handhaver", "jurist", "brp", "politie", "ggz"]
 MODELS = [
     CaseType,

@@ -13,6 +13,8 @@ from regie.core.errors import ConflictError
 from regie.intake.models import Signal, Status
 from regie.intake.services.claim import BUSY, lock_signal, signal_claim
 
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture
 def second_director(users: dict[str, User]) -> User:

@@ -15,7 +15,7 @@ from regie.intake.services.claim import signal_claim
 from regie.intake.services.clock import signal_clock_sweep
 from regie.intake.services.receive import signal_create_from_inspection
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 AMS = ZoneInfo("Europe/Amsterdam")
 MAUNDY_THURSDAY = datetime(2026, 4, 2, 14, 0, tzinfo=AMS)  # Easter Sunday is 5 April 2026
 

@@ -16,7 +16,7 @@ from regie.intake.models import ClassificationCorrection, Decision, Signal, Sign
 from regie.subjects.models import Person
 from regie.subjects.services import person_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -19,7 +19,7 @@ from regie.intake.services.inputs import SubjectInput
 from regie.intake.services.receive import signal_create_from_inspection
 from regie.subjects.services import address_get_or_create, person_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def test_it_suggests_a_category_with_its_confidence(public_report, processed, policy):

@@ -28,6 +28,8 @@ from regie.subjects.models import Location
 from tests.intake.conftest import pending_jobs, run_jobs
 from tests.park.conftest import PNG, ParkWorld, polygon
 
+pytestmark = pytest.mark.postgres
+
 SignIn = Callable[[User], Client]
 HEADER = "kavelnummer;geometrie;postcode;huisnummer;straat;woonplaats;eigenaar_kvk;omschrijving"
 

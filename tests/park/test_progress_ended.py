@@ -36,6 +36,8 @@ from regie.subjects.services import person_create
 from tests.park.conftest import ParkWorld
 from tests.procedures.conftest import NO_EXCEPTIONS, PENALTY, report
 
+pytestmark = pytest.mark.postgres
+
 D = date.fromisoformat
 BEGAN, ENDED = D("2025-02-01"), D("2025-05-01")
 

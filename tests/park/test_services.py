@@ -29,6 +29,8 @@ from regie.park.services.status import residence_status_set
 from regie.subjects.models import Location
 from tests.park.conftest import PNG, ParkWorld, polygon
 
+pytestmark = pytest.mark.postgres
+
 
 def test_lot_number_used_twice_is_refused(park_world: ParkWorld) -> None:
     before = Location.objects.count()

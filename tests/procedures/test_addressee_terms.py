@@ -10,7 +10,7 @@ from regie.procedures.models import DeadlineStatus
 
 from .conftest import addressee_ids, report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _terms(procedure, code):

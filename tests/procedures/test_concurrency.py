@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from django.db import connections
 
 from regie.core.errors import ConflictError
 from regie.procedures.models import Procedure
 
 from .conftest import PENALTY, access
+
+pytestmark = pytest.mark.postgres
 
 
 def test_it_lets_one_of_two_simultaneous_moves_win(transactional_db, pr_at, world):

@@ -15,7 +15,7 @@ from regie.procedures.models import Deadline, DeadlineStatus, Letter, ProcedureS
 
 from .conftest import PENALTY, addressee_ids, report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _counts():

@@ -13,7 +13,7 @@ from regie.procedures.services.damocles import RuleInput, damocles_policy_create
 
 from .conftest import demo_matrix, report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 HARD = [{"substance": "cocaine", "amount": "12"}]
 CONSUMER = [{"substance": "hennep", "amount": "3"}, {"substance": "cocaine", "amount": "0,3"}]

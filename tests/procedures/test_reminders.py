@@ -12,7 +12,7 @@ from regie.procedures.models import DeadlineStatus
 from regie.procedures.services.reminders import deadlines_remind
 from regie.procedures.tasks import remind_deadlines
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _run(today: date, django_capture_on_commit_callbacks):

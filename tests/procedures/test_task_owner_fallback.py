@@ -15,7 +15,7 @@ from regie.procedures.models import Deadline
 
 from .conftest import World
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 SIGNAL = {"signal": "Melding van buren"}
 

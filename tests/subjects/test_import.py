@@ -21,7 +21,7 @@ from regie.subjects.importer import COLUMNS, ImportFileError, RejectedRow, impor
 from regie.subjects.models import Address, Person
 from regie.subjects.services import address_get_or_create, person_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 DATA = Path(__file__).parent / "data"
 _number = importlib.import_module("regie.core.management.commands.import")._number  # "import" is a keyword

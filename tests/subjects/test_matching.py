@@ -17,6 +17,8 @@ from regie.subjects.matching import CANDIDATE_CAP, identity_from_person, match_p
 from regie.subjects.models import Person
 from regie.subjects.services import address_get_or_create, person_create
 
+pytestmark = pytest.mark.postgres
+
 BSN_PIET, BSN_OTHER = generate_test_bsns(2, seed=77)
 
 # The persons looked for, and near-misses of each of them.

@@ -19,7 +19,7 @@ from regie.subjects.merge import person_merge
 from regie.subjects.models import Person, PersonMerge
 from regie.subjects.services import address_get_or_create, person_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 BSN_ONE, BSN_TWO = generate_test_bsns(2, seed=5)
 

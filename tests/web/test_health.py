@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+pytestmark = pytest.mark.postgres
+
 
 @pytest.mark.django_db
 def test_it_reports_ok_when_the_database_answers(client: Client):

@@ -37,7 +37,11 @@ def test_the_forms_have_date_inputs_to_check() -> None:
 
 
 @pytest.mark.parametrize(
-    ("form", "name", "field"), _date_fields(), ids=lambda v: getattr(v, "__name__", str(v))
+    ("form", "name", "field"),
+    _date_fields(),
+    # Ids from names only: a field object's default id holds its memory address, which differs between
+    # pytest-xdist workers, and every worker must collect the same tests.
+    ids=lambda v: v if isinstance(v, str) else getattr(v, "__name__", type(v).__name__),
 )
 def test_a_date_input_renders_its_value_as_iso(form: str, name: str, field: forms.Field) -> None:
     html = field.widget.render(name, dt.date(2026, 11, 28))
