@@ -149,7 +149,7 @@ def _database() -> dict[str, object]:
         return config
     from regie.core.embedded_db import embedded_database_settings
 
-    return embedded_database_settings(REGIE_DATA_DIR)
+    return embedded_database_settings(REGIE_DATA_DIR, warn=not TESTING)
 
 
 DATABASES = {"default": _database()}
