@@ -7,6 +7,7 @@ from regie.access import views as access_views
 from regie.accounts.views import access_changes as access_change_views
 from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
+from regie.accounts.views import lockout as lockout_views
 from regie.accounts.views import tokens as token_views
 from regie.web import views as web_views
 
@@ -31,6 +32,7 @@ urlpatterns = [
         admin_views.user_reset_second_factor,
         name="admin-user-reset-2fa",
     ),
+    path("beheer/gebruikers/<int:pk>/deblokkeren", lockout_views.user_unlock, name="admin-user-unlock"),
     path("beheer/toegangswijzigingen", access_change_views.access_change_list, name="admin-access-changes"),
     path(
         "beheer/toegangswijzigingen/<uuid:pk>",

@@ -8,7 +8,8 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from regie.accounts import services
+from regie.access.processing_log import client_address
+from regie.accounts import lockout, services
 from regie.accounts.models import ApiToken
 from regie.accounts.second_factor import session_verified
 from regie.accounts.tokens import hash_token
@@ -19,20 +20,36 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate(self, request: Request) -> tuple[Any, ApiToken] | None:
         header = authentication.get_authorization_header(request).decode("latin-1")
-        if not header:
-            return None
         parts = header.split()
-        if parts[0].lower() != self.keyword.lower():
+        if not parts or parts[0].lower() != self.keyword.lower():
             return None
         if len(parts) != 2:
-            raise exceptions.AuthenticationFailed("Ongeldige Authorization-header.")
+            raise exceptions.AuthenticationFailed("Ongeldige Authorization-header: verwacht 'Token <token>'.")
+        address = client_address(request._request)
         token = (
-            ApiToken.objects.select_related("user", "user__organisation")
+            lockout.with_recent_failures(
+                ApiToken.objects.select_related("user", "user__organisation"),
+                username_field="user__username",
+                address=address,
+            )
             .filter(key_hash=hash_token(parts[1]), revoked_at__isnull=True)
             .first()
         )
-        if token is None or not token.user.is_active:
+        if token is None:
             raise exceptions.AuthenticationFailed("Het token is onbekend of ingetrokken.")
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed(
+                "Het account van dit token is gedeactiveerd; het token werkt niet meer."
+            )
+        if token.recent_failures >= lockout.failure_limit():
+            lock = lockout.lockout_for(token.user.username, address)
+            if lock is not None:
+                until = timezone.localtime(lock.until).strftime("%H:%M")
+                raise exceptions.AuthenticationFailed(
+                    "Het account van dit token is vanaf uw adres geblokkeerd tot "
+                    f"{until} na te veel mislukte aanmeldpogingen; tot dan werkt ook het token niet. "
+                    "De functioneel beheerder kan de blokkering opheffen."
+                )
         services.api_token_used(token=token, request=request._request)
         request._request.api_token = token  # type: ignore[attr-defined]
         return token.user, token

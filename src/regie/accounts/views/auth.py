@@ -6,13 +6,16 @@ import base64
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from regie.accounts import second_factor
+from regie.access.processing_log import client_address
+from regie.accounts import lockout, second_factor
 from regie.accounts.forms import CodeForm, LoginForm
 from regie.accounts.second_factor import session_verified
 from regie.accounts.services import auth_event
@@ -30,20 +33,35 @@ def _safe_next(request: HttpRequest) -> str:
 def lockout_response(
     request: HttpRequest, original_response: Any = None, credentials: Any = None
 ) -> HttpResponse:
-    """What django-axes shows a locked-out login: the login page with a Dutch explanation."""
-    minutes = settings.AXES_COOLOFF_TIME * 60
-    form = LoginForm()
+    """What django-axes shows a locked-out login: the login page saying until when this username is locked from
+    this address (the same words whether or not the username exists)."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    lock = lockout.lockout_for(str(username).strip().lower(), client_address(request))
     return render(
         request,
         "accounts/login.html",
         {
-            "form": form,
+            "form": LoginForm(),
             "locked": True,
-            "lock_minutes": int(minutes),
+            "lock": lock,
+            "lock_minutes": int(settings.AXES_COOLOFF_TIME * 60),
             "breadcrumbs": [],
         },
         status=429,
     )
+
+
+def _warn_of_lockouts_elsewhere(request: HttpRequest, username: str) -> None:
+    """Tell the owner, once signed in, that their username is locked from another address: someone else may be
+    guessing their password."""
+    for lock in lockout.lockouts_of(username):
+        until = timezone.localtime(lock.until).strftime("%H:%M")
+        messages.warning(
+            request,
+            f"Let op: na {lock.failures} mislukte aanmeldpogingen met uw gebruikersnaam is inloggen vanaf adres "
+            f"{lock.address or 'onbekend'} geblokkeerd tot {until}. Was u dat niet, meld het dan bij de "
+            "functioneel beheerder en overweeg uw wachtwoord te wijzigen.",
+        )
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,6 +84,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user)
             auth_event(action="auth.login", request=request, user=user)
+            _warn_of_lockouts_elsewhere(request, username)
             if settings.REGIE_REQUIRE_SECOND_FACTOR:
                 return HttpResponseRedirect("/login/tweede-factor?next=" + _safe_next(request))
             return HttpResponseRedirect(_safe_next(request))
