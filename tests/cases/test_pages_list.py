@@ -75,9 +75,11 @@ def test_it_pages_thirty_cases_in_a_constant_number_of_queries(sign_in, users, d
         add_member(case, users["projectleider"], user=users["jurist"], categories=["general"])
     client = sign_in(users["jurist"])
     client.get("/casussen")  # warm the session and the content types
-    with django_assert_max_num_queries(12):
+    # 12 for the page, 8 for its read in the processing log (the persons of its cases, the emergency check, the
+    # chained entry in its savepoint): the same for 25 cases as for 5
+    with django_assert_max_num_queries(20):
         first = client.get("/casussen")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(20):
         second = client.get("/casussen", {"pagina": 2, "casustype": case_type.code})
     assert first.status_code == second.status_code == 200
     assert (

@@ -14,6 +14,7 @@ primary key, so "mijn casussen" stays fast at millions of cases.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -25,7 +26,16 @@ from django.utils import timezone
 
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
-from regie.cases.models import ALL_CATEGORIES, BreakTheGlass, Case, CaseMember, Document, Note, TimelineEvent
+from regie.cases.models import (
+    ALL_CATEGORIES,
+    BreakTheGlass,
+    Case,
+    CaseMember,
+    CaseSubject,
+    Document,
+    Note,
+    TimelineEvent,
+)
 from regie.core.ids import uuid_or_404
 
 NO_CASE_ACCESS = frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY})
@@ -138,8 +148,21 @@ def access_to(user: User, case: Case) -> CaseAccess:
     )
 
 
-def _case_person_ids(case: Case) -> list[UUID]:
-    return list(case.subjects.filter(person__isnull=False).values_list("person_id", flat=True))
+def case_person_ids(case_ids: Iterable[object]) -> list[UUID]:
+    """The persons of these cases, each once (one query): who a case's title, number and contents are about."""
+    ids = [str(i) for i in case_ids]
+    if not ids:
+        return []
+    linked = CaseSubject.objects.filter(case_id__in=ids, person__isnull=False)
+    return list(dict.fromkeys(linked.values_list("person_id", flat=True)))
+
+
+def emergency_marking(emergency: BreakTheGlass | None, purpose: str = "") -> dict[str, Any]:
+    """The `break_the_glass` and `purpose` arguments of `log_processing` for a read that relies on `emergency`."""
+    return {
+        "break_the_glass": emergency is not None,
+        "purpose": purpose or (emergency.reason if emergency is not None else ""),
+    }
 
 
 def get_case_for(
@@ -169,10 +192,9 @@ def get_case_for(
             request=request,
             object_type="case",
             object_id=case.pk,
-            persons=_case_person_ids(case),
-            purpose=purpose or (access.break_the_glass.reason if access.break_the_glass else ""),
-            break_the_glass=access.break_the_glass is not None,
+            persons=case_person_ids([case.pk]),
             details={"number": case.number},
+            **emergency_marking(access.break_the_glass, purpose),
         )
     return access
 
@@ -207,9 +229,9 @@ def get_document_for(
         request=request,
         object_type="document",
         object_id=document.pk,
-        persons=_case_person_ids(access.case),
-        break_the_glass=access.break_the_glass is not None,
+        persons=case_person_ids([access.case.pk]),
         details={"case": access.case.number, "category": document.category},
+        **emergency_marking(access.break_the_glass),
     )
     return access, document
 

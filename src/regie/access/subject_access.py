@@ -16,7 +16,15 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from regie.access.case_access import VISIBLE_CASE_IDS_SQL, in_id_array, may_see_cases, visible_case_ids_params
+from regie.access.case_access import (
+    VISIBLE_CASE_IDS_SQL,
+    case_person_ids,
+    emergency_marking,
+    in_id_array,
+    may_see_cases,
+    visible_case_ids_params,
+)
+from regie.access.models import ProcessingLogEntry
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.cases.models import BreakTheGlass
@@ -184,12 +192,66 @@ def emergency_access_for(
     return next(iter(BreakTheGlass.objects.raw(sql, params)), None)
 
 
-def emergency_marking(emergency: BreakTheGlass | None, purpose: str = "") -> dict[str, Any]:
-    """The `break_the_glass` and `purpose` arguments of `log_processing` for a read that relies on `emergency`."""
-    return {
-        "break_the_glass": emergency is not None,
-        "purpose": purpose or (emergency.reason if emergency is not None else ""),
-    }
+def residents_of(*, address_ids: Iterable[object] = (), location_ids: Iterable[object] = ()) -> list[UUID]:
+    """Who lives at these addresses and locations: the persons registered there (merged duplicates excluded) and
+    the occupants of a park lot there. For the processing log, so whether or not the reader may see them: an
+    address is personal data of the people living at it, and the log must answer for each of them. One query."""
+    addresses, locations = _uuids(address_ids), _uuids(location_ids)
+    if not (addresses or locations):
+        return []
+    from regie.park.models import Occupancy
+
+    registered = Person.objects.filter(
+        Q(address_id__in=addresses) | Q(address__locations__in=locations), merged_into__isnull=True
+    ).values_list("pk", flat=True)
+    occupants = Occupancy.objects.filter(lot__location_id__in=locations).values_list("person_id", flat=True)
+    return _uuids(registered.union(occupants))
+
+
+def log_read(
+    user: Any,
+    *,
+    action: str,
+    request: HttpRequest | None = None,
+    object_type: str = "",
+    object_id: object = "",
+    case_ids: Iterable[object] = (),
+    person_ids: Iterable[object] = (),
+    address_ids: Iterable[object] = (),
+    location_ids: Iterable[object] = (),
+    business_ids: Iterable[object] = (),
+    purpose: str = "",
+    details: dict[str, Any] | None = None,
+) -> ProcessingLogEntry:
+    """Log one read that shows these cases and subjects — a list page as much as one object.
+
+    The entry names the persons shown: the persons themselves, the persons of the cases (a case's title and
+    number are about them) and the residents of the addresses and locations (`residents_of`). It is marked with
+    the emergency access the read relies on, if any, with its reason as purpose. A constant number of queries,
+    whatever the number of ids.
+    """
+    cases, addresses, locations = _uuids(case_ids), _uuids(address_ids), _uuids(location_ids)
+    persons = _uuids(
+        [*person_ids, *case_person_ids(cases), *residents_of(address_ids=addresses, location_ids=locations)]
+    )
+    emergency = emergency_access_for(
+        user,
+        case_ids=cases,
+        person_ids=persons,
+        address_ids=addresses,
+        location_ids=locations,
+        business_ids=business_ids,
+    )
+    return log_processing(
+        action=action,
+        actor=user,
+        request=request,
+        object_type=object_type,
+        object_id=object_id,
+        persons=persons,
+        details=details,
+        **emergency_marking(emergency, purpose),
+    )
 
 
 def get_person_for(
@@ -200,32 +262,30 @@ def get_person_for(
     person = persons_visible_to(user).select_related("address").filter(pk=person_id).first()
     if person is None:
         raise Http404
-    log_processing(
+    log_read(
+        user,
         action="person.viewed",
-        actor=user,
         request=request,
         object_type="person",
         object_id=person.pk,
-        persons=[person.pk],
-        **emergency_marking(emergency_access_for(user, person_ids=[person.pk]), purpose),
+        person_ids=[person.pk],
+        purpose=purpose,
     )
     return person
 
 
 def get_address_for(user: Any, address_id: object, *, request: HttpRequest | None = None) -> Address:
-    """One address through the door, logged with the persons living there that the user may see."""
+    """One address through the door, logged with the persons living there (`residents_of`)."""
     address_id = uuid_or_404(address_id)
     address = addresses_visible_to(user).filter(pk=address_id).first()
     if address is None:
         raise Http404
-    residents = list(persons_visible_to(user).filter(address=address).values_list("pk", flat=True))
-    log_processing(
+    log_read(
+        user,
         action="address.viewed",
-        actor=user,
         request=request,
         object_type="address",
         object_id=address.pk,
-        persons=residents,
-        **emergency_marking(emergency_access_for(user, person_ids=residents, address_ids=[address.pk])),
+        address_ids=[address.pk],
     )
     return address

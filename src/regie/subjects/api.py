@@ -16,20 +16,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access.case_access import cases_visible_to
-from regie.access.processing_log import log_processing
 from regie.access.search import MAX_QUERY, search_persons
 from regie.access.subject_access import (
     addresses_visible_to,
     businesses_visible_to,
-    emergency_access_for,
-    emergency_marking,
     get_address_for,
     get_person_for,
     locations_visible_to,
+    log_read,
     may_see_bsn,
     persons_visible_to,
 )
-from regie.cases.models import BreakTheGlass
 from regie.core.api.casing import snakify
 from regie.core.ids import uuid_or_404
 from regie.subjects.api_serializers import (
@@ -59,29 +56,24 @@ def _query(request: Request, serializer_class: type[serializers.Serializer[Any]]
 
 
 class SubjectList(generics.ListAPIView[Any]):
-    """A collection of subjects through the door; the page a user got is logged with the persons on it."""
+    """A collection of subjects through the door; the page a user got is logged with the persons it shows
+    (`log_read`: the persons on it, the residents of its addresses and locations) and any emergency access."""
 
     required_permission = "subjects.view"
     log_action = ""
-
-    def logged_persons(self, page: list[Any]) -> list[Any]:
-        return []
-
-    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
-        """The emergency access this page relies on (a subject seen only through break-the-glass), if any."""
-        return None
+    shown_as = ""  # the `log_read` argument the page's ids are passed as
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         assert page is not None  # every collection is paginated
-        log_processing(
+        shown: dict[str, Any] = {self.shown_as: [subject.pk for subject in page]}
+        log_read(
+            request.user,
             action=self.log_action,
-            actor=request.user,
             request=request._request,
             object_type=self.log_action.split(".")[0],
-            persons=self.logged_persons(page),
             details={"count": len(page), "via": "api"},
-            **emergency_marking(self.emergency(page)),
+            **shown,
         )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -101,6 +93,7 @@ class PersonList(SubjectList):
 
     serializer_class = PersonSerializer
     log_action = "person.listed"
+    shown_as = "person_ids"
 
     def get_queryset(self) -> QuerySet[Person]:
         q = _query(self.request, PersonQuery).get("q", "").strip()
@@ -110,12 +103,6 @@ class PersonList(SubjectList):
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "show_bsn": may_see_bsn(self.request.user)}
-
-    def logged_persons(self, page: list[Any]) -> list[Any]:
-        return [p.pk for p in page]
-
-    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
-        return emergency_access_for(self.request.user, person_ids=[p.pk for p in page])
 
 
 class PersonDetail(generics.GenericAPIView[Person]):
@@ -142,12 +129,10 @@ class AddressList(SubjectList):
 
     serializer_class = AddressSerializer
     log_action = "address.listed"
+    shown_as = "address_ids"
 
     def get_queryset(self) -> QuerySet[Address]:
         return addresses_visible_to(self.request.user).order_by("postcode", "house_number", "id")
-
-    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
-        return emergency_access_for(self.request.user, address_ids=[a.pk for a in page])
 
 
 class AddressDetail(generics.GenericAPIView[Address]):
@@ -166,6 +151,7 @@ class LocationList(SubjectList):
 
     serializer_class = LocationSerializer
     log_action = "location.listed"
+    shown_as = "location_ids"
 
     def get_queryset(self) -> QuerySet[Location]:
         kind = _query(self.request, LocationQuery).get("kind")
@@ -173,9 +159,6 @@ class LocationList(SubjectList):
         from regie.park.selectors import with_location_residence_status
 
         return with_location_residence_status(qs.select_related("address")).order_by("kind", "name", "id")
-
-    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
-        return emergency_access_for(self.request.user, location_ids=[loc.pk for loc in page])
 
 
 def _one(queryset: QuerySet[Any], object_id: object) -> Any:
@@ -193,13 +176,13 @@ class LocationDetail(generics.GenericAPIView[Location]):
 
     def get(self, request: Request, id: Any) -> Response:
         location = _one(locations_visible_to(request.user).select_related("address"), id)
-        log_processing(
+        log_read(
+            request.user,
             action="location.viewed",
-            actor=request.user,
             request=request._request,
             object_type="location",
             object_id=location.pk,
-            **emergency_marking(emergency_access_for(request.user, location_ids=[location.pk])),
+            location_ids=[location.pk],
         )
         return Response(LocationSerializer(location).data)
 
@@ -209,12 +192,10 @@ class BusinessList(SubjectList):
 
     serializer_class = BusinessSerializer
     log_action = "business.listed"
+    shown_as = "business_ids"
 
     def get_queryset(self) -> QuerySet[Business]:
         return businesses_visible_to(self.request.user).select_related("address").order_by("name", "id")
-
-    def emergency(self, page: list[Any]) -> BreakTheGlass | None:
-        return emergency_access_for(self.request.user, business_ids=[b.pk for b in page])
 
 
 class BusinessDetail(generics.GenericAPIView[Business]):
@@ -223,12 +204,12 @@ class BusinessDetail(generics.GenericAPIView[Business]):
 
     def get(self, request: Request, id: Any) -> Response:
         business = _one(businesses_visible_to(request.user).select_related("address"), id)
-        log_processing(
+        log_read(
+            request.user,
             action="business.viewed",
-            actor=request.user,
             request=request._request,
             object_type="business",
             object_id=business.pk,
-            **emergency_marking(emergency_access_for(request.user, business_ids=[business.pk])),
+            business_ids=[business.pk],
         )
         return Response(BusinessSerializer(business).data)

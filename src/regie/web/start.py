@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.http import HttpRequest
+
 from regie.accounts.models import Role
 
 
@@ -95,10 +97,11 @@ ROLE_PANELS: dict[str, list[Panel]] = {
 }
 
 
-def _my_cases_panel(user: Any) -> Panel:
+def _my_cases_panel(user: Any, request: HttpRequest | None) -> Panel:
     from django.db.models import F
 
     from regie.access.case_access import cases_visible_to
+    from regie.access.subject_access import log_read
     from regie.cases.models import CaseStatus
 
     open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
@@ -109,6 +112,14 @@ def _my_cases_panel(user: Any) -> Panel:
             "U bent nog niet opgenomen in een casus. De coördinator van een casus voegt "
             "u of uw organisatie toe aan het team.",
         )
+    log_read(  # numbers and titles of cases: a read of each, logged like the case list
+        user,
+        action="case.listed",
+        request=request,
+        object_type="case",
+        case_ids=[c.pk for c in first],
+        details={"cases": [c.number for c in first], "via": "start"},
+    )
     items = [
         {
             "label": f"{c.number} {c.title}",
@@ -120,7 +131,7 @@ def _my_cases_panel(user: Any) -> Panel:
     return Panel("Mijn casussen", "", items=items, link=("/casussen", "Alle casussen"))
 
 
-def panels_for(user: Any) -> list[Panel]:
+def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
     """The panels on this user's start page; the administrator and privacy officer see live figures."""
     role = getattr(user, "role", "")
     if role == Role.ADMINISTRATOR:
@@ -154,5 +165,5 @@ def panels_for(user: Any) -> list[Panel]:
         return [Panel("Verwerkingslog", status, link=("/privacy/verwerkingslog", "Verwerkingslog bekijken"))]
     from regie.access.case_access import may_see_cases
 
-    panels = [_my_cases_panel(user)] if may_see_cases(user) else []
+    panels = [_my_cases_panel(user, request)] if may_see_cases(user) else []
     return panels + ROLE_PANELS.get(role, [])

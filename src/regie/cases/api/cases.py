@@ -14,8 +14,7 @@ from rest_framework.response import Response
 
 from regie.access.case_access import CaseAccess, cases_visible_to, get_case_for
 from regie.access.policy import has_permission
-from regie.access.processing_log import log_processing
-from regie.access.subject_access import persons_visible_to
+from regie.access.subject_access import log_read, persons_visible_to
 from regie.accounts.models import User
 from regie.cases.api.base import CaseScopedView, require, wire_names
 from regie.cases.api.serializers import (
@@ -78,11 +77,12 @@ class CaseList(generics.ListAPIView[Case]):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         assert page is not None
-        log_processing(
+        log_read(
+            request.user,
             action="case.listed",
-            actor=request.user,
             request=request._request,
             object_type="case",
+            case_ids=[c.pk for c in page],
             details={"cases": [c.number for c in page], "via": "api"},
         )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -12,6 +12,7 @@ from django.shortcuts import render
 
 from regie.access.case_access import cases_visible_to
 from regie.access.policy import has_permission, request_user, requires
+from regie.access.subject_access import log_read
 from regie.accounts.models import Role, User
 from regie.cases.forms.case import STATUS_ALL, CaseFilterForm
 from regie.cases.models import Case, CaseStatus
@@ -66,6 +67,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form, page = case_list_page(user, request.GET)
     status = 400 if page is None else 200
+    if page is not None:  # case titles name persons and addresses: the page is a read of each case on it
+        log_read(
+            user,
+            action="case.listed",
+            request=request,
+            object_type="case",
+            case_ids=[c.pk for c in page],
+            details={"cases": [c.number for c in page]},
+        )
     filtered = page is not None and any(
         form.cleaned_data.get(k) not in (None, "") for k in ("casustype", "status", "coordinator")
     )
