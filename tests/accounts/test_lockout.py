@@ -138,3 +138,17 @@ def test_only_the_administrator_unlocks_and_only_by_post(sign_in, users) -> None
     assert admin.get(f"/beheer/gebruikers/{target}/deblokkeren").status_code == 405
     assert admin.post("/beheer/gebruikers/999999/deblokkeren").status_code == 404
     assert lockouts_of("handhaver")
+
+
+def test_the_lock_ends_when_too_few_failures_are_left_in_the_cool_off(users) -> None:
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _fail(Client(REMOTE_ADDR=STRANGER, HTTP_USER_AGENT="a"), "jurist", times=3)
+    with time_machine.travel(start + timedelta(minutes=5), tick=False):
+        _fail(Client(REMOTE_ADDR=STRANGER, HTTP_USER_AGENT="b"), "jurist", times=2)
+        lock = lockout_for("jurist", STRANGER)
+        assert lock is not None and lock.failures == 5
+        assert lock.until == start + timedelta(minutes=15)  # then only the two later failures remain
+    with time_machine.travel(start + timedelta(minutes=15, seconds=1), tick=False):
+        assert lockout_for("jurist", STRANGER) is None
+        assert _login(_from(STRANGER), "jurist").status_code == 302
