@@ -12,7 +12,7 @@ from regie.accounts.models import AccountChange, Organisation, User
 from regie.accounts.services import user_create
 from tests.accounts.test_own_account import _own_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # row locks on the change and the account
 
 LIST = "/beheer/toegangswijzigingen"
 
