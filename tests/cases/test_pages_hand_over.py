@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from regie.cases.models import Case, CaseMember
+from regie.cases.services.case import case_close
 from tests.access.case_state import case_state
 from tests.cases.factories import add_member
 
@@ -109,4 +110,14 @@ def test_it_refuses_a_bad_hand_over_in_dutch_and_changes_nothing(
     )
     assert response.status_code == status
     assert message in response.content.decode()
+    assert case_state(world.case) == before
+
+
+def test_a_closed_case_shows_no_hand_over_and_refuses_one(sign_in, users, world):
+    case_close(actor=users["procesregisseur"], case=world.case, version=None, reason="Doelen bereikt")
+    client = sign_in(users["procesregisseur"])
+    assert HAND_OVER not in client.get(f"/casussen/{world.case.pk}/team").content.decode()
+    before = case_state(world.case)
+    response = client.post(_url(world), _form(world, users["handhaver"]))
+    assert response.status_code == 400 and "gesloten" in response.content.decode()
     assert case_state(world.case) == before

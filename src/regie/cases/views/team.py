@@ -20,7 +20,7 @@ from regie.cases.services.team import (
     case_member_update,
     hand_over_refusal,
 )
-from regie.cases.views.common import case_url, load_case, render_case_page
+from regie.cases.views.common import case_url, load_case, may_write, render_case_page
 from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
 from regie.web.forms import apply_errors
@@ -93,8 +93,8 @@ def _page(
     if access.can_manage_team and add_form is None:
         users, orgs = _candidates(access, members)
         add_form = MemberAddForm(users=users, organisations=orgs)
-    if hand_over_form is None and not hand_over_refusal(access, to_self=False):
-        hand_over_form = _hand_over_form(access)
+    if hand_over_form is None and may_write(access) and not hand_over_refusal(access, to_self=False):
+        hand_over_form = _hand_over_form(access)  # only to who may hand over, on a case that is not closed
     return render_case_page(
         request,
         access,
