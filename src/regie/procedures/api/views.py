@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from regie.access.case_access import get_case_for
+from regie.access.subject_access import log_read
 from regie.accounts.models import User
 from regie.core.api.casing import snakify
 from regie.procedures import selectors
@@ -132,6 +133,19 @@ class ProcedureList(generics.ListCreateAPIView[Procedure]):
                 deadline_before=data.get("deadline_before"),
             ),
         )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        assert page is not None  # every collection is paginated
+        log_read(
+            request.user,
+            action="procedure.listed",
+            request=request._request,
+            object_type="procedure",
+            case_ids=[p.case_id for p in page],
+            details={"cases": [p.case.number for p in page], "via": "api"},
+        )
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(request=s.StartSerializer, responses={201: s.ProcedureDetailSerializer})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from regie.access.policy import request_user, requires
+from regie.access.subject_access import log_read
 from regie.core.terms import format_date, term_end
 from regie.procedures import selectors
 from regie.procedures.charts import overview_columns
@@ -23,6 +24,15 @@ def deadline_overview(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     mine = request.GET.get("mijn") == "1"
     deadlines = list(selectors.open_deadlines_for(user, today=today, mine=mine)[:500])
+    log_read(
+        user,
+        action="deadline.listed",
+        request=request,
+        object_type="deadline",
+        case_ids=[d.procedure.case_id for d in deadlines],
+        person_ids=[d.addressee.person_id for d in deadlines if d.addressee and d.addressee.person_id],
+        details={"cases": sorted({d.procedure.case.number for d in deadlines})},
+    )
     groups: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
     for deadline in sorted(deadlines, key=lambda d: (d.procedure.definition.label, d.step_code, d.due_date)):
         definition = definition_of(deadline.procedure)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regie.access.case_access import cases_visible_to, documents_for, get_case_for, get_document_for
 from regie.access.policy import request_user, requires
+from regie.access.subject_access import log_read
 from regie.cases.services.documents import DOCUMENT_TYPES, document_path
 from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
@@ -42,6 +43,14 @@ def procedure_list_page(request: HttpRequest) -> HttpResponse:
         status=status if status in ProcedureStatus.values else "",
     )
     procedures = list(selectors.procedure_list(request.user, filters)[:200])
+    log_read(
+        request.user,
+        action="procedure.listed",
+        request=request,
+        object_type="procedure",
+        case_ids=[p.case_id for p in procedures],
+        details={"cases": [p.case.number for p in procedures]},
+    )
     rows = [
         {"procedure": p, "step": definition_of(p).step(p.current_step), "definition": definition_of(p)}
         for p in procedures
