@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from regie.access.models import ProcessingLogEntry
 from regie.accounts.account_changes import account_change_approve, account_change_request
@@ -261,3 +263,16 @@ def test_only_administrators_decide(sign_in, users, role):
 @pytest.mark.parametrize("role", ["procesregisseur", "politie", "analist", "beheerder"])
 def test_only_the_privacy_officer_has_the_privacy_overview(sign_in, users, role):
     assert sign_in(users[role]).get("/privacy/toegangswijzigingen").status_code == 403
+
+
+def test_the_database_itself_refuses_a_change_decided_by_who_asked_or_whom_it_is_about(users):
+    change = _request(users)
+    now = timezone.now()
+    for decider in ("beheerder", "analist"):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            AccountChange.objects.filter(pk=change.pk).update(
+                status="goedgekeurd", decided_by=users[decider], decided_at=now
+            )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AccountChange.objects.filter(pk=change.pk).update(requested_by=users["analist"])
+    assert AccountChange.objects.get(pk=change.pk).status == "wacht"

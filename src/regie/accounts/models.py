@@ -179,8 +179,14 @@ class AccountChange(BaseModel):
                 | ~models.Q(status="wacht") & models.Q(decided_by__isnull=False, decided_at__isnull=False),
                 name="access_change_decided_when_not_pending",
             ),
+            # Four eyes in the database too: nobody asks for their own change or decides on one they asked for
+            # or that is about them.
             models.CheckConstraint(
-                condition=~models.Q(decided_by=models.F("requested_by")),
+                condition=~models.Q(requested_by=models.F("user")), name="access_change_not_asked_by_its_user"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decided_by=models.F("requested_by"))
+                & ~models.Q(decided_by=models.F("user")),
                 name="access_change_decided_by_another",
             ),
         ]
