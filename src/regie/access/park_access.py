@@ -25,6 +25,7 @@ from django.http import Http404, HttpRequest
 
 from regie.access.case_access import cases_visible_to, may_see_cases
 from regie.access.processing_log import log_processing
+from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role
 from regie.core.ids import uuid_or_404
 from regie.park.models import Inspection, InspectionRound, Park, ParkLot
@@ -197,11 +198,10 @@ def get_lot_for(
     if lot is None:
         raise Http404
     occupancy = may_see_occupancy(user, lot)
-    persons = []
-    if occupancy:
-        persons = list(lot.occupancies.values_list("person_id", flat=True))
-        if lot.owner_person_id:
-            persons.append(lot.owner_person_id)
+    # The lot's address and residence status are about whoever lives there, shown by name or not.
+    persons = residents_of(location_ids=[lot.location_id])
+    if occupancy and lot.owner_person_id:
+        persons.append(lot.owner_person_id)
     log_processing(
         action=action,
         actor=user,

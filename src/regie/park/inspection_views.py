@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from regie.access import park_access
 from regie.access.processing_log import log_processing
+from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role, User
 from regie.core.ids import uuid_or_404
 from regie.park.forms import (
@@ -235,6 +236,7 @@ def inspection_detail(request: HttpRequest, inspection_id: str) -> HttpResponse:
         request=request,
         object_type="park_inspection",
         object_id=inspection.pk,
+        persons=residents_of(location_ids=[inspection.lot.location_id]),  # the findings are about them
     )
     done = {f.kind: f for f in inspection.follow_ups.all()}
     involved = park_access.may_inspect(user, inspection.round) or park_access.may_set_status(user)
