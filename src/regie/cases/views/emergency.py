@@ -19,7 +19,7 @@ from regie.access.case_access import (
     get_emergency_access_for_review,
 )
 from regie.access.policy import request_user, requires
-from regie.access.processing_log import log_processing
+from regie.access.subject_access import log_read
 from regie.cases.forms.admin import EmergencyReviewForm, EmergencyStartForm
 from regie.cases.models import BreakTheGlass
 from regie.cases.services.emergency import break_the_glass_review, break_the_glass_start
@@ -58,12 +58,21 @@ def emergency_start(request: HttpRequest) -> HttpResponse:
                     return HttpResponseRedirect(case_url(case))
                 except ValidationError as exc:
                     apply_errors(form, exc, {"reason": "reason"})
+    accesses = emergency_accesses_of(user)
+    log_read(  # the director's own emergency accesses: case numbers, each a read of that case
+        user,
+        action="break_the_glass.list_viewed",
+        request=request,
+        object_type="case",
+        case_ids=[a.case_id for a in accesses],
+        details={"cases": [a.case.number for a in accesses]},
+    )
     return render(
         request,
         "cases/emergency_start.html",
         {
             "form": form,
-            "accesses": emergency_accesses_of(user),
+            "accesses": accesses,
             "hours": settings.REGIE_BREAK_THE_GLASS_HOURS,
             "now": timezone.now(),
             "breadcrumbs": [{"label": "Noodtoegang"}],
@@ -80,21 +89,31 @@ def _review_page(
     status: int = 200,
 ) -> HttpResponse:
     user = request_user(request)
+    awaiting = list(emergency_accesses_awaiting_review(user))
     pending = []
-    for access in emergency_accesses_awaiting_review(user):
+    for access in awaiting:
         if failed and failed[0].pk == access.pk:
             form = failed[1]
         else:
             form = EmergencyReviewForm(prefix=f"b{access.pk.hex[:12]}")
         pending.append({"access": access, "form": form})
-    # Who opened which case, and why, is itself personal data: reading this list is logged too.
-    log_processing(action="break_the_glass.list_viewed", actor=user, request=request)
+    reviewed = emergency_accesses_reviewed(user)
+    # Who opened which case, and why, is itself personal data: reading this list is logged too, with the persons
+    # of the cases on it.
+    shown = awaiting + reviewed
+    log_read(
+        user,
+        action="break_the_glass.list_viewed",
+        request=request,
+        case_ids=[a.case_id for a in shown],
+        details={"cases": [a.case.number for a in shown]},
+    )
     return render(
         request,
         "cases/emergency_review.html",
         {
             "pending": pending,
-            "reviewed": emergency_accesses_reviewed(user),
+            "reviewed": reviewed,
             "now": timezone.now(),
             "error": error,
             "breadcrumbs": REVIEW_CRUMBS,
