@@ -18,6 +18,7 @@ from uuid import UUID
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
+from regie.access.case_access import case_person_ids
 from regie.access.policy import has_permission
 from regie.access.processing_log import log_processing
 from regie.accounts.models import Organisation, Role
@@ -82,13 +83,15 @@ def get_signal_for(
     if signal is None:
         raise Http404
     if log:
+        # A signal that went to a case is about that case's persons too (its page shows the case).
+        persons = [*signal_person_ids(signal), *case_person_ids([signal.case_id] if signal.case_id else [])]
         log_processing(
             action=action,
             actor=user,
             request=request,
             object_type="signal",
             object_id=signal.pk,
-            persons=signal_person_ids(signal),
+            persons=dict.fromkeys(persons),
             details={"reference": signal.reference},
         )
     return signal
