@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from regie.core.api.parsers import MAX_JSON_DEPTH, json_depth_exceeds
+from regie.core.api.parsers import MAX_JSON_DEPTH, has_lone_surrogate, json_depth_exceeds
 from regie.intake.models import Signal, SignalAttachment
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +133,18 @@ def test_the_depth_check_counts_objects_and_lists() -> None:
     for _ in range(100_000):  # deeper than Python's recursion limit: walked without recursion
         deep = [deep]
     assert json_depth_exceeds(deep)
+
+
+def test_a_lone_surrogate_in_json_is_refused_as_not_text() -> None:
+    assert has_lone_surrogate({"a": ["ok", {"b": "\ud800"}]})
+    assert has_lone_surrogate({"\udfff": 1})
+    assert not has_lone_surrogate({"naam": "Ëlla 😀", "n": [1, None, True]})
+
+
+@pytest.mark.django_db
+def test_the_public_report_api_answers_a_lone_surrogate_with_a_400_problem(client) -> None:
+    body = b'{"description": "Overlast \\ud800 bij de haven", "\\udc00": 1}'
+    response = client.post("/api/v1/public/signals", body, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert "UTF-16" in response.json()["detail"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rest_framework.exceptions import ParseError
@@ -11,6 +12,27 @@ from regie.core.api.casing import snakify
 # much deeper is not a request but an attempt to exhaust the parser or the code that walks the result.
 MAX_JSON_DEPTH = 32
 TOO_DEEP = f"De JSON is te diep genest: hoogstens {MAX_JSON_DEPTH} niveaus van objecten en lijsten."
+# JSON may escape half of a UTF-16 pair ("\\ud800") on its own; that is no character, cannot be stored or
+# written back as UTF-8, and so is refused at the door instead of failing later in a renderer.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+NOT_TEXT = "De JSON bevat een ongeldig teken (een losse helft van een UTF-16-paar, zoals \\ud800)."
+
+
+def has_lone_surrogate(data: Any) -> bool:
+    """True when a key or a text value anywhere in `data` holds a lone UTF-16 surrogate (walked without
+    recursion)."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if LONE_SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def json_depth_exceeds(data: Any, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -40,4 +62,6 @@ class CamelCaseJSONParser(JSONParser):
             raise ParseError(TOO_DEEP) from exc
         if json_depth_exceeds(data):
             raise ParseError(TOO_DEEP)
+        if has_lone_surrogate(data):
+            raise ParseError(NOT_TEXT)
         return snakify(data)
