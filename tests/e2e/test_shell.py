@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
 FIRST_NAMES = {username: first for username, first, *_ in USERS}
 WRONG_PASSWORD = "niet-het-goede-wachtwoord"
 LOGIN_ERROR = "De combinatie van gebruikersnaam en wachtwoord klopt niet."
-LOCK_MESSAGE = "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen."
+LOCK_MESSAGE = "Inloggen als jurist is vanaf dit adres tijdelijk geblokkeerd na"
 
 
 def _main_menu(page: Page) -> Locator:
