@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -29,8 +30,20 @@ ROLES = [
 ]
 
 
+@pytest.fixture
+def _accounts_again_after_a_flush(request: pytest.FixtureRequest, django_db_blocker: Any) -> Iterator[None]:
+    """After a transactional test has emptied the database, seed the accounts again (as `django_db_setup` did),
+    so every test starts from the same database whichever tests ran before it on its worker."""
+    yield
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        with django_db_blocker.unblock():
+            seed_accounts()
+
+
 @pytest.fixture(autouse=True)
-def _processing_log_may_be_flushed(request: pytest.FixtureRequest) -> Iterator[None]:
+def _processing_log_may_be_flushed(
+    request: pytest.FixtureRequest, _accounts_again_after_a_flush: None
+) -> Iterator[None]:
     """Let pytest-django's flush after a transactional test empty the append-only processing log.
 
     The database refuses TRUNCATE on access_processinglogentry (a trigger; that is the point of the log).
@@ -48,9 +61,22 @@ def _processing_log_may_be_flushed(request: pytest.FixtureRequest) -> Iterator[N
             cursor.execute("SET session_replication_role = replica")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The demo municipality's organisations and users (one per role), seeded once per test database — that is,
+    once per pytest-xdist worker — and committed, instead of again for every test (about 460 queries each time).
+
+    Tests run inside a transaction that is rolled back, so they start from exactly this; a transactional test
+    (live server, threads) empties the database afterwards, and the next test that asks for `users` seeds again.
+    """
+    with django_db_blocker.unblock():
+        seed_accounts()
+
+
 @pytest.fixture
 def users(db: None) -> dict[str, User]:
-    """The demo municipality with one user per role, created through the real services."""
+    """The demo municipality with one user per role, created through the real services (seeded once per
+    worker by `django_db_setup`; `seed_accounts` only checks, unless a transactional test emptied the database)."""
     seed_accounts()
     return {u.username: u for u in User.objects.select_related("organisation")}
 

@@ -194,10 +194,11 @@ def test_it_writes_nothing_in_a_dry_run() -> None:
     ],
 )
 def test_it_refuses_a_file_that_is_not_a_person_csv_and_writes_nothing(data: bytes, message: str) -> None:
+    entries = ProcessingLogEntry.objects.count()
     with pytest.raises(ImportFileError) as caught:
         import_persons(data)
     assert message in str(caught.value)
-    assert Person.objects.count() == 0 and ProcessingLogEntry.objects.count() == 0
+    assert Person.objects.count() == 0 and ProcessingLogEntry.objects.count() == entries
 
 
 def test_it_skips_blank_lines_and_asks_for_a_complete_address() -> None:
