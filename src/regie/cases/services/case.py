@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +29,7 @@ from regie.cases.models import (
 from regie.cases.timeline import record
 from regie.core.errors import ConflictError
 from regie.subjects.models import Address, Business, Location, Person
+from regie.subjects.services import person_create
 
 CLOSED = "Deze casus is gesloten; er kan niets meer aan worden toegevoegd of gewijzigd."
 NO_COORDINATOR_ROLES = ("analist", "beheerder", "privacy")
@@ -148,6 +150,56 @@ def case_create(
             details={"number": case.number},
         )
     return case
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """A person not yet known to Regie, to create together with a case, in the case with ``role``."""
+
+    role: str
+    surname: str
+    given_names: str = ""
+    prefix: str = ""
+    bsn: str | None = None
+    birth_date: date | None = None
+
+
+def case_create_with_person(
+    *,
+    actor: User,
+    case_type: CaseType,
+    title: str,
+    coordinator: User,
+    municipality: Municipality,
+    priority: str = Priority.NORMAL,
+    person: NewPerson | None = None,
+    request: HttpRequest | None = None,
+) -> Case:
+    """Open a case and, when given, create its first person, as one change: a refused case leaves no person."""
+    with transaction.atomic():
+        subjects = []
+        if person is not None:
+            created = person_create(
+                actor=actor,
+                surname=person.surname,
+                prefix=person.prefix,
+                given_names=person.given_names,
+                bsn=person.bsn,
+                birth_date=person.birth_date,
+                request=request,
+                source="casus aanmaken",
+            )
+            subjects.append(SubjectRef(role=person.role, person=created))
+        return case_create(
+            actor=actor,
+            case_type=case_type,
+            title=title,
+            coordinator=coordinator,
+            municipality=municipality,
+            priority=priority,
+            subjects=subjects,
+            request=request,
+        )
 
 
 def case_update(

@@ -1,12 +1,11 @@
-"""Nieuwe casus: type, title, priority, coordinator and optionally a first person, in one transaction."""
+"""Nieuwe casus: type, title, priority, coordinator and optionally a first person (one service, one change)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from typing import Any
+
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -14,10 +13,10 @@ from regie.access.policy import PERMISSIONS, request_user, requires
 from regie.accounts.models import User
 from regie.accounts.selectors import municipality_of
 from regie.cases.forms.case import CaseCreateForm
-from regie.cases.services.case import SubjectRef, case_create
+from regie.cases.models import Case
+from regie.cases.services.case import NewPerson, case_create_with_person
 from regie.cases.views.common import CASES_CRUMB, case_url
-from regie.subjects.services import person_create
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 
 def coordinators_for(user: User) -> QuerySet[User]:
@@ -42,44 +41,40 @@ def case_new(request: HttpRequest) -> HttpResponse:
     form = CaseCreateForm(
         request.POST or None, coordinators=coordinators_for(user), initial={"coordinator": user.pk}
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                # One transaction: a refused case leaves no orphan person behind (nothing half-written).
-                with transaction.atomic():
-                    subjects = []
-                    if form.wants_person():
-                        person = person_create(
-                            actor=user,
-                            surname=data["surname"],
-                            prefix=data["surname_prefix"],
-                            given_names=data["given_names"],
-                            bsn=data["bsn"] or None,
-                            birth_date=data["birth_date"],
-                            request=request,
-                            source="casus aanmaken",
-                        )
-                        subjects.append(SubjectRef(role=data["subject_role"], person=person))
-                    case = case_create(
-                        actor=user,
-                        case_type=data["case_type"],
-                        title=data["title"],
-                        coordinator=data["coordinator"],
-                        municipality=municipality_of(user),
-                        priority=data["priority"],
-                        subjects=subjects,
-                        request=request,
-                    )
-                messages.success(request, f"Casus {case.number} is aangemaakt.")
-                return HttpResponseRedirect(case_url(case))
-            except ValidationError as exc:
-                apply_errors(form, exc, {"subjects": "surname"})
-    return render(
+
+    def create(data: dict[str, Any]) -> Case:
+        person = None
+        if form.wants_person():
+            person = NewPerson(
+                role=data["subject_role"],
+                surname=data["surname"],
+                prefix=data["surname_prefix"],
+                given_names=data["given_names"],
+                bsn=data["bsn"] or None,
+                birth_date=data["birth_date"],
+            )
+        return case_create_with_person(
+            actor=user,
+            case_type=data["case_type"],
+            title=data["title"],
+            coordinator=data["coordinator"],
+            municipality=municipality_of(user),
+            priority=data["priority"],
+            person=person,
+            request=request,
+        )
+
+    return handle_form(
         request,
-        "cases/case_new.html",
-        {"form": form, "breadcrumbs": [CASES_CRUMB, {"label": "Nieuwe casus"}]},
-        status=status,
+        form,
+        action=create,
+        render=lambda status: render(
+            request,
+            "cases/case_new.html",
+            {"form": form, "breadcrumbs": [CASES_CRUMB, {"label": "Nieuwe casus"}]},
+            status=status,
+        ),
+        success_url=case_url,
+        success_message=lambda case: f"Casus {case.number} is aangemaakt.",
+        aliases={"subjects": "surname"},
     )

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,8 +19,7 @@ from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
 from regie.cases.models import Case
 from regie.cases.services.case import case_close, case_link_create, case_update
 from regie.cases.views.common import case_url, load_case, may_write, render_case_page
-from regie.core.errors import ConflictError
-from regie.web.forms import apply_errors
+from regie.web.form_view import Done, handle_form
 
 NOT_FOUND = "Geen casus gevonden met dit nummer."
 
@@ -96,24 +95,25 @@ def case_edit(request: HttpRequest, case_id: str) -> HttpResponse:
         raise PermissionDenied
     case = access.case
     form = CaseEditForm(request.POST)
-    status = 400
-    if form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def update(cleaned: dict[str, Any]) -> Case | Done:
+        data = dict(cleaned)
         version = data.pop("version")
         changes = {key: value for key, value in data.items() if getattr(case, key) != value}
         if not changes:
-            messages.info(request, "Er is niets gewijzigd.")
-            return HttpResponseRedirect(case_url(case))
-        try:
-            case_update(actor=request_user(request), case=case, version=version, request=request, **changes)
-            messages.success(request, "De casus is bijgewerkt.")
-            return HttpResponseRedirect(case_url(case))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except ConflictError as exc:
-            form.add_error(None, exc.message)
-            status = 409
-    return _overview(request, access, edit_form=form, status=status)
+            return Done(case_url(case), "Er is niets gewijzigd.", messages.INFO)
+        return case_update(
+            actor=request_user(request), case=case, version=version, request=request, **changes
+        )
+
+    return handle_form(
+        request,
+        form,
+        action=update,
+        render=lambda status: _overview(request, access, edit_form=form, status=status),
+        success_url=case_url(case),
+        success_message="De casus is bijgewerkt.",
+    )
 
 
 @requires("case_data.lookup")
@@ -123,24 +123,20 @@ def case_close_view(request: HttpRequest, case_id: str) -> HttpResponse:
     if not (access.can_close and may_write(access)):
         raise PermissionDenied
     form = CaseCloseForm(request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            case_close(
-                actor=request_user(request),
-                case=access.case,
-                version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-                request=request,
-            )
-            messages.success(request, "De casus is gesloten.")
-            return HttpResponseRedirect(case_url(access.case))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except ConflictError as exc:
-            form.add_error(None, exc.message)
-            status = 409
-    return _overview(request, access, close_form=form, status=status)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: case_close(
+            actor=request_user(request),
+            case=access.case,
+            version=data["version"],
+            reason=data["reason"],
+            request=request,
+        ),
+        render=lambda status: _overview(request, access, close_form=form, status=status),
+        success_url=case_url(access.case),
+        success_message="De casus is gesloten.",
+    )
 
 
 @requires("case_data.lookup")
@@ -151,25 +147,23 @@ def case_link(request: HttpRequest, case_id: str) -> HttpResponse:
         raise PermissionDenied
     user = request_user(request)
     form = CaseLinkForm(request.POST)
-    if form.is_valid():
+
+    def link(data: dict[str, Any]) -> Case:
         # Only a case the user can see: for any other number the answer is the same "not found".
-        other = cases_visible_to(user).filter(number=form.cleaned_data["other"]).first()
+        other: Case | None = cases_visible_to(user).filter(number=data["other"]).first()
         if other is None:
-            form.add_error("other", NOT_FOUND)
-        else:
-            try:
-                case_link_create(
-                    actor=user,
-                    case=access.case,
-                    other=other,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-                messages.success(request, f"De casus is gekoppeld aan {other.number}.")
-                return HttpResponseRedirect(case_url(access.case))
-            except ValidationError as exc:
-                apply_errors(form, exc)
-    return _overview(request, access, link_form=form, status=400)
+            raise ValidationError({"other": NOT_FOUND})
+        case_link_create(actor=user, case=access.case, other=other, reason=data["reason"], request=request)
+        return other
+
+    return handle_form(
+        request,
+        form,
+        action=link,
+        render=lambda status: _overview(request, access, link_form=form, status=status),
+        success_url=case_url(access.case),
+        success_message=lambda other: f"De casus is gekoppeld aan {other.number}.",
+    )
 
 
 @requires("case_data.lookup")

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
@@ -15,8 +13,7 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.admin import CaseTypeForm
 from regie.cases.models import CaseType, DataCategory
 from regie.cases.services.case_types import case_type_create, case_type_update
-from regie.core.errors import ConflictError
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 LIST_URL = "/beheer/casustypen"
@@ -46,41 +43,34 @@ def case_type_edit(request: HttpRequest, pk: UUID | None = None) -> HttpResponse
             for f in ("code", "label", "default_categories", "retention_years", "active", "version")
         }
     form = CaseTypeForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                if case_type:
-                    case_type_update(
-                        actor=request_user(request),
-                        case_type=case_type,
-                        version=version,
-                        request=request,
-                        **data,
-                    )
-                else:
-                    case_type_create(actor=request_user(request), request=request, **data)
-                messages.success(request, "Het casustype is opgeslagen.")
-                return HttpResponseRedirect(LIST_URL)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            except ConflictError as exc:
-                form.add_error(None, exc.message)
-                status = 409
-    return render(
+
+    def save(cleaned: dict[str, Any]) -> CaseType:
+        data = dict(cleaned)
+        version = data.pop("version")
+        if case_type:
+            return case_type_update(
+                actor=request_user(request), case_type=case_type, version=version, request=request, **data
+            )
+        return case_type_create(actor=request_user(request), request=request, **data)
+
+    return handle_form(
         request,
-        "cases/case_type_form.html",
-        {
-            "form": form,
-            "case_type": case_type,
-            "breadcrumbs": [
-                ADMIN_CRUMB,
-                {"label": "Casustypen", "url": LIST_URL},
-                {"label": case_type.label if case_type else "Nieuw casustype"},
-            ],
-        },
-        status=status,
+        form,
+        action=save,
+        render=lambda status: render(
+            request,
+            "cases/case_type_form.html",
+            {
+                "form": form,
+                "case_type": case_type,
+                "breadcrumbs": [
+                    ADMIN_CRUMB,
+                    {"label": "Casustypen", "url": LIST_URL},
+                    {"label": case_type.label if case_type else "Nieuw casustype"},
+                ],
+            },
+            status=status,
+        ),
+        success_url=LIST_URL,
+        success_message="Het casustype is opgeslagen.",
     )

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import IO, cast
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.case_access import CaseAccess, documents_for, get_document_for
@@ -15,7 +13,7 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.work import DocumentForm
 from regie.cases.services.documents import document_path, document_upload
 from regie.cases.views.common import case_url, load_case, render_case_page, require_write
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 
 def _form(access: CaseAccess, request: HttpRequest | None = None) -> DocumentForm:
@@ -51,24 +49,23 @@ def document_add(request: HttpRequest, case_id: str) -> HttpResponse:
     access = load_case(request, case_id)
     require_write(access)
     form = _form(access, request)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            document_upload(
-                actor=request_user(request),
-                access=access,
-                category=form.cleaned_data["category"],
-                title=form.cleaned_data["title"],
-                document_type=form.cleaned_data["document_type"],
-                filename=upload.name or "document",
-                content=cast(IO[bytes], upload),
-                request=request,
-            )
-            messages.success(request, "Het document is opgeslagen.")
-            return HttpResponseRedirect(case_url(access.case, "/documenten"))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-    return _page(request, access, form=form, status=400)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: document_upload(
+            actor=request_user(request),
+            access=access,
+            category=data["category"],
+            title=data["title"],
+            document_type=data["document_type"],
+            filename=data["file"].name or "document",
+            content=cast(IO[bytes], data["file"]),
+            request=request,
+        ),
+        render=lambda status: _page(request, access, form=form, status=status),
+        success_url=case_url(access.case, "/documenten"),
+        success_message="Het document is opgeslagen.",
+    )
 
 
 @requires("case_data.lookup")

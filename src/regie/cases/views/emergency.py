@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -24,9 +26,10 @@ from regie.cases.forms.admin import EmergencyReviewForm, EmergencyStartForm
 from regie.cases.models import BreakTheGlass
 from regie.cases.services.emergency import break_the_glass_review, break_the_glass_start
 from regie.cases.views.common import case_url
-from regie.web.forms import apply_errors
+from regie.web.form_view import Done, handle_form
 
 NOT_FOUND = "Er is geen casus met dit nummer in uw gemeente."
+ALREADY_VISIBLE = "U heeft al toegang tot deze casus; noodtoegang is niet nodig."
 REVIEW_CRUMBS = [{"label": "Noodtoegang beoordelen"}]
 
 
@@ -35,29 +38,28 @@ REVIEW_CRUMBS = [{"label": "Noodtoegang beoordelen"}]
 def emergency_start(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form = EmergencyStartForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            case = case_for_break_the_glass(user, form.cleaned_data["number"])
-            if case is None:
-                form.add_error("number", NOT_FOUND)
-            elif cases_visible_to(user).filter(pk=case.pk).exists():
-                messages.info(request, "U heeft al toegang tot deze casus; noodtoegang is niet nodig.")
-                return HttpResponseRedirect(case_url(case))
-            else:
-                try:
-                    access = break_the_glass_start(
-                        actor=user, case_id=case.pk, reason=form.cleaned_data["reason"], request=request
-                    )
-                    until = timezone.localtime(access.expires_at)
-                    messages.warning(
-                        request,
-                        f"Noodtoegang tot {until:%H:%M}. De privacyfunctionaris beoordeelt deze toegang.",
-                    )
-                    return HttpResponseRedirect(case_url(case))
-                except ValidationError as exc:
-                    apply_errors(form, exc, {"reason": "reason"})
+
+    def start(data: dict[str, Any]) -> Done:
+        case = case_for_break_the_glass(user, data["number"])
+        if case is None:
+            raise ValidationError({"number": NOT_FOUND})
+        if cases_visible_to(user).filter(pk=case.pk).exists():
+            return Done(case_url(case), ALREADY_VISIBLE, messages.INFO)
+        access = break_the_glass_start(actor=user, case_id=case.pk, reason=data["reason"], request=request)
+        until = timezone.localtime(access.expires_at)
+        message = f"Noodtoegang tot {until:%H:%M}. De privacyfunctionaris beoordeelt deze toegang."
+        return Done(case_url(case), message, messages.WARNING)
+
+    return handle_form(
+        request,
+        form,
+        action=start,
+        render=lambda status: _start_page(request, form, status),
+    )
+
+
+def _start_page(request: HttpRequest, form: EmergencyStartForm, status: int) -> HttpResponse:
+    user = request_user(request)
     accesses = emergency_accesses_of(user)
     log_read(  # the director's own emergency accesses: case numbers, each a read of that case
         user,
@@ -135,15 +137,20 @@ def emergency_review(request: HttpRequest, access_id: str) -> HttpResponse:
     if access.reviewed_at is not None:
         return _review_page(request, error="Deze noodtoegang is al beoordeeld.", status=400)
     form = EmergencyReviewForm(request.POST, prefix=f"b{access.pk.hex[:12]}")
-    if form.is_valid():
-        approved = form.cleaned_data["decision"] == "terecht"
-        try:
-            break_the_glass_review(
-                actor=user, access=access, approved=approved, note=form.cleaned_data["note"], request=request
-            )
-            verdict = "terecht" if approved else "niet terecht (de toegang is beëindigd)"
-            messages.success(request, f"Noodtoegang tot {access.case.number} beoordeeld als {verdict}.")
-            return HttpResponseRedirect("/privacy/noodtoegang")
-        except ValidationError as exc:
-            apply_errors(form, exc, {"review": "decision"})
-    return _review_page(request, failed=(access, form), status=400)
+
+    def review(data: dict[str, Any]) -> str:
+        approved = data["decision"] == "terecht"
+        break_the_glass_review(
+            actor=user, access=access, approved=approved, note=data["note"], request=request
+        )
+        return "terecht" if approved else "niet terecht (de toegang is beëindigd)"
+
+    return handle_form(
+        request,
+        form,
+        action=review,
+        render=lambda status: _review_page(request, failed=(access, form), status=status),
+        success_url="/privacy/noodtoegang",
+        success_message=lambda verdict: f"Noodtoegang tot {access.case.number} beoordeeld als {verdict}.",
+        aliases={"review": "decision"},
+    )

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.case_access import CaseAccess, notes_for
@@ -13,7 +11,7 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.work import NoteForm
 from regie.cases.services.notes import note_create
 from regie.cases.views.common import case_url, load_case, render_case_page, require_write
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 PAGE_SIZE = 25
 
@@ -44,17 +42,17 @@ def note_add(request: HttpRequest, case_id: str) -> HttpResponse:
     access = load_case(request, case_id)
     require_write(access)
     form = NoteForm(request.POST, categories=access.categories)
-    if form.is_valid():
-        try:
-            note_create(
-                actor=request_user(request),
-                access=access,
-                category=form.cleaned_data["category"],
-                text=form.cleaned_data["text"],
-                request=request,
-            )
-            messages.success(request, "De notitie is opgeslagen.")
-            return HttpResponseRedirect(case_url(access.case, "/notities"))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-    return _page(request, access, form=form, status=400)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: note_create(
+            actor=request_user(request),
+            access=access,
+            category=data["category"],
+            text=data["text"],
+            request=request,
+        ),
+        render=lambda status: _page(request, access, form=form, status=status),
+        success_url=case_url(access.case, "/notities"),
+        success_message="De notitie is opgeslagen.",
+    )

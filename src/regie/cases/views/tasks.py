@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.case_access import CaseAccess
@@ -20,9 +18,10 @@ from regie.cases.views.common import (
     render_case_page,
     require_write,
 )
-from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
+
+RELOAD = "Laad de pagina opnieuw en probeer het nog eens."
 
 
 def _page(
@@ -63,23 +62,23 @@ def task_add(request: HttpRequest, case_id: str) -> HttpResponse:
     access = load_case(request, case_id)
     require_write(access)
     form = TaskForm(request.POST, owners=case_workers(access.case))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            task_create(
-                actor=request_user(request),
-                case=access.case,
-                title=data["title"],
-                owner=data["owner"],
-                due_date=data["due_date"],
-                working_days=data["working_days"],
-                request=request,
-            )
-            messages.success(request, "De taak is toegevoegd.")
-            return HttpResponseRedirect(case_url(access.case, "/taken"))
-        except ValidationError as exc:
-            apply_errors(form, exc, {"period": "working_days"})
-    return _page(request, access, form=form, status=400)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: task_create(
+            actor=request_user(request),
+            case=access.case,
+            title=data["title"],
+            owner=data["owner"],
+            due_date=data["due_date"],
+            working_days=data["working_days"],
+            request=request,
+        ),
+        render=lambda status: _page(request, access, form=form, status=status),
+        success_url=case_url(access.case, "/taken"),
+        success_message="De taak is toegevoegd.",
+        aliases={"period": "working_days"},
+    )
 
 
 @requires("case_data.lookup")
@@ -91,15 +90,19 @@ def task_done(request: HttpRequest, case_id: str, task_id: str) -> HttpResponse:
     if task is None:
         raise Http404
     form = TaskCompleteForm(request.POST)
-    if not form.is_valid():
-        return _page(request, access, error="Laad de pagina opnieuw en probeer het nog eens.", status=400)
-    try:
-        task_complete(
-            actor=request_user(request), task=task, version=form.cleaned_data["version"], request=request
-        )
-    except ConflictError as exc:
-        return _page(request, access, error=exc.message, status=409)
-    except ValidationError as exc:
-        return _page(request, access, error=" ".join(exc.messages), status=400)
-    messages.success(request, f"Taak afgerond: {task.title}")
-    return HttpResponseRedirect(case_url(access.case, "/taken"))
+    # The form is one hidden version field: the page shows what went wrong above the list, not on a form.
+    return handle_form(
+        request,
+        form,
+        action=lambda data: task_complete(
+            actor=request_user(request), task=task, version=data["version"], request=request
+        ),
+        render=lambda status: _page(request, access, error=_error_of(form), status=status),
+        success_url=case_url(access.case, "/taken"),
+        success_message=f"Taak afgerond: {task.title}",
+    )
+
+
+def _error_of(form: TaskCompleteForm) -> str:
+    """The service's refusal or conflict (above the form); a broken form itself: ask to reload."""
+    return " ".join(str(e) for e in form.non_field_errors()) or RELOAD

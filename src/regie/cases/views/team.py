@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET, require_POST
@@ -21,9 +23,8 @@ from regie.cases.services.team import (
     hand_over_refusal,
 )
 from regie.cases.views.common import case_url, load_case, may_write, render_case_page
-from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
-from regie.web.forms import apply_errors
+from regie.web.form_view import Done, handle_form
 
 
 def _members(access: CaseAccess) -> list[CaseMember]:
@@ -136,26 +137,28 @@ def member_add(request: HttpRequest, case_id: str) -> HttpResponse:
     _require_manager(access)
     users, orgs = _candidates(access, _members(access))
     form = MemberAddForm(request.POST, users=users, organisations=orgs)
-    if form.is_valid():
-        kind, _, key = form.cleaned_data["member"].partition(":")
-        user = User.objects.get(pk=int(key)) if kind == "user" else None
-        organisation = Organisation.objects.get(pk=key) if kind == "org" else None
-        try:
-            case_member_add(
-                actor=request_user(request),
-                case=access.case,
-                case_role=form.cleaned_data["case_role"],
-                categories=form.cleaned_data["categories"],
-                user=user,
-                organisation=organisation,
-                can_edit=form.cleaned_data["can_edit"],
-                request=request,
-            )
-            messages.success(request, f"{user or organisation} is aan het team toegevoegd.")
-            return HttpResponseRedirect(case_url(access.case, "/team"))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-    return _page(request, access, add_form=form, status=400)
+
+    def add(data: dict[str, Any]) -> CaseMember:
+        kind, _, key = data["member"].partition(":")
+        return case_member_add(
+            actor=request_user(request),
+            case=access.case,
+            case_role=data["case_role"],
+            categories=data["categories"],
+            user=User.objects.get(pk=int(key)) if kind == "user" else None,
+            organisation=Organisation.objects.get(pk=key) if kind == "org" else None,
+            can_edit=data["can_edit"],
+            request=request,
+        )
+
+    return handle_form(
+        request,
+        form,
+        action=add,
+        render=lambda status: _page(request, access, add_form=form, status=status),
+        success_url=case_url(access.case, "/team"),
+        success_message=lambda member: f"{member.user or member.organisation} is aan het team toegevoegd.",
+    )
 
 
 @requires("case_data.lookup")
@@ -165,21 +168,21 @@ def member_change(request: HttpRequest, case_id: str, member_id: str) -> HttpRes
     _require_manager(access)
     member = _member_of(access, member_id)
     form = _change_form(member, request.POST)
-    if form.is_valid():
-        try:
-            case_member_update(
-                actor=request_user(request),
-                member=member,
-                categories=form.cleaned_data["categories"],
-                case_role=form.cleaned_data["case_role"],
-                can_edit=form.cleaned_data["can_edit"],
-                request=request,
-            )
-            messages.success(request, f"{member.user or member.organisation} is bijgewerkt.")
-            return HttpResponseRedirect(case_url(access.case, "/team"))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-    return _page(request, access, changed=(member, form), status=400)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: case_member_update(
+            actor=request_user(request),
+            member=member,
+            categories=data["categories"],
+            case_role=data["case_role"],
+            can_edit=data["can_edit"],
+            request=request,
+        ),
+        render=lambda status: _page(request, access, changed=(member, form), status=status),
+        success_url=case_url(access.case, "/team"),
+        success_message=f"{member.user or member.organisation} is bijgewerkt.",
+    )
 
 
 @requires("case_data.lookup")
@@ -203,29 +206,28 @@ def coordinator_hand_over(request: HttpRequest, case_id: str) -> HttpResponse:
     access = load_case(request, case_id)
     _require_manager(access)
     form = _hand_over_form(access, request.POST)
-    status = 400
-    if form.is_valid():
-        user = request_user(request)
-        new = User.objects.get(pk=form.cleaned_data["coordinator"])
-        try:
-            case_update(
-                actor=user,
-                case=access.case,
-                version=form.cleaned_data["version"],
-                request=request,
-                coordinator=new,
-                previous_coordinator_categories=form.cleaned_data["previous_coordinator_categories"],
-            )
-            messages.success(request, f"{new} is nu de coördinator van deze casus.")
-            if not cases_visible_to(user).filter(pk=access.case.pk).exists():
-                return HttpResponseRedirect("/casussen")  # they handed over and left the team
-            return HttpResponseRedirect(case_url(access.case, "/team"))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:  # the hand-over rule: shown with its reason
-            form.add_error(None, str(exc))
-            status = 403
-        except ConflictError as exc:
-            form.add_error(None, exc.message)
-            status = 409
-    return _page(request, access, hand_over_form=form, status=status)
+    user = request_user(request)
+
+    def hand_over(data: dict[str, Any]) -> Done:
+        new = User.objects.get(pk=data["coordinator"])
+        case_update(
+            actor=user,
+            case=access.case,
+            version=data["version"],
+            request=request,
+            coordinator=new,
+            previous_coordinator_categories=data["previous_coordinator_categories"],
+        )
+        message = f"{new} is nu de coördinator van deze casus."
+        if not cases_visible_to(user).filter(pk=access.case.pk).exists():
+            return Done("/casussen", message)  # they handed over and left the team
+        return Done(case_url(access.case, "/team"), message)
+
+    return handle_form(
+        request,
+        form,
+        action=hand_over,
+        render=lambda status: _page(request, access, hand_over_form=form, status=status),
+        success_url=case_url(access.case, "/team"),
+        show_denied=True,  # the hand-over rule: shown with its reason
+    )
