@@ -11,7 +11,10 @@ care and safety with the action "refer-social".
 
 from __future__ import annotations
 
-from regie.procedures.definitions.common import BRP, JURIST, objection_term, remedy_steps
+from functools import partial
+
+from regie.procedures.definitions import phases
+from regie.procedures.definitions.common import BRP, JURIST, ended_step, objection_term, remedy_steps
 from regie.procedures.definitions.schema import (
     Definition,
     FieldSpec,
@@ -36,6 +39,7 @@ AFTER_DECISION = (
     "ended",
 )
 DONE = ("decision", "ended")
+letter = partial(LetterSpec, legal_basis=LEGAL_BASIS)
 
 
 def _outcome_fields() -> tuple[FieldSpec, ...]:
@@ -114,10 +118,9 @@ STEPS = (
             ),
         ),
         letters=(
-            LetterSpec(
+            letter(
                 code="brp-letter",
                 label="Brief adresonderzoek aan betrokkene",
-                legal_basis=LEGAL_BASIS,
                 merge=(
                     ("reactie_einddatum", "deadline:response|date"),
                     ("aanleiding", "data:started.reason"),
@@ -152,48 +155,25 @@ STEPS = (
             FieldSpec("report", "Verslag", "longtext", required=True),
         ),
     ),
-    StepSpec(
-        code="intended-decision",
+    *phases.view_steps(
+        role=BRP,
         label="Voornemen aan betrokkene",
-        roles=(BRP,),
-        next=("view-received", "reporter-informed", "decision", "intended-decision"),
-        fields=(
-            *_outcome_fields(),
-            FieldSpec("view_period", "Reactietermijn", "period", required=True, default="P2W"),
-        ),
-        terms=(
-            TermSpec(
-                code="view",
-                label="Termijn zienswijze",
-                period="field:intended-decision.view_period",
-                statutory=False,
-                kind="expiry",
-                owner_role=BRP,
-                task="Reactie op het voornemen afwachten",
-                legal_basis="Awb 4:8",
-                closed_by=("view-received",),
-                blocks=("decision",),
+        fields=_outcome_fields(),
+        view_period_label="Reactietermijn",
+        decision="decision",
+        onward=("reporter-informed", "decision", "intended-decision"),
+        task="Reactie op het voornemen afwachten",
+        letter=letter(
+            code="brp-intended-decision",
+            label="Voornemen adresonderzoek",
+            merge=(
+                ("voorgenomen_uitkomst", "data:intended-decision.outcome|choice"),
+                ("werkelijk_adres", "data:intended-decision.new_address"),
+                phases.VIEW_END_MERGE,
             ),
         ),
-        letters=(
-            LetterSpec(
-                code="brp-intended-decision",
-                label="Voornemen adresonderzoek",
-                legal_basis=LEGAL_BASIS,
-                merge=(
-                    ("voorgenomen_uitkomst", "data:intended-decision.outcome|choice"),
-                    ("werkelijk_adres", "data:intended-decision.new_address"),
-                    ("zienswijze_einddatum", "deadline:view|date"),
-                ),
-            ),
-        ),
-    ),
-    StepSpec(
-        code="view-received",
-        label="Reactie betrokkene ontvangen",
-        roles=(BRP,),
-        next=("reporter-informed", "decision", "intended-decision"),
-        fields=(FieldSpec("summary", "Kern van de reactie", "longtext", required=True),),
+        received_label="Reactie betrokkene ontvangen",
+        received_fields=(FieldSpec("summary", "Kern van de reactie", "longtext", required=True),),
     ),
     StepSpec(
         code="reporter-informed",
@@ -201,10 +181,9 @@ STEPS = (
         roles=(BRP,),
         next=("decision", "intended-decision"),
         letters=(
-            LetterSpec(
+            letter(
                 code="brp-reporter-informed",
                 label="Bericht aan de melder",
-                legal_basis=LEGAL_BASIS,
                 addressees="reporter",
                 merge=(("datum_start", "data:started.@date|date"),),
             ),
@@ -221,12 +200,10 @@ STEPS = (
         ),
         terms=(objection_term(start="step"),),
         letters=(
-            LetterSpec(
-                code="brp-decision",
-                label="Besluit adresonderzoek",
+            phases.decision_letter(
+                "brp-decision",
+                "Besluit adresonderzoek",
                 legal_basis=LEGAL_BASIS,
-                document_type="besluit",
-                objection_term="objection",
                 merge=(
                     ("uitkomst", "data:decision.outcome|choice"),
                     ("werkelijk_adres", "data:decision.new_address"),
@@ -260,14 +237,7 @@ STEPS = (
         signal_category="zorg-en-veiligheid",
     ),
     *remedy_steps(AFTER_DECISION, roles=(BRP, JURIST)),
-    StepSpec(
-        code="ended",
-        label="Adresonderzoek afgerond",
-        roles=(BRP,),
-        fields=(FieldSpec("reason", "Toelichting", "longtext", required=True),),
-        final=True,
-        outcome="afgerond",
-    ),
+    ended_step(BRP, label="Adresonderzoek afgerond", reason_label="Toelichting"),
 )
 
 DEFINITION = Definition(

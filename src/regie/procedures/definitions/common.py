@@ -1,4 +1,4 @@
-"""Building blocks shared by the definitions: objection, decision on objection, appeal and higher appeal.
+"""Building blocks shared by the definitions: roles, the Awb remedy terms, and the objection, appeal and ending steps.
 
 Objection and appeal are 6 weeks, counted from the day after notification (Awb 6:7, 6:8) and statutory, so
 the Atw extends them. The decision on objection is due 6 weeks after the objection term ended, 12 with an
@@ -7,6 +7,9 @@ advisory committee, and may be extended once by 6 weeks (Awb 7:10).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from regie.procedures.definitions.schema import FieldSpec, LetterSpec, StepSpec, TermSpec
 
 JURIST = "jurist"
@@ -14,6 +17,9 @@ INSPECTOR = "handhaver"
 PROJECT_LEADER = "projectleider"
 BRP = "brp"
 PROCESS_DIRECTOR = "procesregisseur"
+
+COLLEGE = "het college van burgemeester en wethouders"
+MAYOR = "de burgemeester"
 
 ADDRESSEE = FieldSpec("addressee", "Geadresseerde", "addressee", required=True)
 NOTIFICATIONS = FieldSpec(
@@ -38,45 +44,82 @@ JUDGMENT_OUTCOMES = (
 )
 
 
-def objection_term(start: str = "notification") -> TermSpec:
-    """The objection term of an addressee: 6 weeks after notification, statutory (Awb 6:7, 6:8)."""
+def six_week_term(
+    code: str, label: str, task: str, *, legal_basis: str = "Awb 6:7 en 6:8", start: str = "step"
+) -> TermSpec:
+    """A statutory term of 6 weeks that runs for the addressee (objection, appeal, payment) and simply expires.
+
+    Statutory, so the Atw extends it; the jurist checks at its end whether the addressee acted.
+    """
     return TermSpec(
-        code="objection",
-        label="Bezwaartermijn",
+        code=code,
+        label=label,
         period="P6W",
         statutory=True,
         start=start,
         kind="expiry",
         owner_role=JURIST,
-        task="Nagaan of bezwaar is ingediend",
-        legal_basis="Awb 6:7 en 6:8",
+        task=task,
+        legal_basis=legal_basis,
     )
+
+
+def objection_term(start: str = "notification") -> TermSpec:
+    """The objection term of an addressee: 6 weeks after notification, statutory (Awb 6:7, 6:8)."""
+    return six_week_term("objection", "Bezwaartermijn", "Nagaan of bezwaar is ingediend", start=start)
+
+
+# Awb 7:10: 6 weeks after the objection term of the addressee, 12 with an advisory committee.
+DECISION_ON_OBJECTION = TermSpec(
+    code="decision-on-objection",
+    label="Beslistermijn bezwaar",
+    period="P6W",
+    period_if=(("advisory_committee", "true", "P12W"),),
+    statutory=True,
+    start="deadline:objection",
+    owner_role=JURIST,
+    task="Beslissen op bezwaar",
+    legal_basis="Awb 7:10",
+    closed_by=("objection-decision",),
+)
+# Awb 7:10 lid 3: extended once by 6 weeks, from the end of the running term, which it replaces.
+DECISION_ON_OBJECTION_EXTENDED = replace(
+    DECISION_ON_OBJECTION,
+    label="Beslistermijn bezwaar (verdaagd)",
+    period_if=(),
+    start="deadline:decision-on-objection",
+    supersedes=True,
+    task="Beslissen op bezwaar (verdaagde termijn)",
+    legal_basis="Awb 7:10 lid 3",
+)
 
 
 def remedy_steps(
     after: tuple[str, ...],
     roles: tuple[str, ...] = (JURIST,),
-    authority: str = "het college van burgemeester en wethouders",
+    authority: str = COLLEGE,
 ) -> tuple[StepSpec, ...]:
     """Objection, extension, decision on objection, appeal and higher appeal; each may be followed by `after`."""
-    decision_term = TermSpec(
-        code="decision-on-objection",
-        label="Beslistermijn bezwaar",
-        period="P6W",
-        period_if=(("advisory_committee", "true", "P12W"),),
-        statutory=True,
-        start="deadline:objection",
-        owner_role=JURIST,
-        task="Beslissen op bezwaar",
-        legal_basis="Awb 7:10",
-        closed_by=("objection-decision",),
-    )
+
+    def step(code: str, label: str, **spec: Any) -> StepSpec:
+        return StepSpec(code=code, label=label, roles=roles, next=after, **spec)
+
+    def judgment(code: str, label: str, *, filed: str, terms: tuple[TermSpec, ...] = ()) -> StepSpec:
+        outcome = FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=JUDGMENT_OUTCOMES)
+        return step(
+            code,
+            label,
+            fields=(ADDRESSEE, outcome),
+            requires_document=True,
+            document_hint="de uitspraak",
+            terms=terms,
+            rules=(f"after:{filed}",),
+        )
+
     return (
-        StepSpec(
-            code="objection-received",
-            label="Bezwaar ontvangen",
-            roles=roles,
-            next=after,
+        step(
+            "objection-received",
+            "Bezwaar ontvangen",
             description="Het bezwaarschrift is ontvangen; de beslistermijn gaat lopen vanaf het einde van de "
             "bezwaartermijn van deze geadresseerde.",
             fields=(
@@ -91,30 +134,15 @@ def remedy_steps(
             ),
             requires_document=True,
             document_hint="het bezwaarschrift",
-            terms=(decision_term,),
+            terms=(DECISION_ON_OBJECTION,),
             rules=("objection_timeliness",),
         ),
-        StepSpec(
-            code="objection-extended",
-            label="Beslissing op bezwaar verdaagd",
-            roles=roles,
-            next=after,
+        step(
+            "objection-extended",
+            "Beslissing op bezwaar verdaagd",
             description="De beslistermijn wordt één keer met ten hoogste zes weken verdaagd (Awb 7:10 lid 3).",
             fields=(FieldSpec("reason", "Reden van verdaging", "longtext", required=True),),
-            terms=(
-                TermSpec(
-                    code="decision-on-objection",
-                    label="Beslistermijn bezwaar (verdaagd)",
-                    period="P6W",
-                    statutory=True,
-                    start="deadline:decision-on-objection",
-                    supersedes=True,
-                    owner_role=JURIST,
-                    task="Beslissen op bezwaar (verdaagde termijn)",
-                    legal_basis="Awb 7:10 lid 3",
-                    closed_by=("objection-decision",),
-                ),
-            ),
+            terms=(DECISION_ON_OBJECTION_EXTENDED,),
             letters=(
                 LetterSpec(
                     code="objection-extension",
@@ -131,25 +159,19 @@ def remedy_steps(
             max_times=1,
             rules=("open_deadline:decision-on-objection",),
         ),
-        StepSpec(
-            code="objection-decision",
-            label="Beslissing op bezwaar",
-            roles=roles,
-            next=after,
+        step(
+            "objection-decision",
+            "Beslissing op bezwaar",
             fields=(
                 ADDRESSEE,
                 FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=OBJECTION_OUTCOMES),
                 FieldSpec("reasoning", "Motivering", "longtext", required=True),
             ),
             terms=(
-                TermSpec(
-                    code="appeal",
-                    label="Beroepstermijn",
-                    period="P6W",
-                    statutory=True,
-                    kind="expiry",
-                    owner_role=JURIST,
-                    task="Nagaan of beroep is ingesteld",
+                six_week_term(
+                    "appeal",
+                    "Beroepstermijn",
+                    "Nagaan of beroep is ingesteld",
                     legal_basis="Awb 6:7, 6:8 en 8:1",
                 ),
             ),
@@ -171,11 +193,9 @@ def remedy_steps(
             ),
             rules=("open_deadline:decision-on-objection",),
         ),
-        StepSpec(
-            code="appeal-filed",
-            label="Beroep ingesteld",
-            roles=roles,
-            next=after,
+        step(
+            "appeal-filed",
+            "Beroep ingesteld",
             fields=(
                 ADDRESSEE,
                 FieldSpec("court", "Rechtbank", "text", required=True, default="Rechtbank Gelderland"),
@@ -183,72 +203,49 @@ def remedy_steps(
             ),
             rules=("after:objection-decision",),
         ),
-        StepSpec(
-            code="appeal-judgment",
-            label="Uitspraak rechtbank",
-            roles=roles,
-            next=after,
-            fields=(
-                ADDRESSEE,
-                FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=JUDGMENT_OUTCOMES),
-            ),
-            requires_document=True,
-            document_hint="de uitspraak",
+        judgment(
+            "appeal-judgment",
+            "Uitspraak rechtbank",
+            filed="appeal-filed",
             terms=(
-                TermSpec(
-                    code="higher-appeal",
-                    label="Termijn hoger beroep",
-                    period="P6W",
-                    statutory=True,
-                    kind="expiry",
-                    owner_role=JURIST,
-                    task="Besluiten over hoger beroep bij de Raad van State",
-                    legal_basis="Awb 6:7 en 6:8",
+                six_week_term(
+                    "higher-appeal",
+                    "Termijn hoger beroep",
+                    "Besluiten over hoger beroep bij de Raad van State",
                 ),
             ),
-            rules=("after:appeal-filed",),
         ),
-        StepSpec(
-            code="higher-appeal-filed",
-            label="Hoger beroep ingesteld",
-            roles=roles,
-            next=after,
+        step(
+            "higher-appeal-filed",
+            "Hoger beroep ingesteld",
             fields=(ADDRESSEE, FieldSpec("court_reference", "Zaaknummer Raad van State", "text")),
             rules=("after:appeal-judgment",),
         ),
-        StepSpec(
-            code="higher-appeal-judgment",
-            label="Uitspraak Raad van State",
-            roles=roles,
-            next=after,
-            fields=(
-                ADDRESSEE,
-                FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=JUDGMENT_OUTCOMES),
-            ),
-            requires_document=True,
-            document_hint="de uitspraak",
-            rules=("after:higher-appeal-filed",),
-        ),
+        judgment("higher-appeal-judgment", "Uitspraak Raad van State", filed="higher-appeal-filed"),
     )
+
+
+def _final_step(code: str, label: str, roles: tuple[str, ...], reason_label: str, outcome: str) -> StepSpec:
+    return StepSpec(
+        code=code,
+        label=label,
+        roles=roles,
+        fields=(FieldSpec("reason", reason_label, "longtext", required=True),),
+        final=True,
+        outcome=outcome,
+    )
+
+
+def ended_step(
+    *roles: str, label: str = "Procedure beëindigd", reason_label: str = "Reden van beëindigen"
+) -> StepSpec:
+    """The final step 'ended' (violation over, procedure done), with a reason."""
+    return _final_step("ended", label, roles, reason_label, "afgerond")
 
 
 def ending_steps(*roles: str) -> tuple[StepSpec, ...]:
     """Ending (violation over, procedure done) and withdrawal; both final, both with a reason."""
     return (
-        StepSpec(
-            code="ended",
-            label="Procedure beëindigd",
-            roles=roles,
-            fields=(FieldSpec("reason", "Reden van beëindigen", "longtext", required=True),),
-            final=True,
-            outcome="afgerond",
-        ),
-        StepSpec(
-            code="withdrawn",
-            label="Besluit ingetrokken",
-            roles=(JURIST,),
-            fields=(FieldSpec("reason", "Reden van intrekking", "longtext", required=True),),
-            final=True,
-            outcome="ingetrokken",
-        ),
+        ended_step(*roles),
+        _final_step("withdrawn", "Besluit ingetrokken", (JURIST,), "Reden van intrekking", "ingetrokken"),
     )

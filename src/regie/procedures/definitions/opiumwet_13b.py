@@ -9,14 +9,16 @@ The data are criminal-law data (AVG art. 10): the procedure and its letters carr
 
 from __future__ import annotations
 
+from functools import partial
+
+from regie.procedures.definitions import phases
 from regie.procedures.definitions.common import (
     INSPECTOR,
     JURIST,
-    NOTIFICATIONS,
+    MAYOR,
     PROCESS_DIRECTOR,
     PROJECT_LEADER,
     ending_steps,
-    objection_term,
     remedy_steps,
 )
 from regie.procedures.definitions.schema import (
@@ -36,6 +38,8 @@ SANCTIONS = (
     ("sluiting", "Sluiting"),
 )
 LEGAL_BASIS = "artikel 13b van de Opiumwet en het Damoclesbeleid van de gemeente"
+# The mayor decides; the letters carry criminal-law data (AVG art. 10).
+letter = partial(LetterSpec, legal_basis=LEGAL_BASIS, category="justice", authority=MAYOR)
 
 AFTER_ORDER = (
     "notification",
@@ -57,6 +61,13 @@ FINDINGS_MERGE = (
     ("aangetroffen_middelen", "data:police-report.substances|substances"),
     ("soort_pand", "data:police-report.premises_type|choice"),
     ("overtreding_nummer", "data:assessment.damocles.offence_number"),
+)
+CLOSURE_PERIOD = FieldSpec(
+    "closure_period",
+    "Duur van de sluiting",
+    "period",
+    required=True,
+    default="data:assessment.damocles.closure_period",
 )
 
 STEPS = (
@@ -122,169 +133,73 @@ STEPS = (
         next=("ended",),
         rules=("after:assessment", "sanction_is:waarschuwing"),
         letters=(
-            LetterSpec(
-                code="o13b-warning",
-                label="Waarschuwing artikel 13b Opiumwet",
-                legal_basis=LEGAL_BASIS,
-                category="justice",
-                authority="de burgemeester",
-                merge=FINDINGS_MERGE,
-            ),
+            letter(code="o13b-warning", label="Waarschuwing artikel 13b Opiumwet", merge=FINDINGS_MERGE),
         ),
     ),
-    StepSpec(
-        code="intended-decision",
+    *phases.view_steps(
+        role=JURIST,
         label="Voornemen tot sluiting verzonden",
-        roles=(JURIST,),
-        next=("view-received", "closure-order", "intended-decision", "ended"),
         rules=("after:assessment", "sanction_is:sluiting"),
-        fields=(
-            FieldSpec(
-                "closure_period",
-                "Duur van de sluiting",
-                "period",
-                required=True,
-                default="data:assessment.damocles.closure_period",
-            ),
-            FieldSpec("view_period", "Termijn voor de zienswijze", "period", required=True, default="P2W"),
-        ),
-        terms=(
-            TermSpec(
-                code="view",
-                label="Termijn zienswijze",
-                period="field:intended-decision.view_period",
-                statutory=False,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Zienswijze afwachten en sluitingsbesluit voorbereiden",
-                legal_basis="Awb 4:8",
-                closed_by=("view-received",),
-                blocks=("closure-order",),
+        fields=(CLOSURE_PERIOD,),
+        decision="closure-order",
+        onward=("closure-order", "intended-decision", "ended"),
+        task="Zienswijze afwachten en sluitingsbesluit voorbereiden",
+        letter=letter(
+            code="o13b-intended-closure",
+            label="Voornemen tot sluiting (artikel 13b Opiumwet)",
+            merge=(
+                *FINDINGS_MERGE,
+                ("sluitingsduur", "data:intended-decision.closure_period|period"),
+                phases.VIEW_END_MERGE,
             ),
         ),
-        letters=(
-            LetterSpec(
-                code="o13b-intended-closure",
-                label="Voornemen tot sluiting (artikel 13b Opiumwet)",
-                legal_basis=LEGAL_BASIS,
-                category="justice",
-                authority="de burgemeester",
-                merge=(
-                    *FINDINGS_MERGE,
-                    ("sluitingsduur", "data:intended-decision.closure_period|period"),
-                    ("zienswijze_einddatum", "deadline:view|date"),
-                ),
-            ),
-        ),
+        received_fields=(phases.VIEW_FROM, phases.VIEW_SUMMARY),
     ),
-    StepSpec(
-        code="view-received",
-        label="Zienswijze ontvangen",
-        roles=(JURIST,),
-        next=("closure-order", "intended-decision", "ended"),
+    phases.decision_step(
+        "closure-order",
+        "Sluitingsbesluit genomen",
         fields=(
-            FieldSpec("addressee", "Van geadresseerde", "addressee"),
-            FieldSpec("summary", "Kern van de zienswijze", "longtext", required=True),
-        ),
-    ),
-    StepSpec(
-        code="closure-order",
-        label="Sluitingsbesluit genomen",
-        roles=(JURIST,),
-        next=("notification", "withdrawn"),
-        fields=(
-            FieldSpec(
-                "closure_period",
-                "Duur van de sluiting",
-                "period",
-                required=True,
-                default="data:assessment.damocles.closure_period",
-            ),
-            FieldSpec(
-                "compliance_period",
-                "Begunstigingstermijn",
-                "period",
-                required=True,
+            CLOSURE_PERIOD,
+            phases.compliance_period_field(
                 default="P1W",
                 help="Tijd om de woning of het lokaal zelf te sluiten; niet verlengd door de Atw.",
             ),
             FieldSpec("reasons", "Motivering", "longtext", required=True),
-            FieldSpec(
-                "urgent_reason",
-                "Reden voor spoedsluiting zonder zienswijze",
-                "longtext",
-                required_from=("assessment",),
+            phases.urgent_reason_field(
+                "Reden voor spoedsluiting zonder zienswijze", skipping_from="assessment"
             ),
         ),
         rules=("after:assessment", "sanction_is:sluiting"),
-        terms=(
-            TermSpec(
-                code="notify",
-                label="Sluitingsbesluit bekendmaken",
-                period="P3D",
-                statutory=False,
-                owner_role=JURIST,
-                task="Sluitingsbesluit aangetekend verzenden of laten uitreiken door de politie",
-                closed_by=("notification",),
-            ),
-        ),
+        notify_label="Sluitingsbesluit bekendmaken",
+        notify_period="P3D",
+        notify_task="Sluitingsbesluit aangetekend verzenden of laten uitreiken door de politie",
     ),
-    StepSpec(
-        code="notification",
+    phases.notification_step(
         label="Sluitingsbesluit bekendgemaakt",
-        roles=(JURIST,),
-        next=AFTER_ORDER,
-        fields=(
-            NOTIFICATIONS,
-            FieldSpec(
-                "method",
-                "Wijze van bekendmaking",
-                "choice",
-                required=True,
-                choices=(("aangetekend", "Aangetekende post"), ("politie", "Uitgereikt door de politie")),
-            ),
+        decision="closure-order",
+        methods=(("aangetekend", "Aangetekende post"), ("politie", "Uitgereikt door de politie")),
+        after=AFTER_ORDER,
+        compliance=phases.compliance_term("closure-order"),
+        follow_up=phases.after_compliance_term(
+            "closure-due",
+            "Sluiting uitvoeren",
+            "P1D",
+            task="Sluiting uitvoeren: verzegelen en sluitingsmededeling aanbrengen",
+            closed_by=("closure", "withdrawn", "ended"),
         ),
-        rules=("after:closure-order",),
-        terms=(
-            objection_term(),
-            TermSpec(
-                code="compliance",
-                label="Begunstigingstermijn",
-                period="field:closure-order.compliance_period",
-                statutory=False,
-                start="notification",
-                kind="expiry",
-                owner_role=INSPECTOR,
-            ),
-            TermSpec(
-                code="closure-due",
-                label="Sluiting uitvoeren",
-                period="P1D",
-                statutory=False,
-                start="deadline:compliance",
-                single=True,
-                owner_role=INSPECTOR,
-                task="Sluiting uitvoeren: verzegelen en sluitingsmededeling aanbrengen",
-                closed_by=("closure", "withdrawn", "ended"),
-            ),
-        ),
-        letters=(
-            LetterSpec(
-                code="o13b-closure-order",
-                label="Sluitingsbesluit artikel 13b Opiumwet",
-                legal_basis=LEGAL_BASIS,
-                addressees="notified",
-                category="justice",
-                authority="de burgemeester",
-                document_type="besluit",
-                objection_term="objection",
-                merge=(
-                    *FINDINGS_MERGE,
-                    ("sluitingsduur", "data:closure-order.closure_period|period"),
-                    ("begunstigingstermijn", "data:closure-order.compliance_period|period"),
-                    ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
-                    ("motivering", "data:closure-order.reasons"),
-                ),
+        letter=phases.decision_letter(
+            "o13b-closure-order",
+            "Sluitingsbesluit artikel 13b Opiumwet",
+            legal_basis=LEGAL_BASIS,
+            category="justice",
+            authority=MAYOR,
+            addressees="notified",
+            merge=(
+                *FINDINGS_MERGE,
+                ("sluitingsduur", "data:closure-order.closure_period|period"),
+                ("begunstigingstermijn", "data:closure-order.compliance_period|period"),
+                ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
+                ("motivering", "data:closure-order.reasons"),
             ),
         ),
     ),
@@ -329,7 +244,7 @@ STEPS = (
             TaskSpec("Nazorg: afspraken met de verhuurder over herhaling vastleggen", PROJECT_LEADER, "P2W"),
         ),
     ),
-    *remedy_steps(AFTER_ORDER, authority="de burgemeester"),
+    *remedy_steps(AFTER_ORDER, authority=MAYOR),
     *ending_steps(JURIST, PROJECT_LEADER),
 )
 

@@ -9,14 +9,14 @@ before each forfeiture's one-year collection lapse (Awb 5:35) → ending or with
 
 from __future__ import annotations
 
+from regie.procedures.definitions import phases
 from regie.procedures.definitions.common import (
     INSPECTOR,
     JURIST,
-    NOTIFICATIONS,
     PROJECT_LEADER,
     ending_steps,
-    objection_term,
     remedy_steps,
+    six_week_term,
 )
 from regie.procedures.definitions.schema import (
     Definition,
@@ -32,6 +32,10 @@ SANCTIONS = (
 )
 UNITS = (("week", "per week"), ("maand", "per maand"), ("overtreding", "per geconstateerde overtreding"))
 PRESENT = (("geen", "Niet aanwezig"), ("aanwezig", "Aanwezig"))
+LEGAL_BASIS = (
+    "artikel 125 van de Gemeentewet, artikel 5:32 van de Algemene wet bestuursrecht en "
+    "het bestemmingsplan (recreatieve bestemming)"
+)
 
 AFTER_DECISION = (
     "notification",
@@ -57,11 +61,7 @@ def _sanction_fields(*, urgent: bool) -> tuple[FieldSpec, ...]:
         FieldSpec("amount", "Dwangsom (bedrag)", "money", required_if=penalty),
         FieldSpec("unit", "Per tijdseenheid", "choice", required_if=penalty, choices=UNITS),
         FieldSpec("maximum", "Maximum te verbeuren bedrag", "money", required_if=penalty),
-        FieldSpec(
-            "compliance_period",
-            "Begunstigingstermijn",
-            "period",
-            required=True,
+        phases.compliance_period_field(
             default="P3M",
             help="Bijvoorbeeld P3M voor drie maanden. Een begunstigingstermijn staat in het besluit en wordt "
             "niet verlengd door de Algemene termijnenwet.",
@@ -69,11 +69,9 @@ def _sanction_fields(*, urgent: bool) -> tuple[FieldSpec, ...]:
     )
     if urgent:
         fields += (
-            FieldSpec(
-                "urgent_reason",
+            phases.urgent_reason_field(
                 "Reden om zonder voornemen te besluiten (spoed)",
-                "longtext",
-                required_from=("exceptions-check",),
+                skipping_from="exceptions-check",
                 help="Alleen bij spoed mag het voornemen met zienswijze achterwege blijven (Awb 4:11).",
             ),
         )
@@ -162,60 +160,29 @@ STEPS = (
             FieldSpec("note", "Toelichting", "longtext"),
         ),
     ),
-    StepSpec(
-        code="intended-decision",
+    *phases.view_steps(
+        role=JURIST,
         label="Voornemen verzonden",
-        roles=(JURIST,),
-        next=("view-received", "decision", "intended-decision", "ended"),
-        fields=(
-            *_sanction_fields(urgent=False),
-            FieldSpec(
-                "view_period",
-                "Termijn voor de zienswijze",
-                "period",
-                required=True,
-                default="P2W",
-                help="Meestal twee weken (P2W).",
-            ),
-        ),
+        fields=_sanction_fields(urgent=False),
+        view_period_help="Meestal twee weken (P2W).",
         rules=("no_exception", "penalty_within_maximum"),
-        terms=(
-            TermSpec(
-                code="view",
-                label="Termijn zienswijze",
-                period="field:intended-decision.view_period",
-                statutory=False,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Zienswijze afwachten en besluit voorbereiden",
-                legal_basis="Awb 4:8",
-                closed_by=("view-received",),
-                blocks=("decision",),
+        decision="decision",
+        onward=("decision", "intended-decision", "ended"),
+        task="Zienswijze afwachten en besluit voorbereiden",
+        letter=LetterSpec(
+            code="pr-intended-decision",
+            label="Voornemen handhaving permanente bewoning",
+            legal_basis=LEGAL_BASIS,
+            merge=(
+                *_sanction_merge("intended-decision"),
+                ("zienswijze_termijn", "data:intended-decision.view_period|period"),
+                phases.VIEW_END_MERGE,
+                ("bevindingen", "data:inspection-report.findings"),
+                ("datum_controle", "data:inspection-report.@date|date"),
             ),
         ),
-        letters=(
-            LetterSpec(
-                code="pr-intended-decision",
-                label="Voornemen handhaving permanente bewoning",
-                legal_basis="artikel 125 van de Gemeentewet, artikel 5:32 van de Algemene wet bestuursrecht en "
-                "het bestemmingsplan (recreatieve bestemming)",
-                merge=(
-                    *_sanction_merge("intended-decision"),
-                    ("zienswijze_termijn", "data:intended-decision.view_period|period"),
-                    ("zienswijze_einddatum", "deadline:view|date"),
-                    ("bevindingen", "data:inspection-report.findings"),
-                    ("datum_controle", "data:inspection-report.@date|date"),
-                ),
-            ),
-        ),
-    ),
-    StepSpec(
-        code="view-received",
-        label="Zienswijze ontvangen",
-        roles=(JURIST,),
-        next=("decision", "intended-decision", "ended"),
-        fields=(
-            FieldSpec("addressee", "Van geadresseerde", "addressee"),
+        received_fields=(
+            phases.VIEW_FROM,
             FieldSpec(
                 "form",
                 "Vorm",
@@ -223,87 +190,46 @@ STEPS = (
                 required=True,
                 choices=(("schriftelijk", "Schriftelijk"), ("mondeling", "Mondeling (verslag)")),
             ),
-            FieldSpec("summary", "Kern van de zienswijze", "longtext", required=True),
+            phases.VIEW_SUMMARY,
         ),
     ),
-    StepSpec(
-        code="decision",
-        label="Besluit genomen",
-        roles=(JURIST,),
-        next=("notification", "withdrawn"),
+    phases.decision_step(
+        "decision",
+        "Besluit genomen",
         fields=_sanction_fields(urgent=True),
         rules=("no_exception", "penalty_within_maximum"),
-        terms=(
-            TermSpec(
-                code="notify",
-                label="Besluit bekendmaken",
-                period="P1W",
-                statutory=False,
-                owner_role=JURIST,
-                task="Besluit bekendmaken aan bewoners en eigenaar",
-                closed_by=("notification",),
-            ),
-        ),
+        notify_label="Besluit bekendmaken",
+        notify_period="P1W",
+        notify_task="Besluit bekendmaken aan bewoners en eigenaar",
     ),
-    StepSpec(
-        code="notification",
+    phases.notification_step(
         label="Besluit bekendgemaakt",
-        roles=(JURIST,),
-        next=AFTER_DECISION,
-        fields=(
-            NOTIFICATIONS,
-            FieldSpec(
-                "method",
-                "Wijze van bekendmaking",
-                "choice",
-                required=True,
-                choices=(
-                    ("post", "Per post"),
-                    ("aangetekend", "Aangetekend"),
-                    ("uitgereikt", "Persoonlijk uitgereikt"),
-                ),
-            ),
+        decision="decision",
+        methods=(
+            ("post", "Per post"),
+            ("aangetekend", "Aangetekend"),
+            ("uitgereikt", "Persoonlijk uitgereikt"),
         ),
-        rules=("after:decision",),
-        terms=(
-            objection_term(),
-            TermSpec(
-                code="compliance",
-                label="Begunstigingstermijn",
-                period="field:decision.compliance_period",
-                statutory=False,
-                start="notification",
-                kind="expiry",
-                owner_role=INSPECTOR,
-                task="Begunstigingstermijn loopt af: hercontrole plannen",
-                legal_basis="Awb 5:32a",
-            ),
-            TermSpec(
-                code="reinspection",
-                label="Hercontrole na de begunstigingstermijn",
-                period="P2W",
-                statutory=False,
-                start="deadline:compliance",
-                single=True,
-                owner_role=INSPECTOR,
-                task="Hercontrole uitvoeren",
-                closed_by=("reinspection", "ended", "withdrawn"),
-            ),
+        after=AFTER_DECISION,
+        compliance=phases.compliance_term(
+            "decision", task="Begunstigingstermijn loopt af: hercontrole plannen", legal_basis="Awb 5:32a"
         ),
-        letters=(
-            LetterSpec(
-                code="pr-decision",
-                label="Besluit handhaving permanente bewoning",
-                legal_basis="artikel 125 van de Gemeentewet, artikel 5:32 van de Algemene wet bestuursrecht en "
-                "het bestemmingsplan (recreatieve bestemming)",
-                addressees="notified",
-                document_type="besluit",
-                objection_term="objection",
-                merge=(
-                    *_sanction_merge("decision"),
-                    ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
-                    ("datum_besluit", "data:decision.@date|date"),
-                ),
+        follow_up=phases.after_compliance_term(
+            "reinspection",
+            "Hercontrole na de begunstigingstermijn",
+            "P2W",
+            task="Hercontrole uitvoeren",
+            closed_by=("reinspection", "ended", "withdrawn"),
+        ),
+        letter=phases.decision_letter(
+            "pr-decision",
+            "Besluit handhaving permanente bewoning",
+            legal_basis=LEGAL_BASIS,
+            addressees="notified",
+            merge=(
+                *_sanction_merge("decision"),
+                ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
+                ("datum_besluit", "data:decision.@date|date"),
             ),
         ),
     ),
@@ -369,25 +295,11 @@ STEPS = (
         fields=(FieldSpec("amount", "In te vorderen bedrag", "money", required=True),),
         rules=("after:forfeiture", "collection_within_forfeited"),
         terms=(
-            TermSpec(
-                code="payment",
-                label="Betalingstermijn",
-                period="P6W",
-                statutory=True,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Betaling controleren",
-                legal_basis="Awb 4:87",
-            ),
-            TermSpec(
-                code="collection-objection",
-                label="Bezwaartermijn invorderingsbesluit",
-                period="P6W",
-                statutory=True,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Nagaan of bezwaar is ingediend tegen de invordering",
-                legal_basis="Awb 6:7 en 6:8",
+            six_week_term("payment", "Betalingstermijn", "Betaling controleren", legal_basis="Awb 4:87"),
+            six_week_term(
+                "collection-objection",
+                "Bezwaartermijn invorderingsbesluit",
+                "Nagaan of bezwaar is ingediend tegen de invordering",
             ),
         ),
         letters=(
