@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from regie.access.actions import get_action
 from regie.access.models import LogCheckpoint, ProcessingLogEntry
 
 GENESIS_HASH = "0" * 64
@@ -101,14 +102,21 @@ def log_processing(
     request: HttpRequest | None = None,
     object_type: str = "",
     object_id: object = "",
-    persons: Iterable[UUID] = (),
+    persons: Iterable[UUID] | None = None,
     purpose: str = "",
     acting_for: str = "",
     break_the_glass: bool = False,
     details: dict[str, Any] | None = None,
     username: str = "",
 ) -> ProcessingLogEntry:
-    """Append one chained entry inside the current transaction (or its own, when none is open)."""
+    """Append one chained entry inside the current transaction (or its own, when none is open).
+
+    `action` must be declared in `regie.access.actions`; where it is declared to name persons, `persons` must be
+    given (empty when the object concerns no one). Both are programming errors, refused before anything is written.
+    """
+    declared = get_action(action)
+    if declared.names_persons and persons is None:
+        raise ValueError(f"Handeling {action!r} moet de betrokken personen noemen: geef persons= mee.")
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
@@ -128,7 +136,7 @@ def log_processing(
             action=action,
             object_type=object_type,
             object_id=str(object_id) if object_id else "",
-            person_ids=[UUID(str(p)) for p in persons],
+            person_ids=[UUID(str(p)) for p in persons or ()],
             purpose=purpose,
             break_the_glass=break_the_glass,
             source_address=client_address(request),
