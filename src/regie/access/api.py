@@ -13,6 +13,10 @@ from regie.access.processing_log import log_processing
 
 
 class ProcessingLogEntrySerializer(serializers.ModelSerializer[ProcessingLogEntry]):
+    action_label = serializers.CharField(
+        read_only=True, help_text="De Nederlandse omschrijving van de handeling (action is de code)."
+    )
+
     class Meta:
         model = ProcessingLogEntry
         fields = [
@@ -23,6 +27,7 @@ class ProcessingLogEntrySerializer(serializers.ModelSerializer[ProcessingLogEntr
             "actor_role",
             "acting_for",
             "action",
+            "action_label",
             "object_type",
             "object_id",
             "person_ids",

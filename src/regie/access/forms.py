@@ -1,6 +1,31 @@
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from django import forms
+
+from regie.access.actions import all_actions, is_registered
+
+_ACTION_PATTERN = re.compile(r"[a-z_.]{1,80}")
+
+
+def action_choices() -> list[tuple[str, Any]]:
+    """Every registered action by its Dutch label, grouped per processing activity."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for action in all_actions():
+        groups.setdefault(action.activity, []).append((action.code, action.label))
+    return [("", "Alle handelingen")] + [
+        (activity, sorted(options, key=lambda option: option[1]))
+        for activity, options in sorted(groups.items())
+    ]
+
+
+class ActionFilterField(forms.ChoiceField):
+    """A registered action chosen by its label, or (from a link) the beginning of codes, e.g. `auth.`."""
+
+    def valid_value(self, value: Any) -> bool:
+        return bool(_ACTION_PATTERN.fullmatch(str(value)))
 
 
 class LogFilterForm(forms.Form):
@@ -10,13 +35,10 @@ class LogFilterForm(forms.Form):
         error_messages={"invalid": "Vul een geldig persoons-id in (UUID)."},
     )
     user = forms.CharField(label="Gebruiker", required=False, max_length=150)
-    action = forms.RegexField(
+    action = ActionFilterField(
         label="Handeling",
         required=False,
-        max_length=80,
-        regex=r"^[a-z_.]+$",
-        error_messages={"invalid": "Gebruik een handelingscode zoals auth.login of case."},
-        help_text="Bijvoorbeeld auth.login_failed, of het begin: auth.",
+        error_messages={"invalid_choice": "Kies een handeling uit de lijst."},
     )
     date_from = forms.DateField(
         label="Vanaf",
@@ -30,6 +52,15 @@ class LogFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een geldige datum in (jjjj-mm-dd)."},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = action_choices()
+        asked = str(self.data.get("action", "")) if self.is_bound else ""
+        if asked and not is_registered(asked) and _ACTION_PATTERN.fullmatch(asked):
+            # A link filtering on the beginning of codes: keep it visible and selected.
+            choices.insert(1, (asked, f"Begint met: {asked}"))
+        self.fields["action"].choices = choices  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -6,6 +6,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
+from regie.access.actions import label_for
+
 
 class ProcessingLogEntry(models.Model):
     """One processing of personal data or one security event (NEN 7513 style). Never updated, never deleted."""
@@ -39,6 +41,11 @@ class ProcessingLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        """The Dutch label of the action (from the registry in `regie.access.actions`)."""
+        return label_for(self.action)
 
 
 class LogCheckpoint(models.Model):

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 
+from regie.access.actions import is_registered
 from regie.access.models import LogCheckpoint, ProcessingLogEntry
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -31,7 +32,9 @@ def processing_log(filters: LogFilter) -> QuerySet[ProcessingLogEntry]:
     if filters.user:
         qs = qs.filter(actor_username=filters.user.strip().lower())
     if filters.action:
-        qs = qs.filter(action__startswith=filters.action.strip())
+        action = filters.action.strip()
+        # A registered code is one action; anything else is the beginning of codes (`auth.`, `case.`).
+        qs = qs.filter(action=action) if is_registered(action) else qs.filter(action__startswith=action)
     if filters.date_from:
         qs = qs.filter(occurred_at__gte=datetime.combine(filters.date_from, time.min, AMSTERDAM))
     if filters.date_to:
