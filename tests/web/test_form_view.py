@@ -93,7 +93,9 @@ def test_a_denial_is_the_plain_403_unless_its_reason_is_to_be_shown():
 
     with pytest.raises(PermissionDenied):
         _handle(_request({"name": "Jan"}), deny, success_url="/klaar")
-    response, form, _ = _handle(_request({"name": "Jan"}), deny, success_url="/klaar", show_denied=True)
+    response, form, _ = _handle(
+        _request({"name": "Jan"}), deny, success_url="/klaar", refusals={PermissionDenied: 403}
+    )
     assert response.status_code == 403
     assert form.non_field_errors() == ["Alleen de coördinator mag dit."]
 

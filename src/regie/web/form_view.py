@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
@@ -56,14 +56,15 @@ def handle_form(
     success_url: str | Callable[[T], str] = "",
     success_message: str | Callable[[T], str] = "",
     aliases: Mapping[str, str] | None = None,
-    show_denied: bool = False,
+    refusals: Mapping[type[Exception], int] | None = None,
 ) -> HttpResponse:
     """Answer a form page: see the module docstring.
 
     ``success_url`` may be left out when the action always answers with a ``Done``.
     ``render(status)`` draws the page with this (bound) form; ``aliases`` map a service's error keys to form
-    fields; ``show_denied`` shows a ``PermissionDenied`` with its reason above the form (403) instead of the
-    plain 403 page, for rules whose reason the user must read.
+    fields; ``refusals`` are further exceptions whose text is shown above the form with their status, e.g.
+    ``{PermissionDenied: 403}`` for a rule whose reason the user must read (instead of the plain 403 page) or
+    ``{StorageUnavailable: 503}``.
     """
     if request.method != "POST":
         return render(200)
@@ -77,11 +78,12 @@ def handle_form(
     except ConflictError as exc:
         form.add_error(None, exc.message)
         return render(409)
-    except PermissionDenied as exc:
-        if not show_denied:
+    except Exception as exc:
+        status = _refusal_status(exc, refusals or {})
+        if status is None:
             raise
         form.add_error(None, str(exc))
-        return render(403)
+        return render(status)
     if isinstance(result, Done):
         if result.message:
             messages.add_message(request, result.level, result.message)
@@ -93,3 +95,10 @@ def handle_form(
     if not url:
         raise ValueError("handle_form: the action returned no Done and there is no success_url")
     return HttpResponseRedirect(url)
+
+
+def _refusal_status(exc: Exception, refusals: Mapping[type[Exception], int]) -> int | None:
+    for kind, status in refusals.items():
+        if isinstance(exc, kind):
+            return status
+    return None

@@ -229,5 +229,5 @@ def coordinator_hand_over(request: HttpRequest, case_id: str) -> HttpResponse:
         action=hand_over,
         render=lambda status: _page(request, access, hand_over_form=form, status=status),
         success_url=case_url(access.case, "/team"),
-        show_denied=True,  # the hand-over rule: shown with its reason
+        refusals={PermissionDenied: 403},  # the hand-over rule: shown with its reason
     )
