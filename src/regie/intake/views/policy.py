@@ -6,9 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,13 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from regie.access.policy import request_user, requires
 from regie.accounts.models import Municipality, Organisation, OrganisationKind
 from regie.accounts.selectors import municipality_of
-from regie.core.errors import ConflictError
 from regie.intake.classifier.service import DEFAULT_THRESHOLD, classifier_threshold, get_classifier
 from regie.intake.forms.policy import CategoryPolicyForm, RoutingRuleForm, RoutingTestForm, ThresholdForm
 from regie.intake.models import ClassifierSetting, RoutingRule, SignalCategory
 from regie.intake.services import policy
 from regie.intake.services.process import RoutingSample, route
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 ADMIN = {"label": "Beheer", "url": "/beheer"}
 ROUTING = {"label": "Signaalroutering", "url": "/beheer/routering"}
@@ -32,19 +29,6 @@ def _teams(municipality: Municipality) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         municipality=municipality, kind=OrganisationKind.DEPARTMENT, active=True
     ).order_by("name")
-
-
-def _save(form: Form, action: Any) -> int:
-    """Run a service; 0 on success, else the status to answer with (errors are put on the form)."""
-    try:
-        action()
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return 400
-    except ConflictError as exc:
-        form.add_error(None, exc.message)
-        return 409
-    return 0
 
 
 def _routing_page(
@@ -95,38 +79,30 @@ def routing_edit(request: HttpRequest, pk: UUID | None = None) -> HttpResponse:
         teams=_teams(municipality),
         categories=SignalCategory.objects.filter(active=True),
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            if rule:
-                status = _save(
-                    form,
-                    lambda: policy.routing_rule_update(
-                        actor=user, rule=rule, version=version, request=request, **data
-                    ),
-                )
-            else:
-                status = _save(
-                    form,
-                    lambda: policy.routing_rule_create(
-                        actor=user, municipality=municipality, request=request, **data
-                    ),
-                )
-            if status == 0:
-                messages.success(request, "De routeringsregel is opgeslagen.")
-                return HttpResponseRedirect("/beheer/routering")
-    return render(
+
+    def save(cleaned: dict[str, Any]) -> RoutingRule:
+        data = dict(cleaned)
+        version = data.pop("version")
+        if rule:
+            return policy.routing_rule_update(actor=user, rule=rule, version=version, request=request, **data)
+        return policy.routing_rule_create(actor=user, municipality=municipality, request=request, **data)
+
+    return handle_form(
         request,
-        "intake/routing_form.html",
-        {
-            "form": form,
-            "rule": rule,
-            "breadcrumbs": [ADMIN, ROUTING, {"label": rule.name if rule else "Nieuwe regel"}],
-        },
-        status=status,
+        form,
+        action=save,
+        render=lambda status: render(
+            request,
+            "intake/routing_form.html",
+            {
+                "form": form,
+                "rule": rule,
+                "breadcrumbs": [ADMIN, ROUTING, {"label": rule.name if rule else "Nieuwe regel"}],
+            },
+            status=status,
+        ),
+        success_url=ROUTING["url"],
+        success_message="De routeringsregel is opgeslagen.",
     )
 
 
@@ -185,26 +161,25 @@ def category_edit(request: HttpRequest, code: str) -> HttpResponse:
         request.POST or None,
         initial={f: getattr(category, f) for f in fields} | {"version": category.version},
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            status = _save(
-                form,
-                lambda: policy.category_update(
-                    actor=user, category=category, version=version, request=request, **data
-                ),
-            )
-            if status == 0:
-                messages.success(request, f"De categorie {data['label']} is opgeslagen.")
-                return HttpResponseRedirect("/beheer/routering")
-    return render(
+
+    def save(cleaned: dict[str, Any]) -> str:
+        data = dict(cleaned)
+        version = data.pop("version")
+        policy.category_update(actor=user, category=category, version=version, request=request, **data)
+        return str(data["label"])
+
+    return handle_form(
         request,
-        "intake/category_form.html",
-        {"form": form, "category": category, "breadcrumbs": [ADMIN, ROUTING, {"label": category.label}]},
-        status=status,
+        form,
+        action=save,
+        render=lambda status: render(
+            request,
+            "intake/category_form.html",
+            {"form": form, "category": category, "breadcrumbs": [ADMIN, ROUTING, {"label": category.label}]},
+            status=status,
+        ),
+        success_url=ROUTING["url"],
+        success_message=lambda label: f"De categorie {label} is opgeslagen.",
     )
 
 
@@ -213,16 +188,13 @@ def category_edit(request: HttpRequest, code: str) -> HttpResponse:
 def threshold_edit(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form = ThresholdForm(request.POST)
-    status = 400
-    if form.is_valid():
-        data = form.cleaned_data
-        status = _save(
-            form,
-            lambda: policy.threshold_set(
-                actor=user, threshold=data["threshold"], version=data["version"], request=request
-            ),
-        )
-        if status == 0:
-            messages.success(request, "De drempel is opgeslagen.")
-            return HttpResponseRedirect("/beheer/routering")
-    return _routing_page(request, threshold_form=form, status=status)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: policy.threshold_set(
+            actor=user, threshold=data["threshold"], version=data["version"], request=request
+        ),
+        render=lambda status: _routing_page(request, threshold_form=form, status=status),
+        success_url=ROUTING["url"],
+        success_message="De drempel is opgeslagen.",
+    )

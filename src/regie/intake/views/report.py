@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,13 +15,14 @@ from regie.access.processing_log import client_address
 from regie.accounts.models import Municipality
 from regie.intake.edges import StorageUnavailable, page_storage
 from regie.intake.forms.report import PublicReportForm, SignalReportForm
-from regie.intake.models import Channel, Source, Urgency
+from regie.intake.models import Channel, Signal, Source, Urgency
 from regie.intake.services.inputs import Reporter
 from regie.intake.services.rate_limit import public_rate_hit
 from regie.intake.services.receive import default_municipality, signal_receive, source_of
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 SESSION_REFERENCE = "intake_public_reference"
+NOT_SET_UP = "Melden kan op dit moment niet: de gemeente is nog niet ingericht."
 PUBLIC_ALIASES = {
     "reporter_name": "reporter_name",
     "reporter_email": "reporter_email",
@@ -43,49 +45,49 @@ def signal_new(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     came_from = (request.POST.get("van") or request.GET.get("van") or "")[:300]
     form = SignalReportForm(request.POST or None, request.FILES or None, initial={"van": came_from})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            subjects, aliases = form.subjects()
-            source, partner = source_of(user)
-            try:
-                if user.organisation is None:
-                    raise ValidationError(
-                        "U hoort bij geen organisatie; vraag de functioneel beheerder dit te regelen."
-                    )
-                with page_storage():
-                    signal = signal_receive(
-                        actor=user,
-                        municipality=user.organisation.municipality,
-                        source=source,
-                        partner_organisation=partner,
-                        channel=Channel.STAFF_FORM,
-                        description=data["description"],
-                        urgency=data["urgency"],
-                        location_kind=data["location_kind"],
-                        location_text=data["location_text"],
-                        subjects=subjects,
-                        attachments=form.file_inputs(),
-                        came_from=came_from,
-                        request=request,
-                    )
-            except StorageUnavailable as exc:
-                form.add_error(None, str(exc))
-                status = 503
-            except ValidationError as exc:
-                apply_errors(form, exc, aliases)
-            else:
-                messages.success(
-                    request, f"Uw signaal is ontvangen onder referentie {signal.reference}. Dank u wel."
-                )
-                return HttpResponseRedirect(_back_to(request, came_from))
-    return render(
+    aliases: dict[str, str] = {}
+
+    def receive(data: dict[str, Any]) -> Signal:
+        subjects, found = form.subjects()
+        aliases.update(found)
+        source, partner = source_of(user)
+        if user.organisation is None:
+            raise ValidationError(
+                "U hoort bij geen organisatie; vraag de functioneel beheerder dit te regelen."
+            )
+        with page_storage():
+            return signal_receive(
+                actor=user,
+                municipality=user.organisation.municipality,
+                source=source,
+                partner_organisation=partner,
+                channel=Channel.STAFF_FORM,
+                description=data["description"],
+                urgency=data["urgency"],
+                location_kind=data["location_kind"],
+                location_text=data["location_text"],
+                subjects=subjects,
+                attachments=form.file_inputs(),
+                came_from=came_from,
+                request=request,
+            )
+
+    return handle_form(
         request,
-        "intake/signal_new.html",
-        {"form": form, "came_from": came_from, "breadcrumbs": [{"label": "Meld een signaal"}]},
-        status=status,
+        form,
+        action=receive,
+        render=lambda status: render(
+            request,
+            "intake/signal_new.html",
+            {"form": form, "came_from": came_from, "breadcrumbs": [{"label": "Meld een signaal"}]},
+            status=status,
+        ),
+        success_url=_back_to(request, came_from),
+        success_message=lambda signal: (
+            f"Uw signaal is ontvangen onder referentie {signal.reference}. Dank u wel."
+        ),
+        aliases=aliases,
+        refusals={StorageUnavailable: 503},
     )
 
 
@@ -93,7 +95,6 @@ def signal_new(request: HttpRequest) -> HttpResponse:
 def public_report(request: HttpRequest) -> HttpResponse:
     """`/melden`: anyone may report, anonymously if they wish; the report is stored before anything else."""
     form = PublicReportForm(request.POST or None, request.FILES or None)
-    status = 200
     if request.method == "POST":
         rate = public_rate_hit(client_address(request))
         if not rate.allowed:
@@ -108,37 +109,40 @@ def public_report(request: HttpRequest) -> HttpResponse:
             response = render(request, "intake/melden.html", {"form": form, "breadcrumbs": []}, status=429)
             response["Retry-After"] = str(rate.retry_after)
             return response
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            anonymous = data["reporter_type"] == Source.ANONYMOUS
-            try:
-                with page_storage():
-                    signal = signal_receive(
-                        actor=None,
-                        municipality=default_municipality(),
-                        source=data["reporter_type"],
-                        channel=Channel.PUBLIC_FORM,
-                        description=data["description"],
-                        urgency=Urgency.URGENT if data["urgent"] else Urgency.NORMAL,
-                        location_kind=data["location_kind"],
-                        location_text=data["location_text"],
-                        reporter=form.reporter() if not anonymous or _any_contact(form) else Reporter(),
-                        attachments=form.file_inputs(),
-                        request=request,
-                    )
-            except StorageUnavailable as exc:
-                form.add_error(None, str(exc))
-                status = 503
-            except Municipality.DoesNotExist:
-                form.add_error(None, "Melden kan op dit moment niet: de gemeente is nog niet ingericht.")
-                status = 503
-            except ValidationError as exc:
-                apply_errors(form, exc, PUBLIC_ALIASES)
-            else:
-                request.session[SESSION_REFERENCE] = signal.reference
-                return HttpResponseRedirect("/melden/ontvangen")
-    return render(request, "intake/melden.html", {"form": form, "breadcrumbs": []}, status=status)
+
+    def receive(data: dict[str, Any]) -> Signal:
+        anonymous = data["reporter_type"] == Source.ANONYMOUS
+        try:
+            with page_storage():
+                signal = signal_receive(
+                    actor=None,
+                    municipality=default_municipality(),
+                    source=data["reporter_type"],
+                    channel=Channel.PUBLIC_FORM,
+                    description=data["description"],
+                    urgency=Urgency.URGENT if data["urgent"] else Urgency.NORMAL,
+                    location_kind=data["location_kind"],
+                    location_text=data["location_text"],
+                    reporter=form.reporter() if not anonymous or _any_contact(form) else Reporter(),
+                    attachments=form.file_inputs(),
+                    request=request,
+                )
+        except Municipality.DoesNotExist:  # like a lost database: nothing stored, try again later (503)
+            raise StorageUnavailable(NOT_SET_UP) from None
+        request.session[SESSION_REFERENCE] = signal.reference  # the reference, never in the URL
+        return signal
+
+    return handle_form(
+        request,
+        form,
+        action=receive,
+        render=lambda status: render(
+            request, "intake/melden.html", {"form": form, "breadcrumbs": []}, status=status
+        ),
+        success_url="/melden/ontvangen",
+        aliases=PUBLIC_ALIASES,
+        refusals={StorageUnavailable: 503},
+    )
 
 
 def _any_contact(form: PublicReportForm) -> bool:

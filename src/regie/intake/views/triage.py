@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
 from regie.access.case_access import cases_visible_to, get_case_for
@@ -21,7 +20,6 @@ from regie.access.signal_access import get_signal_by_reference_for, get_signal_f
 from regie.access.subject_access import persons_visible_to
 from regie.accounts.models import User
 from regie.cases.views.case_create import coordinators_for
-from regie.core.errors import ConflictError
 from regie.core.ids import uuid_or_404
 from regie.intake import selectors
 from regie.intake.forms.triage import (
@@ -38,7 +36,7 @@ from regie.intake.forms.triage import (
 from regie.intake.models import Decision, Signal
 from regie.intake.services import claim, corrections, decisions, process
 from regie.intake.views.queue import render_signal
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 
 def _load(request: HttpRequest, signal_id: str) -> tuple[User, Signal]:
@@ -63,17 +61,26 @@ def _run(
     bound_key: str = "",
     aliases: dict[str, str] | None = None,
 ) -> HttpResponse:
-    try:
-        action()
-    except ConflictError as exc:
-        return render_signal(request, signal, status=409, error=exc.message)
-    except ValidationError as exc:
-        if form is None:
-            return render_signal(request, signal, status=400, error=" ".join(exc.messages))
-        apply_errors(form, exc, aliases)
-        return render_signal(request, signal, status=400, bound={bound_key: form})
-    messages.success(request, success)
-    return HttpResponseRedirect(_url(signal))
+    """The signal page's form view: a refusal on its form (400), otherwise (a conflict, or a button without a
+    form) the message above the signal."""
+    shown = form or Form(request.POST)  # a button: a form without fields
+
+    def page(status: int) -> HttpResponse:
+        if status == 400 and form is not None:
+            return render_signal(request, signal, status=status, bound={bound_key: form})
+        return render_signal(
+            request, signal, status=status, error=" ".join(map(str, shown.non_field_errors()))
+        )
+
+    return handle_form(
+        request,
+        shown,
+        action=lambda _: action(),
+        render=page,
+        success_url=_url(signal),
+        success_message=success,
+        aliases=aliases,
+    )
 
 
 @requires("signals.triage")
