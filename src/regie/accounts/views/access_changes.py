@@ -3,11 +3,11 @@ officer follows every such change."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,8 +16,7 @@ from regie.accounts import selectors
 from regie.accounts.account_changes import account_change_approve, account_change_reject
 from regie.accounts.forms import AccessChangeDecisionForm
 from regie.accounts.models import AccountChange
-from regie.core.errors import ConflictError
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 LIST_URL = "/beheer/toegangswijzigingen"
@@ -70,27 +69,27 @@ def access_change_decide(request: HttpRequest, pk: UUID) -> HttpResponse:
     if not change.is_pending:
         return _page(request, error="Over deze wijziging is al beslist.", status=400)
     form = _form(change, request.POST)
-    status = 400
-    if form.is_valid():
-        actor = request_user(request)
-        note = form.cleaned_data["note"]
+    actor = request_user(request)
+
+    def decide(data: dict[str, Any]) -> str:
         try:
-            if form.cleaned_data["decision"] == "goedkeuren":
-                account_change_approve(actor=actor, change=change, note=note, request=request)
-                messages.success(request, f"De wijziging voor {change.user} is goedgekeurd en doorgevoerd.")
-            else:
-                account_change_reject(actor=actor, change=change, note=note, request=request)
-                messages.success(request, f"De wijziging voor {change.user} is afgewezen.")
-            return HttpResponseRedirect(LIST_URL)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:  # the one who asked, or the user it is about
-            form.add_error(None, str(exc) or "U mag over deze wijziging niet beslissen.")
-            status = 403
-        except ConflictError as exc:
-            form.add_error(None, exc.message)
-            status = 409
-    return _page(request, failed=(change, form), status=status)
+            if data["decision"] == "goedkeuren":
+                account_change_approve(actor=actor, change=change, note=data["note"], request=request)
+                return f"De wijziging voor {change.user} is goedgekeurd en doorgevoerd."
+            account_change_reject(actor=actor, change=change, note=data["note"], request=request)
+            return f"De wijziging voor {change.user} is afgewezen."
+        except PermissionDenied as exc:  # the one who asked, or the user it is about: shown with a reason
+            raise PermissionDenied(str(exc) or "U mag over deze wijziging niet beslissen.") from exc
+
+    return handle_form(
+        request,
+        form,
+        action=decide,
+        render=lambda status: _page(request, failed=(change, form), status=status),
+        success_url=LIST_URL,
+        success_message=lambda message: message,
+        refusals={PermissionDenied: 403},
+    )
 
 
 @requires("account_changes.view")

@@ -6,7 +6,6 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
@@ -15,8 +14,7 @@ from regie.access.policy import request_user, requires
 from regie.accounts import second_factor, selectors, services
 from regie.accounts.forms import OrganisationForm, UserForm
 from regie.accounts.models import Organisation, Role, User
-from regie.core.errors import ConflictError
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 PENDING = (
@@ -62,37 +60,33 @@ def organisation_edit(request: HttpRequest, pk: UUID | None = None) -> HttpRespo
         initial = {f: getattr(org, f) for f in ("name", "kind", "partner_type", "email", "phone", "active")}
         initial["version"] = org.version
     form = OrganisationForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                if org:
-                    services.organisation_update(
-                        actor=request_user(request),
-                        organisation=org,
-                        version=version,
-                        request=request,
-                        **data,
-                    )
-                else:
-                    data.pop("active")
-                    municipality = selectors.municipality_of(request_user(request))
-                    services.organisation_create(
-                        actor=request_user(request),
-                        municipality=municipality,
-                        request=request,
-                        **data,
-                    )
-                messages.success(request, "De organisatie is opgeslagen.")
-                return HttpResponseRedirect("/beheer/organisaties")
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            except ConflictError as exc:
-                form.add_error(None, exc.message)
-                status = 409
+
+    def save(cleaned: dict[str, Any]) -> Organisation:
+        data = dict(cleaned)
+        version = data.pop("version")
+        if org:
+            return services.organisation_update(
+                actor=request_user(request), organisation=org, version=version, request=request, **data
+            )
+        data.pop("active")
+        municipality = selectors.municipality_of(request_user(request))
+        return services.organisation_create(
+            actor=request_user(request), municipality=municipality, request=request, **data
+        )
+
+    return handle_form(
+        request,
+        form,
+        action=save,
+        render=lambda status: _organisation_page(request, form, org, status),
+        success_url="/beheer/organisaties",
+        success_message="De organisatie is opgeslagen.",
+    )
+
+
+def _organisation_page(
+    request: HttpRequest, form: OrganisationForm, org: Organisation | None, status: int
+) -> HttpResponse:
     return render(
         request,
         "accounts/organisation_form.html",
@@ -152,34 +146,32 @@ def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = UserForm(request.POST or None, initial=initial)
     if target:
         form.fields["username"].disabled = True
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                if target:
-                    data.pop("username")
-                    updated = services.user_update(
-                        actor=request_user(request),
-                        user=target,
-                        version=version,
-                        request=request,
-                        **data,
-                    )
-                    if updated.pending is not None:
-                        messages.info(request, PENDING.format(user=target))
-                else:
-                    data.pop("is_active")
-                    services.user_create(actor=request_user(request), request=request, **data)
-                messages.success(request, "De gebruiker is opgeslagen.")
-                return HttpResponseRedirect("/beheer/gebruikers")
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            except ConflictError as exc:
-                form.add_error(None, exc.message)
-                status = 409
+
+    def save(cleaned: dict[str, Any]) -> object:
+        data = dict(cleaned)
+        version = data.pop("version")
+        if target:
+            data.pop("username")
+            updated = services.user_update(
+                actor=request_user(request), user=target, version=version, request=request, **data
+            )
+            if updated.pending is not None:
+                messages.info(request, PENDING.format(user=target))
+            return updated
+        data.pop("is_active")
+        return services.user_create(actor=request_user(request), request=request, **data)
+
+    return handle_form(
+        request,
+        form,
+        action=save,
+        render=lambda status: _user_page(request, form, target, status),
+        success_url="/beheer/gebruikers",
+        success_message="De gebruiker is opgeslagen.",
+    )
+
+
+def _user_page(request: HttpRequest, form: UserForm, target: User | None, status: int) -> HttpResponse:
     return render(
         request,
         "accounts/user_form.html",
