@@ -14,7 +14,14 @@ from __future__ import annotations
 from functools import partial
 
 from regie.procedures.definitions import phases
-from regie.procedures.definitions.common import BRP, JURIST, ended_step, objection_term, remedy_steps
+from regie.procedures.definitions.common import (
+    BRP,
+    JURIST,
+    ended_step,
+    objection_term,
+    remedy_steps,
+    work_term,
+)
 from regie.procedures.definitions.schema import (
     Definition,
     FieldSpec,
@@ -79,25 +86,23 @@ STEPS = (
             ),
         ),
         terms=(
-            TermSpec(
-                code="target",
-                label="Streefdatum afronding (8 weken)",
-                period="P8W",
-                statutory=False,
-                owner_role=BRP,
+            work_term(
+                "target",
+                "Streefdatum afronding (8 weken)",
+                "P8W",
+                owner=BRP,
                 task="Adresonderzoek afronden (streefdatum)",
-                legal_basis="Circulaire Adresonderzoek BRP",
                 closed_by=DONE,
+                legal_basis="Circulaire Adresonderzoek BRP",
             ),
-            TermSpec(
-                code="maximum",
-                label="Uiterste afronding (3 maanden)",
-                period="P3M",
-                statutory=False,
-                owner_role=BRP,
+            work_term(
+                "maximum",
+                "Uiterste afronding (3 maanden)",
+                "P3M",
+                owner=BRP,
                 task="Adresonderzoek uiterlijk nu afronden",
-                legal_basis="Circulaire Adresonderzoek BRP",
                 closed_by=DONE,
+                legal_basis="Circulaire Adresonderzoek BRP",
             ),
         ),
     ),

@@ -44,6 +44,30 @@ JUDGMENT_OUTCOMES = (
 )
 
 
+def work_term(
+    code: str,
+    label: str,
+    period: str,
+    *,
+    owner: str,
+    task: str,
+    closed_by: tuple[str, ...],
+    legal_basis: str = "",
+) -> TermSpec:
+    """A term for the municipality's own work, from the step: not statutory (the Atw does not extend it), and
+    overdue when it ends before one of the steps `closed_by` is taken."""
+    return TermSpec(
+        code=code,
+        label=label,
+        period=period,
+        statutory=False,
+        owner_role=owner,
+        task=task,
+        legal_basis=legal_basis,
+        closed_by=closed_by,
+    )
+
+
 def six_week_term(
     code: str, label: str, task: str, *, legal_basis: str = "Awb 6:7 en 6:8", start: str = "step"
 ) -> TermSpec:

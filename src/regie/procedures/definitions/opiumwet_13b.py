@@ -20,6 +20,7 @@ from regie.procedures.definitions.common import (
     PROJECT_LEADER,
     ending_steps,
     remedy_steps,
+    work_term,
 )
 from regie.procedures.definitions.schema import (
     Definition,
@@ -27,7 +28,6 @@ from regie.procedures.definitions.schema import (
     LetterSpec,
     StepSpec,
     TaskSpec,
-    TermSpec,
 )
 
 PREMISES = (("woning", "Woning"), ("lokaal", "Lokaal of erf (geen woning)"))
@@ -87,12 +87,11 @@ STEPS = (
         ),
         rules=("search_before_report",),
         terms=(
-            TermSpec(
-                code="assessment",
-                label="Beoordeling tegen het Damoclesbeleid",
-                period="P2W",
-                statutory=False,
-                owner_role=JURIST,
+            work_term(
+                "assessment",
+                "Beoordeling tegen het Damoclesbeleid",
+                "P2W",
+                owner=JURIST,
                 task="Rapportage beoordelen tegen het Damoclesbeleid",
                 closed_by=("assessment", "ended"),
             ),
@@ -216,15 +215,14 @@ STEPS = (
         ),
         rules=("after:notification",),
         terms=(
-            TermSpec(
-                code="reopening",
-                label="Heropening",
-                period="field:closure-order.closure_period",
-                statutory=False,
-                owner_role=INSPECTOR,
+            work_term(
+                "reopening",
+                "Heropening",
+                "field:closure-order.closure_period",
+                owner=INSPECTOR,
                 task="Pand heropenen en verzegeling verwijderen",
-                legal_basis="Opiumwet 13b",
                 closed_by=("reopening", "withdrawn"),
+                legal_basis="Opiumwet 13b",
             ),
         ),
         tasks=(

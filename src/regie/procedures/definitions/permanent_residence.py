@@ -17,6 +17,7 @@ from regie.procedures.definitions.common import (
     ending_steps,
     remedy_steps,
     six_week_term,
+    work_term,
 )
 from regie.procedures.definitions.schema import (
     Definition,
@@ -96,12 +97,11 @@ STEPS = (
         next=("inspection-report", "ended"),
         fields=(FieldSpec("signal", "Omschrijving van het signaal", "longtext", required=True),),
         terms=(
-            TermSpec(
-                code="inspection",
-                label="Controle uitvoeren",
-                period="P4W",
-                statutory=False,
-                owner_role=INSPECTOR,
+            work_term(
+                "inspection",
+                "Controle uitvoeren",
+                "P4W",
+                owner=INSPECTOR,
                 task="Controle uitvoeren en rapport van bevindingen opmaken",
                 closed_by=("inspection-report", "ended"),
             ),
@@ -131,12 +131,11 @@ STEPS = (
             FieldSpec("neighbours", "Verklaringen van buren of parkbeheer", "bool"),
         ),
         terms=(
-            TermSpec(
-                code="exceptions",
-                label="Uitzonderingen controleren",
-                period="P2W",
-                statutory=False,
-                owner_role=JURIST,
+            work_term(
+                "exceptions",
+                "Uitzonderingen controleren",
+                "P2W",
+                owner=JURIST,
                 task="Persoonsgebonden beschikking, gedoogbesluit en uitsterfregeling controleren",
                 closed_by=("exceptions-check", "ended"),
             ),
@@ -276,12 +275,11 @@ STEPS = (
                 # The warning comes well before the lapse: about three months of working days ahead.
                 remind_working_days=60,
             ),
-            TermSpec(
-                code="collection-due",
-                label="Invorderingsbesluit nemen",
-                period="P6M",
-                statutory=False,
-                owner_role=JURIST,
+            work_term(
+                "collection-due",
+                "Invorderingsbesluit nemen",
+                "P6M",
+                owner=JURIST,
                 task="Invorderingsbesluit nemen",
                 closed_by=("collection-decision",),
             ),

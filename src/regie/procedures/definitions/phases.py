@@ -8,7 +8,14 @@ periods it sets itself).
 
 from __future__ import annotations
 
-from regie.procedures.definitions.common import COLLEGE, INSPECTOR, JURIST, NOTIFICATIONS, objection_term
+from regie.procedures.definitions.common import (
+    COLLEGE,
+    INSPECTOR,
+    JURIST,
+    NOTIFICATIONS,
+    objection_term,
+    work_term,
+)
 from regie.procedures.definitions.schema import FieldSpec, LetterSpec, StepSpec, TermSpec
 
 VIEW_FROM = FieldSpec("addressee", "Van geadresseerde", "addressee")
@@ -93,14 +100,8 @@ def decision_step(
     notify_task: str,
 ) -> StepSpec:
     """The jurist's decision; it is made known next ("notification") or withdrawn, within a non-statutory term."""
-    notify = TermSpec(
-        code="notify",
-        label=notify_label,
-        period=notify_period,
-        statutory=False,
-        owner_role=JURIST,
-        task=notify_task,
-        closed_by=("notification",),
+    notify = work_term(
+        "notify", notify_label, notify_period, owner=JURIST, task=notify_task, closed_by=("notification",)
     )
     return StepSpec(
         code=code,
