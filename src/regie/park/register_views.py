@@ -5,8 +5,10 @@ Thin edges, as in views.py: parse, fetch through the park door, call one service
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,8 +21,8 @@ from regie.core.terms import format_date
 from regie.park.forms import OccupancyEndForm, ParkForm
 from regie.park.models import Park
 from regie.park.services import lots, parks
-from regie.park.views import _crumbs, _user, signed_in
-from regie.web.forms import apply_errors
+from regie.park.views import _crumbs, _posted, _user, signed_in
+from regie.web.form_view import handle_form
 
 PARKS_CRUMB = {"label": "Vakantieparken", "url": "/vakantiepark/parken"}
 # Service error keys that have another name in the form.
@@ -62,36 +64,29 @@ def park_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not park_access.may_manage_parks(user) or user.organisation is None:
         raise PermissionDenied
-    if request.method == "POST":
-        form = ParkForm(request.POST, leaders=_leaders(user))
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                park = parks.park_create(
-                    actor=user,
-                    municipality=user.organisation.municipality,
-                    name=data["name"],
-                    planning_status=data["planning_status"],
-                    management=data["management_kvk"],
-                    contact=data["contact"],
-                    project_leader=data["project_leader"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc, FORM_FIELDS)
-            else:
-                messages.success(request, f"{park.name} is geregistreerd. Voeg nu de kavels toe.")
-                return redirect(f"/vakantiepark/{park.pk}")
-    else:
-        form = ParkForm(leaders=_leaders(user), initial={"project_leader": user.pk})
-    return render(
+    municipality = user.organisation.municipality
+    form = ParkForm(_posted(request), leaders=_leaders(user), initial={"project_leader": user.pk})
+    return handle_form(
         request,
-        "park/park_form.html",
-        {
-            "form": form,
-            "park": None,
-            "breadcrumbs": [PARKS_CRUMB, {"label": "Nieuw park"}],
-        },
+        form,
+        action=lambda data: parks.park_create(
+            actor=user,
+            municipality=municipality,
+            name=data["name"],
+            planning_status=data["planning_status"],
+            management=data["management_kvk"],
+            contact=data["contact"],
+            project_leader=data["project_leader"],
+            request=request,
+        ),
+        render=lambda _status: render(  # the park pages answer a refused form with 200, as they always have
+            request,
+            "park/park_form.html",
+            {"form": form, "park": None, "breadcrumbs": [PARKS_CRUMB, {"label": "Nieuw park"}]},
+        ),
+        success_url=lambda park: f"/vakantiepark/{park.pk}",
+        success_message=lambda park: f"{park.name} is geregistreerd. Voeg nu de kavels toe.",
+        aliases=FORM_FIELDS,
     )
 
 
@@ -101,41 +96,38 @@ def park_edit(request: HttpRequest, park_id: str) -> HttpResponse:
     if not park_access.may_manage_parks(user):
         raise PermissionDenied
     park = park_access.get_park_for(user, park_id)
-    if request.method == "POST":
-        form = ParkForm(request.POST, leaders=_leaders(user, park))
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                parks.park_update(
-                    actor=user,
-                    park=park,
-                    name=data["name"],
-                    planning_status=data["planning_status"],
-                    management=data["management_kvk"],
-                    contact=data["contact"],
-                    project_leader=data["project_leader"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc, FORM_FIELDS)
-            else:
-                messages.success(request, "De parkgegevens zijn opgeslagen.")
-                return redirect(f"/vakantiepark/{park.pk}")
-    else:
-        form = ParkForm(
-            leaders=_leaders(user, park),
-            initial={
-                "name": park.name,
-                "planning_status": park.planning_status,
-                "management_kvk": park.management.kvk_number if park.management else "",
-                "contact": park.contact,
-                "project_leader": park.project_leader_id,
-            },
-        )
-    return render(
+    form = ParkForm(
+        _posted(request),
+        leaders=_leaders(user, park),
+        initial={
+            "name": park.name,
+            "planning_status": park.planning_status,
+            "management_kvk": park.management.kvk_number if park.management else "",
+            "contact": park.contact,
+            "project_leader": park.project_leader_id,
+        },
+    )
+    return handle_form(
         request,
-        "park/park_form.html",
-        {"form": form, "park": park, "breadcrumbs": _crumbs(park, {"label": "Parkgegevens wijzigen"})},
+        form,
+        action=lambda data: parks.park_update(
+            actor=user,
+            park=park,
+            name=data["name"],
+            planning_status=data["planning_status"],
+            management=data["management_kvk"],
+            contact=data["contact"],
+            project_leader=data["project_leader"],
+            request=request,
+        ),
+        render=lambda _status: render(  # a refused form: 200, as the park pages always answered
+            request,
+            "park/park_form.html",
+            {"form": form, "park": park, "breadcrumbs": _crumbs(park, {"label": "Parkgegevens wijzigen"})},
+        ),
+        success_url=f"/vakantiepark/{park.pk}",
+        success_message="De parkgegevens zijn opgeslagen.",
+        aliases=FORM_FIELDS,
     )
 
 
@@ -154,43 +146,39 @@ def occupancy_end(request: HttpRequest, lot_id: str, occupancy_id: str) -> HttpR
     if occupancy is None:
         raise Http404
     lot_url = f"/vakantiepark/kavels/{lot.pk}"
-    if request.method == "POST":
-        form = OccupancyEndForm(request.POST)
-        if form.is_valid():
-            try:
-                ended = lots.occupancy_end(
-                    actor=user, occupancy=occupancy, to_date=form.cleaned_data["to_date"], request=request
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc, FORM_FIELDS)
-            else:
-                assert ended.to_date is not None
-                messages.success(
-                    request,
-                    f"De bewoning door {occupancy.person} is beëindigd per "
-                    f"{format_date(ended.to_date, weekday=False)}.",
-                )
-                return redirect(lot_url)
-    elif occupancy.to_date is not None:
+    if request.method != "POST" and occupancy.to_date is not None:
         messages.info(
             request,
             f"Deze bewoning is al beëindigd per {format_date(occupancy.to_date, weekday=False)}.",
         )
         return redirect(lot_url)
-    else:
-        form = OccupancyEndForm(initial={"to_date": timezone.localdate()})
-    return render(
+    form = OccupancyEndForm(_posted(request), initial={"to_date": timezone.localdate()})
+
+    def end(data: dict[str, Any]) -> str:
+        ended = lots.occupancy_end(actor=user, occupancy=occupancy, to_date=data["to_date"], request=request)
+        assert ended.to_date is not None
+        return f"De bewoning door {occupancy.person} is beëindigd per {format_date(ended.to_date, weekday=False)}."
+
+    return handle_form(
         request,
-        "park/occupancy_end.html",
-        {
-            "form": form,
-            "lot": lot,
-            "park": lot.park,
-            "occupancy": occupancy,
-            "breadcrumbs": _crumbs(
-                lot.park,
-                {"label": f"Kavel {lot.number}", "url": lot_url},
-                {"label": "Bewoning beëindigen"},
-            ),
-        },
+        form,
+        action=end,
+        render=lambda _status: render(  # a refused form: 200, as the park pages always answered
+            request,
+            "park/occupancy_end.html",
+            {
+                "form": form,
+                "lot": lot,
+                "park": lot.park,
+                "occupancy": occupancy,
+                "breadcrumbs": _crumbs(
+                    lot.park,
+                    {"label": f"Kavel {lot.number}", "url": lot_url},
+                    {"label": "Bewoning beëindigen"},
+                ),
+            },
+        ),
+        success_url=lot_url,
+        success_message=lambda message: message,
+        aliases=FORM_FIELDS,
     )

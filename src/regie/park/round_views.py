@@ -7,7 +7,7 @@ under a row lock, these pages only answer early when the round can no longer be 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -17,8 +17,8 @@ from regie.park.forms import RoundCancelForm, RoundEditForm
 from regie.park.inspection_views import _inspector_choices
 from regie.park.models import InspectionRound
 from regie.park.services import rounds
-from regie.park.views import _crumbs, _user, signed_in
-from regie.web.forms import apply_errors
+from regie.park.views import _crumbs, _posted, _user, signed_in
+from regie.web.form_view import handle_form
 
 
 def _round_to_change(user: User, round_id: str) -> InspectionRound:
@@ -60,51 +60,48 @@ def round_edit(request: HttpRequest, round_id: str) -> HttpResponse:
     user = _user(request)
     inspection_round = _round_to_change(user, round_id)
     round_url = f"/vakantiepark/rondes/{inspection_round.pk}"
-    if request.method == "POST":
-        form = RoundEditForm(request.POST, inspectors=_inspector_choices(user))
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                changed = rounds.inspection_round_update(
-                    actor=user,
-                    inspection_round=inspection_round,
-                    planned_on=data["planned_on"],
-                    inspectors=list(data["inspectors"]),
-                    sample_size=data["sample_size"],
-                    note=data["note"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(
-                    request, f"De ronde is gewijzigd; er staan {changed.round_lots.count()} kavels in."
-                )
-                return redirect(round_url)
-    else:
+    if request.method != "POST":
         refusal = _refusal(inspection_round, verb="gewijzigd")
         if refusal:
             messages.error(request, refusal)
             return redirect(round_url)
-        form = RoundEditForm(
-            inspectors=_inspector_choices(user),
-            initial={
-                "planned_on": inspection_round.planned_on,
-                "inspectors": list(inspection_round.inspectors.values_list("pk", flat=True)),
-                "sample_size": inspection_round.sample_size,
-                "note": inspection_round.note,
-            },
-        )
-    return render(
-        request,
-        "park/round_edit.html",
-        {
-            "round": inspection_round,
-            "park": inspection_round.park,
-            "risk_lots": inspection_round.round_lots.exclude(reason=rounds.SAMPLE).count(),
-            "form": form,
-            "breadcrumbs": _crumbs_for(inspection_round, "Wijzigen"),
+    form = RoundEditForm(
+        _posted(request),
+        inspectors=_inspector_choices(user),
+        initial={
+            "planned_on": inspection_round.planned_on,
+            "inspectors": list(inspection_round.inspectors.values_list("pk", flat=True)),
+            "sample_size": inspection_round.sample_size,
+            "note": inspection_round.note,
         },
+    )
+    return handle_form(
+        request,
+        form,
+        action=lambda data: rounds.inspection_round_update(
+            actor=user,
+            inspection_round=inspection_round,
+            planned_on=data["planned_on"],
+            inspectors=list(data["inspectors"]),
+            sample_size=data["sample_size"],
+            note=data["note"],
+            request=request,
+        ),
+        render=lambda _status: render(  # a refused form: 200, as the park pages always answered
+            request,
+            "park/round_edit.html",
+            {
+                "round": inspection_round,
+                "park": inspection_round.park,
+                "risk_lots": inspection_round.round_lots.exclude(reason=rounds.SAMPLE).count(),
+                "form": form,
+                "breadcrumbs": _crumbs_for(inspection_round, "Wijzigen"),
+            },
+        ),
+        success_url=round_url,
+        success_message=lambda changed: (
+            f"De ronde is gewijzigd; er staan {changed.round_lots.count()} kavels in."
+        ),
     )
 
 
@@ -113,35 +110,29 @@ def round_cancel(request: HttpRequest, round_id: str) -> HttpResponse:
     user = _user(request)
     inspection_round = _round_to_change(user, round_id)
     round_url = f"/vakantiepark/rondes/{inspection_round.pk}"
-    if request.method == "POST":
-        form = RoundCancelForm(request.POST)
-        if form.is_valid():
-            try:
-                rounds.inspection_round_cancel(
-                    actor=user,
-                    inspection_round=inspection_round,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De ronde is geannuleerd. Ze blijft bewaard met de reden.")
-                return redirect(round_url)
-    else:
+    if request.method != "POST":
         refusal = _refusal(inspection_round, verb="geannuleerd")
         if refusal:
             messages.error(request, refusal)
             return redirect(round_url)
-        form = RoundCancelForm()
-    return render(
+    form = RoundCancelForm(_posted(request))
+    return handle_form(
         request,
-        "park/round_cancel.html",
-        {
-            "round": inspection_round,
-            "park": inspection_round.park,
-            "lot_count": inspection_round.round_lots.count(),
-            "form": form,
-            "breadcrumbs": _crumbs_for(inspection_round, "Annuleren"),
-        },
+        form,
+        action=lambda data: rounds.inspection_round_cancel(
+            actor=user, inspection_round=inspection_round, reason=data["reason"], request=request
+        ),
+        render=lambda _status: render(  # a refused form: 200, as the park pages always answered
+            request,
+            "park/round_cancel.html",
+            {
+                "round": inspection_round,
+                "park": inspection_round.park,
+                "lot_count": inspection_round.round_lots.count(),
+                "form": form,
+                "breadcrumbs": _crumbs_for(inspection_round, "Annuleren"),
+            },
+        ),
+        success_url=round_url,
+        success_message="De ronde is geannuleerd. Ze blijft bewaard met de reden.",
     )

@@ -40,7 +40,7 @@ from regie.park.models import (
     ResidenceStatus,
 )
 from regie.park.services import lots, status
-from regie.web.forms import apply_errors
+from regie.web.form_view import handle_form
 
 SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
     "kavel": lambda r: r.lot.number,
@@ -69,6 +69,11 @@ def _user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data on a POST (even when empty: an empty POST is a refused form), None on a GET."""
+    return request.POST if request.method == "POST" else None
 
 
 def _errors(exc: ValidationError) -> list[str]:
@@ -225,19 +230,22 @@ def lot_detail(request: HttpRequest, lot_id: str) -> HttpResponse:
     if not park_access.may_use_park(user):
         raise PermissionDenied
     lot, occupancy = park_access.get_lot_for(user, lot_id, request=request)
-    form = StatusForm(initial={"on_date": timezone.localdate()})
-    if request.method == "POST":
-        if not park_access.may_set_status(user):
-            raise PermissionDenied
-        form = StatusForm(request.POST)
-        if form.is_valid():
-            try:
-                status.residence_status_set(actor=user, lot=lot, request=request, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "De bewoningsstatus is vastgelegd.")
-                return redirect(f"/vakantiepark/kavels/{lot.pk}")
+    if request.method == "POST" and not park_access.may_set_status(user):
+        raise PermissionDenied
+    form = StatusForm(_posted(request), initial={"on_date": timezone.localdate()})
+    return handle_form(
+        request,
+        form,
+        action=lambda data: status.residence_status_set(actor=user, lot=lot, request=request, **data),
+        render=lambda _status: _lot_page(request, user, lot, occupancy, form),  # refused: 200, as always
+        success_url=f"/vakantiepark/kavels/{lot.pk}",
+        success_message="De bewoningsstatus is vastgelegd.",
+    )
+
+
+def _lot_page(
+    request: HttpRequest, user: User, lot: ParkLot, occupancy: bool, form: StatusForm
+) -> HttpResponse:
     today = timezone.localdate()
     visible_inspections = park_access.inspections_visible_to(user).filter(lot=lot).select_related("inspector")
     brp_referrals = FollowUp.objects.filter(inspection__lot=lot, kind=FollowUpKind.BRP).select_related(
