@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from regie.access import park_access
 from regie.accounts.models import User
 from regie.core.ids import uuid_or_404
 from regie.park.models import ImportStatus, LotImport, Park
 from regie.park.services import import_runs, imports
-from regie.park.views import _crumbs, _errors, _park_or_403, _user, signed_in
+from regie.park.views import _crumbs, _park_or_403, _user, signed_in
+from regie.web.form_view import handle_form
 
 RECENT_RUNS = 10
 
@@ -29,22 +33,28 @@ def _importable_park(user: User, park_id: str) -> Park:
 def lot_import(request: HttpRequest, park_id: str) -> HttpResponse:
     user = _user(request)
     park = _importable_park(user, park_id)
-    error = ""
-    if request.method == "POST":
+    form = Form(request.POST if request.method == "POST" else None)  # the file comes as-is; no fields
+
+    def start(data: dict[str, Any]) -> LotImport:
         upload = request.FILES.get("bestand")
         if upload is None:
-            error = "Kies een CSV- of GeoJSON-bestand."
-        elif upload.size and upload.size > import_runs.upload_limit_bytes():
-            error = f"Het bestand is groter dan {settings.REGIE_MAX_UPLOAD_MB} MB."
-        else:
-            try:
-                run = import_runs.lot_import_start(
-                    actor=user, park=park, filename=upload.name or "", content=upload.read(), request=request
-                )
-            except ValidationError as exc:
-                error = " ".join(_errors(exc))
-            else:
-                return redirect(f"/vakantiepark/{park.pk}/import/{run.pk}")
+            raise ValidationError("Kies een CSV- of GeoJSON-bestand.")
+        if upload.size and upload.size > import_runs.upload_limit_bytes():
+            raise ValidationError(f"Het bestand is groter dan {settings.REGIE_MAX_UPLOAD_MB} MB.")
+        return import_runs.lot_import_start(
+            actor=user, park=park, filename=upload.name or "", content=upload.read(), request=request
+        )
+
+    return handle_form(
+        request,
+        form,
+        action=start,
+        render=lambda _status: _import_page(request, park, " ".join(map(str, form.non_field_errors()))),
+        success_url=lambda run: f"/vakantiepark/{park.pk}/import/{run.pk}",
+    )
+
+
+def _import_page(request: HttpRequest, park: Park, error: str) -> HttpResponse:
     return render(
         request,
         "park/import.html",

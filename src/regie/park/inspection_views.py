@@ -31,7 +31,9 @@ from regie.park.models import (
 from regie.park.services import follow_ups, inspections, rounds
 from regie.park.services.inspections import INDICATOR_LABELS, Photo
 from regie.park.views import _crumbs, _errors, _park_or_403, _user, signed_in
-from regie.web.forms import apply_errors
+from regie.web.form_view import Done, handle_form
+
+RECOGNISED = "Deze kavel was in deze ronde al geïnspecteerd; de tweede inzending is herkend en niet opnieuw opgeslagen."
 
 
 def _inspector_choices(user: User) -> Any:
@@ -53,30 +55,39 @@ def round_list(request: HttpRequest, park_id: str) -> HttpResponse:
     user = _user(request)
     park = _park_or_403(user, park_id)
     can_plan = park_access.may_plan_rounds(user)
-    form = RoundForm(inspectors=_inspector_choices(user)) if can_plan else None
-    if request.method == "POST":
-        if not can_plan:
+    if not can_plan:
+        if request.method == "POST":
             raise PermissionDenied
-        form = RoundForm(request.POST, inspectors=_inspector_choices(user))
-        if form.is_valid():
-            data = form.cleaned_data
-            today = timezone.localdate()
-            try:
-                planned = rounds.inspection_round_plan(
-                    actor=user,
-                    park=park,
-                    planned_on=data["planned_on"],
-                    inspectors=list(data["inspectors"]),
-                    sample_size=data["sample_size"],
-                    risk_since=today.replace(year=today.year - 1),
-                    note=data["note"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                form.add_error(None, _errors(exc))
-            else:
-                messages.success(request, f"De ronde is gepland met {planned.round_lots.count()} kavels.")
-                return redirect(f"/vakantiepark/rondes/{planned.pk}")
+        return _rounds_page(request, user, park, None)
+    form = RoundForm(request.POST if request.method == "POST" else None, inspectors=_inspector_choices(user))
+
+    def plan(data: dict[str, Any]) -> Any:
+        today = timezone.localdate()
+        try:
+            return rounds.inspection_round_plan(
+                actor=user,
+                park=park,
+                planned_on=data["planned_on"],
+                inspectors=list(data["inspectors"]),
+                sample_size=data["sample_size"],
+                risk_since=today.replace(year=today.year - 1),
+                note=data["note"],
+                request=request,
+            )
+        except ValidationError as exc:  # this page shows the service's refusal above the form, all of it
+            raise ValidationError(_errors(exc)) from exc
+
+    return handle_form(
+        request,
+        form,
+        action=plan,
+        render=lambda _status: _rounds_page(request, user, park, form),  # refused: 200, as always
+        success_url=lambda planned: f"/vakantiepark/rondes/{planned.pk}",
+        success_message=lambda planned: f"De ronde is gepland met {planned.round_lots.count()} kavels.",
+    )
+
+
+def _rounds_page(request: HttpRequest, user: User, park: Any, form: RoundForm | None) -> HttpResponse:
     visible = (
         park_access.rounds_visible_to(user)
         .filter(park=park)
@@ -161,54 +172,47 @@ def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpRes
     if inspection_round.is_cancelled and request.method != "POST":  # a POST is refused by the service
         messages.error(request, inspections.ROUND_CANCELLED)
         return redirect(f"/vakantiepark/rondes/{inspection_round.pk}")
-    form = InspectionForm()
-    if request.method == "POST":
-        form = InspectionForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            photos = [Photo(f.name or "", f.read()) for f in request.FILES.getlist("photos")]
-            try:
-                result = inspections.inspection_submit(
-                    actor=user,
-                    inspection_round=inspection_round,
-                    lot=lot,
-                    indicators=data["indicators"],
-                    entry_consent=data["entry_consent"],
-                    findings=data["findings"],
-                    outcome=data["outcome"],
-                    photos=photos,
-                    request=request,
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                if result.created:
-                    messages.success(
-                        request, "De inspectie is opgeslagen; het rapport van bevindingen staat bij de casus."
-                    )
-                else:
-                    messages.info(
-                        request,
-                        "Deze kavel was in deze ronde al geïnspecteerd; de tweede inzending is herkend en niet "
-                        "opnieuw opgeslagen.",
-                    )
-                return redirect(f"/vakantiepark/inspecties/{result.inspection.pk}")
-    return render(
+    form = InspectionForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+
+    def submit(data: dict[str, Any]) -> Done:
+        photos = [Photo(f.name or "", f.read()) for f in request.FILES.getlist("photos")]
+        result = inspections.inspection_submit(
+            actor=user,
+            inspection_round=inspection_round,
+            lot=lot,
+            indicators=data["indicators"],
+            entry_consent=data["entry_consent"],
+            findings=data["findings"],
+            outcome=data["outcome"],
+            photos=photos,
+            request=request,
+        )
+        url = f"/vakantiepark/inspecties/{result.inspection.pk}"
+        if result.created:
+            return Done(url, "De inspectie is opgeslagen; het rapport van bevindingen staat bij de casus.")
+        return Done(url, RECOGNISED, messages.INFO)
+
+    return handle_form(
         request,
-        "park/inspection_form.html",
-        {
-            "round": inspection_round,
-            "lot": lot,
-            "form": form,
-            "breadcrumbs": _crumbs(
-                lot.park,
-                {
-                    "label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}",
-                    "url": f"/vakantiepark/rondes/{inspection_round.pk}",
-                },
-                {"label": f"Inspectie kavel {lot.number}"},
-            ),
-        },
+        form,
+        action=submit,
+        render=lambda _status: render(  # a refused form: 200, as the park pages always answered
+            request,
+            "park/inspection_form.html",
+            {
+                "round": inspection_round,
+                "lot": lot,
+                "form": form,
+                "breadcrumbs": _crumbs(
+                    lot.park,
+                    {
+                        "label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}",
+                        "url": f"/vakantiepark/rondes/{inspection_round.pk}",
+                    },
+                    {"label": f"Inspectie kavel {lot.number}"},
+                ),
+            },
+        ),
     )
 
 
