@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.db import transaction
 from django.db.models import Count, Q
+from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 from regie.access.case_access import cases_visible_to
 from regie.access.models import ProcessingLogEntry
 from regie.access.processing_log import verify_chain
+from regie.accounts.demo import seed_accounts
 from regie.accounts.models import User
 from regie.cases import demo_data
 from regie.cases.demo import demo_pdf, demo_png, seed_cases
@@ -67,9 +72,32 @@ def media(settings: Settings, tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[list[str], Path]]:
+    """The demo cases, seeded once for the module inside a transaction rolled back at its end; each test reads
+    them in a savepoint of its own (pytest-django's `db`), so tests stay independent."""
+    media = tmp_path_factory.mktemp("demo-documents")
+    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            seed_accounts()
+            yield seed_cases(), media
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def seeded(users: dict[str, User], media: Path) -> list[str]:
-    return seed_cases()
+def seeded(_seeded_once: tuple[list[str], Path], db: None) -> list[str]:
+    return _seeded_once[0]
+
+
+@pytest.fixture
+def seeded_media(_seeded_once: tuple[list[str], Path]) -> Path:
+    return _seeded_once[1]
 
 
 def counts() -> dict[str, int]:
@@ -179,13 +207,13 @@ def test_persons_have_valid_test_bsns_and_realistic_subjects(seeded: list[str]) 
     assert Location.objects.filter(kind="business-unit").exists()
 
 
-def test_tasks_documents_and_links(seeded: list[str], media: Path) -> None:
+def test_tasks_documents_and_links(seeded: list[str], seeded_media: Path) -> None:
     assert Task.objects.filter(due_date__isnull=False).count() == Task.objects.count()
     assert Task.objects.filter(done_at__isnull=False).exists()
     documents = Document.objects.all()
     assert {d.content_type for d in documents} == {"application/pdf", "image/png"}
     for document in documents:
-        assert (media / document.storage_name).stat().st_size == document.size
+        assert (seeded_media / document.storage_name).stat().st_size == document.size
     assert CaseLink.objects.count() == len(demo_data.LINKS)
 
 
