@@ -59,6 +59,12 @@ def park_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _park_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The park form's answers as the park services name them."""
+    names = ("name", "planning_status", "contact", "project_leader")
+    return {key: data[key] for key in names} | {"management": data["management_kvk"]}
+
+
 @signed_in
 def park_new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -70,14 +76,7 @@ def park_new(request: HttpRequest) -> HttpResponse:
         request,
         form,
         action=lambda data: parks.park_create(
-            actor=user,
-            municipality=municipality,
-            name=data["name"],
-            planning_status=data["planning_status"],
-            management=data["management_kvk"],
-            contact=data["contact"],
-            project_leader=data["project_leader"],
-            request=request,
+            actor=user, municipality=municipality, request=request, **_park_fields(data)
         ),
         render=lambda _status: render(  # the park pages answer a refused form with 200, as they always have
             request,
@@ -110,16 +109,7 @@ def park_edit(request: HttpRequest, park_id: str) -> HttpResponse:
     return handle_form(
         request,
         form,
-        action=lambda data: parks.park_update(
-            actor=user,
-            park=park,
-            name=data["name"],
-            planning_status=data["planning_status"],
-            management=data["management_kvk"],
-            contact=data["contact"],
-            project_leader=data["project_leader"],
-            request=request,
-        ),
+        action=lambda data: parks.park_update(actor=user, park=park, request=request, **_park_fields(data)),
         render=lambda _status: render(  # a refused form: 200, as the park pages always answered
             request,
             "park/park_form.html",
