@@ -13,10 +13,9 @@ from rest_framework.response import Response
 
 from regie.access import park_access
 from regie.access.processing_log import log_processing
-from regie.park.models import Occupancy, ParkLot, ResidenceStatus
-from regie.park.selectors import with_current_status
+from regie.park.models import ParkLot, ResidenceStatus
+from regie.park.selectors import current_occupants, registrations_at, with_current_status
 from regie.subjects.api_serializers import GEOJSON_GEOMETRY
-from regie.subjects.models import Person
 
 
 class ParkPermission(BasePermission):
@@ -105,16 +104,9 @@ class ParkLotList(generics.ListAPIView[ParkLot]):
         assert page is not None
         allowed = park_access.occupancy_lot_ids(request.user, list(page))
         today = timezone.localdate()
-        occupants: dict[Any, list[Occupancy]] = {}
-        for occupancy in Occupancy.objects.filter(lot_id__in=allowed).select_related("person"):
-            if occupancy.to_date is None or occupancy.to_date >= today:
-                occupants.setdefault(occupancy.lot_id, []).append(occupancy)
+        occupants = current_occupants(allowed, today=today)
         addresses = [lot.location.address_id for lot in page if lot.pk in allowed and lot.location.address_id]
-        registrations: dict[Any, int] = {}
-        for address_id in Person.objects.filter(
-            address_id__in=addresses, merged_into__isnull=True
-        ).values_list("address_id", flat=True):
-            registrations[address_id] = registrations.get(address_id, 0) + 1
+        registrations = registrations_at(addresses)
         log_processing(
             action="park_lot.listed",
             actor=request.user,

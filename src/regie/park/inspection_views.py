@@ -16,13 +16,13 @@ from regie.access.processing_log import log_processing
 from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role, User
 from regie.core.ids import uuid_or_404
+from regie.park import selectors
 from regie.park.forms import (
     InspectionForm,
     NoteForm,
     RoundForm,
 )
 from regie.park.models import (
-    FollowUp,
     FollowUpKind,
     Inspection,
     ParkLot,
@@ -164,7 +164,7 @@ def _round_lot(user: User, round_id: str, lot_id: str) -> tuple[Any, ParkLot]:
 def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpResponse:
     user = _user(request)
     inspection_round, lot = _round_lot(user, round_id, lot_id)
-    existing = Inspection.objects.filter(round=inspection_round, lot=lot).first()
+    existing = selectors.inspection_of(inspection_round, lot)
     if existing is not None and request.method != "POST":
         return redirect(f"/vakantiepark/inspecties/{existing.pk}")
     if not park_access.may_inspect(user, inspection_round):
@@ -298,15 +298,7 @@ def brp_take_up(request: HttpRequest, follow_up_id: str) -> HttpResponse:
     user = _user(request)
     if user.role != Role.BRP or not park_access.may_use_park(user):
         raise PermissionDenied
-    found = (
-        FollowUp.objects.filter(
-            pk=uuid_or_404(follow_up_id),
-            kind=FollowUpKind.BRP,
-            inspection__lot__in=park_access.lots_visible_to(user),
-        )
-        .select_related("inspection__lot__location__address")
-        .first()
-    )
+    found = selectors.brp_follow_up_for(user, uuid_or_404(follow_up_id))
     if found is None:
         raise Http404
     try:

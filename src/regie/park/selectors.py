@@ -13,7 +13,10 @@ from regie.access import park_access
 from regie.accounts.models import User
 from regie.cases.models import CaseStatus
 from regie.park.models import (
+    FollowUp,
+    FollowUpKind,
     Inspection,
+    InspectionRound,
     Occupancy,
     Park,
     ParkLot,
@@ -199,6 +202,66 @@ def monthly_counts(park: Any, *, until: date, months: int = 36) -> list[tuple[da
 
 def permits_for(lot: ParkLot) -> QuerySet[PersonalPermit]:
     return lot.permits.select_related("holder")
+
+
+def lot_holders(lot: ParkLot) -> QuerySet[Person]:
+    """The persons who ever lived on the lot: the choice of holder for a personal permit."""
+    return Person.objects.filter(pk__in=lot.occupancies.values("person_id")).order_by("sort_name")
+
+
+def current_occupants(lot_ids: set[Any], *, today: date) -> dict[Any, list[Occupancy]]:
+    """Occupants per lot, for lots whose occupancy the caller may see (park_access.occupancy_lot_ids)."""
+    occupants: dict[Any, list[Occupancy]] = {}
+    for occupancy in Occupancy.objects.filter(lot_id__in=lot_ids).select_related("person"):
+        if occupancy.to_date is None or occupancy.to_date >= today:
+            occupants.setdefault(occupancy.lot_id, []).append(occupancy)
+    return occupants
+
+
+def registrations_at(address_ids: list[Any]) -> dict[Any, int]:
+    """How many (unmerged) persons are registered at each address: counts only, no one is named."""
+    registrations: dict[Any, int] = {}
+    for address_id in Person.objects.filter(address_id__in=address_ids, merged_into__isnull=True).values_list(
+        "address_id", flat=True
+    ):
+        registrations[address_id] = registrations.get(address_id, 0) + 1
+    return registrations
+
+
+def open_brp_referrals(park: Park) -> QuerySet[FollowUp]:
+    """BRP referrals on the park not yet taken up (the park came through the door)."""
+    return FollowUp.objects.filter(
+        kind=FollowUpKind.BRP, taken_up_case__isnull=True, inspection__lot__park=park
+    ).select_related("inspection__lot")
+
+
+def brp_referrals_of(lot: ParkLot) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(inspection__lot=lot, kind=FollowUpKind.BRP).select_related(
+        "inspection", "taken_up_case"
+    )
+
+
+def follow_up_kinds(park: Park) -> Counter[str]:
+    """How many follow-ups of each kind the park's inspections led to."""
+    return Counter(FollowUp.objects.filter(inspection__lot__park=park).values_list("kind", flat=True))
+
+
+def brp_follow_up_for(user: Any, follow_up_id: Any) -> FollowUp | None:
+    """A BRP follow-up on a lot the user may see; None for "does not exist" and "not yours" alike."""
+    return (
+        FollowUp.objects.filter(
+            pk=follow_up_id,
+            kind=FollowUpKind.BRP,
+            inspection__lot__in=park_access.lots_visible_to(user),
+        )
+        .select_related("inspection__lot__location__address")
+        .first()
+    )
+
+
+def inspection_of(inspection_round: InspectionRound, lot: ParkLot) -> Inspection | None:
+    """The inspection of a lot in a round (both came through the door), if one was made."""
+    return Inspection.objects.filter(round=inspection_round, lot=lot).first()
 
 
 def open_lot_case(lot: ParkLot) -> Any:

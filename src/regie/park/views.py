@@ -33,7 +33,6 @@ from regie.park.forms import (
     ToleranceForm,
 )
 from regie.park.models import (
-    FollowUp,
     FollowUpKind,
     Park,
     ParkLot,
@@ -149,9 +148,7 @@ def park_overview(request: HttpRequest, park_id: str) -> HttpResponse:
             "leader": leader,
             "can_plan": park_access.may_plan_rounds(user),
             "can_manage": park_access.may_manage_parks(user),
-            "referrals": FollowUp.objects.filter(
-                kind=FollowUpKind.BRP, taken_up_case__isnull=True, inspection__lot__park=park
-            ).select_related("inspection__lot")
+            "referrals": selectors.open_brp_referrals(park)
             if user.role in (Role.BRP, Role.PROJECT_LEADER)
             else [],
             "is_brp": user.role == Role.BRP,
@@ -248,9 +245,7 @@ def _lot_page(
 ) -> HttpResponse:
     today = timezone.localdate()
     visible_inspections = park_access.inspections_visible_to(user).filter(lot=lot).select_related("inspector")
-    brp_referrals = FollowUp.objects.filter(inspection__lot=lot, kind=FollowUpKind.BRP).select_related(
-        "inspection", "taken_up_case"
-    )
+    brp_referrals = selectors.brp_referrals_of(lot)
     return render(
         request,
         "park/lot.html",
@@ -293,7 +288,7 @@ def progress(request: HttpRequest, park_id: str) -> HttpResponse:
         {"month": month_label(day), "counts": [counts.get(s.value, 0) for s in ResidenceStatus]}
         for day, counts in series
     ]
-    ended = Counter(FollowUp.objects.filter(inspection__lot__park=park).values_list("kind", flat=True))
+    ended = selectors.follow_up_kinds(park)
     return render(
         request,
         "park/progress.html",
@@ -336,9 +331,7 @@ def progress_csv(request: HttpRequest, park_id: str) -> HttpResponse:
 
 
 def _holders(lot: ParkLot) -> Any:
-    from regie.subjects.models import Person
-
-    return Person.objects.filter(pk__in=lot.occupancies.values("person_id")).order_by("sort_name")
+    return selectors.lot_holders(lot)
 
 
 @signed_in
