@@ -29,6 +29,7 @@ from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role
 from regie.core.ids import uuid_or_404
 from regie.park.models import Inspection, InspectionRound, Park, ParkLot
+from regie.subjects.models import Business
 
 PARK_TEAM = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.BRP, Role.PROCESS_DIRECTOR, Role.LAWYER})
 OCCUPANCY_ROLES = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.BRP, Role.LAWYER})
@@ -230,3 +231,32 @@ def may_inspect(user: Any, inspection_round: InspectionRound) -> bool:
 def visible_lot_filter(user: Any) -> Q:
     """Q on ParkLot for use inside other queries."""
     return Q(pk__in=lots_visible_to(user).values("pk"))
+
+
+def park_management_for(user: Any, kvk_number: str) -> Business | None:
+    """The business with this KvK number that the user may name as a park's management; None otherwise.
+
+    The user may name a business they can already see (in a visible case, managing a visible park or owning a
+    visible lot), or one that is in Regie as bare register data, tied to no case, signal, park or lot (it tells
+    nothing about anyone). A business tied only to what the user may not see is answered exactly as an unknown
+    number: the park register never discloses that Regie knows it.
+    """
+    if not may_manage_parks(user):
+        return None
+    from regie.access.subject_access import businesses_visible_to
+    from regie.cases.models import CaseSubject
+    from regie.intake.models import SignalSubject
+
+    tied = (
+        Q(pk__in=CaseSubject.objects.filter(business__isnull=False).values("business_id"))
+        | Q(pk__in=SignalSubject.objects.filter(business__isnull=False).values("business_id"))
+        | Q(pk__in=Park.objects.filter(management__isnull=False).values("management_id"))
+        | Q(pk__in=ParkLot.objects.filter(owner_business__isnull=False).values("owner_business_id"))
+    )
+    may_name = (
+        ~tied
+        | Q(pk__in=businesses_visible_to(user).values("pk"))
+        | Q(pk__in=parks_visible_to(user).filter(management__isnull=False).values("management_id"))
+        | Q(pk__in=lots_visible_to(user).filter(owner_business__isnull=False).values("owner_business_id"))
+    )
+    return Business.objects.filter(may_name, kvk_number=kvk_number).first()

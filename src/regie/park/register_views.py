@@ -71,7 +71,12 @@ def park_new(request: HttpRequest) -> HttpResponse:
     if not park_access.may_manage_parks(user) or user.organisation is None:
         raise PermissionDenied
     municipality = user.organisation.municipality
-    form = ParkForm(_posted(request), leaders=_leaders(user), initial={"project_leader": user.pk})
+    form = ParkForm(
+        _posted(request),
+        leaders=_leaders(user),
+        find_business=lambda kvk: park_access.park_management_for(user, kvk),
+        initial={"project_leader": user.pk},
+    )
     return handle_form(
         request,
         form,
@@ -98,6 +103,7 @@ def park_edit(request: HttpRequest, park_id: str) -> HttpResponse:
     form = ParkForm(
         _posted(request),
         leaders=_leaders(user, park),
+        find_business=lambda kvk: park_access.park_management_for(user, kvk),
         initial={
             "name": park.name,
             "planning_status": park.planning_status,
