@@ -199,6 +199,13 @@ def get_case_for(
     return access
 
 
+def subjects_for(access: CaseAccess) -> QuerySet[CaseSubject]:
+    """The case's subjects with their person, address, location and business (the caller logs the read)."""
+    return access.case.subjects.select_related(
+        "person", "address", "location__address", "business__address"
+    ).order_by("created_at")
+
+
 def notes_for(access: CaseAccess) -> QuerySet[Note]:
     """Notes of the categories this user may see."""
     return access.case.notes.filter(category__in=access.categories).select_related("author")

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from regie.access.signal_access import signals_visible_to
 from regie.access.subject_access import persons_visible_to
 from regie.accounts.models import Organisation, OrganisationKind, Role, User
-from regie.intake.models import ProcessingState, Signal, SignalCategory, SignalSubject, Status
+from regie.intake.models import ProcessingState, Signal, SignalCategory, SignalEvent, SignalSubject, Status
 from regie.intake.services.clock import overdue_q
 
 OPEN = "open"
@@ -130,3 +130,18 @@ def partners_for(signal: Signal) -> QuerySet[Organisation]:
 def submitted_by_partner(user: Any) -> QuerySet[Signal]:
     """A partner's own organisation's signals, newest first (what they may follow up)."""
     return signals_visible_to(user).select_related("category").order_by("-received_at")
+
+
+def signal_detail(signal: Signal) -> Signal:
+    """The signal (already fetched through the door) afresh, with everything its detail shows in one go."""
+    return (
+        Signal.objects.select_related(
+            "category", "suggested_category", "queue", "claimed_by", "case", "referred_to", "merged_into"
+        )
+        .prefetch_related(
+            "subjects",
+            "attachments",
+            Prefetch("events", queryset=SignalEvent.objects.select_related("actor")),
+        )
+        .get(pk=signal.pk)
+    )

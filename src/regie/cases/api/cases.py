@@ -12,7 +12,7 @@ from rest_framework import exceptions, generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from regie.access.case_access import CaseAccess, cases_visible_to, get_case_for
+from regie.access.case_access import CaseAccess, cases_visible_to, get_case_for, subjects_for
 from regie.access.policy import has_permission
 from regie.access.subject_access import log_read, persons_visible_to
 from regie.accounts.models import User
@@ -23,7 +23,7 @@ from regie.cases.api.serializers import (
     CaseSerializer,
     CaseUpdateSerializer,
 )
-from regie.cases.models import Case, CaseStatus, CaseSubject
+from regie.cases.models import Case, CaseStatus
 from regie.cases.services.case import SubjectRef, case_close, case_create, case_update
 from regie.core.api.casing import snakify
 from regie.core.api.pagination import WindowCountPagination
@@ -38,10 +38,7 @@ class CaseQuery(serializers.Serializer[Any]):
 
 
 def _render(access: CaseAccess, status_code: int = status.HTTP_200_OK) -> Response:
-    subjects = CaseSubject.objects.select_related(
-        "person", "address", "location__address", "business__address"
-    ).order_by("created_at")
-    prefetch_related_objects([access.case], Prefetch("subjects", queryset=subjects))
+    prefetch_related_objects([access.case], Prefetch("subjects", queryset=subjects_for(access)))
     return Response(CaseDetailSerializer(access.case, context={"access": access}).data, status=status_code)
 
 

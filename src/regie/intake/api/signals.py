@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -30,7 +30,7 @@ from regie.intake.api.serializers import (
     subject_inputs,
 )
 from regie.intake.edges import api_storage
-from regie.intake.models import Channel, Decision, Signal, SignalEvent
+from regie.intake.models import Channel, Decision, Signal
 from regie.intake.services import claim, corrections, decisions
 from regie.intake.services.receive import signal_receive, source_of
 
@@ -44,17 +44,7 @@ def _user(request: Request) -> User:
 
 
 def render_signal(request: Request, signal: Signal, code: int = status.HTTP_200_OK) -> Response:
-    fresh = (
-        Signal.objects.select_related(
-            "category", "suggested_category", "queue", "claimed_by", "case", "referred_to", "merged_into"
-        )
-        .prefetch_related(
-            "subjects",
-            "attachments",
-            Prefetch("events", queryset=SignalEvent.objects.select_related("actor")),
-        )
-        .get(pk=signal.pk)
-    )
+    fresh = selectors.signal_detail(signal)
     limited = _user(request).role == Role.PARTNER
     return Response(SignalDetailSerializer(fresh, context={"limited": limited}).data, status=code)
 
