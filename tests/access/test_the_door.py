@@ -13,6 +13,10 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.postgres  # its snippets name .raw(); a source scan, cheap in both passes
+
 SRC = Path(__file__).resolve().parents[2] / "src" / "regie"
 
 # Models that hold case or person data (cases, subjects, park occupants and lots, signals, procedures).

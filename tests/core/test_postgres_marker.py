@@ -17,7 +17,8 @@ SRC = ROOT / "src"
 # the choice between the embedded and an external server.
 SERVER_SENSITIVE = re.compile(
     r"connection\.cursor|\.execute\(|RawSQL|\.raw\(|select_for_update|skip_locked|SKIP LOCKED|pg_advisory"
-    r"|RunSQL|tsvector|tsquery|trigger|threading|ThreadPoolExecutor|migrat|DATABASE_URL|embedded_db|pgserver"
+    r"|RunSQL|tsvector|tsquery|trigger|threading|ThreadPoolExecutor|[\"']migrate[\"']|MigrationExecutor"
+    r"|MigrationLoader|DATABASE_URL|embedded_db|pgserver"
     r"|session_replication_role",
     re.IGNORECASE,
 )
