@@ -46,8 +46,12 @@ lint: setup
 typecheck: setup
 	REGIE_TESTING=true $(VENV)/bin/mypy
 
+# The branch-coverage gate: the suite fails when coverage of src/regie drops below COVERAGE_MIN (the figure measured
+# when the gate was set, 92.8% on 2026-12-06, less a small margin for branches that depend on timing; raise it as
+# tests are added, never lower it).
+COVERAGE_MIN := 92.5
 pytest: setup
-	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL)
+	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_MIN)
 
 # The tests marked `postgres` (what differs between servers) against the server in DATABASE_URL, as CI does
 # for the machine's PostgreSQL 15.
