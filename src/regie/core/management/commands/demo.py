@@ -26,7 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo: http://127.0.0.1:{options['port']}  (accounts: procesregisseur, projectleider, handhaver, "
-                "jurist, brp, politie, ggz, analist, beheerder, privacy — wachtwoord regie-demo)"
+                "jurist, brp, politie, ggz, analist, beheerder, beheerder2, privacy — wachtwoord regie-demo)"
             )
         )
         try:
