@@ -3,6 +3,8 @@ coordinator keeps. The case is coordinated by the process director; GGZ is on it
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from regie.cases.models import Case, CaseMember
@@ -121,3 +123,11 @@ def test_a_closed_case_shows_no_hand_over_and_refuses_one(sign_in, users, world)
     response = client.post(_url(world), _form(world, users["handhaver"]))
     assert response.status_code == 400 and "gesloten" in response.content.decode()
     assert case_state(world.case) == before
+
+
+def test_the_hand_over_and_add_member_forms_grant_nothing_by_default(sign_in, users, world):
+    html = sign_in(users["procesregisseur"]).get(f"/casussen/{world.case.pk}/team").content.decode()
+    for name in ("previous_coordinator_categories", "categories", "can_edit"):
+        for tag in re.findall(rf'<input[^>]*name="{name}"[^>]*>', html):
+            assert "checked" not in tag, tag
+    assert 'name="previous_coordinator_categories"' in html and 'name="can_edit"' in html

@@ -52,7 +52,6 @@ class MemberAddForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["can_edit"].initial = True
         field = self.fields["member"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "— kies —"), ("Gebruikers", users), ("Organisaties", organisations)]

@@ -14,7 +14,7 @@ from regie.access.case_access import CaseAccess, cases_visible_to
 from regie.access.policy import CASE_ROLES, request_user, requires
 from regie.accounts.models import Organisation, User
 from regie.cases.forms.team import HandOverForm, MemberAddForm, MemberChangeForm
-from regie.cases.models import ALL_CATEGORIES, Case, CaseMember, DataCategory
+from regie.cases.models import Case, CaseMember, DataCategory
 from regie.cases.services.case import case_update
 from regie.cases.services.team import (
     case_member_add,
@@ -72,8 +72,8 @@ def _change_form(member: CaseMember, data: object = None) -> MemberChangeForm:
 
 def _hand_over_form(access: CaseAccess, data: object = None) -> HandOverForm:
     users = [(u.pk, _label(u)) for u in _colleagues(access.case).exclude(pk=access.case.coordinator_id)]
-    initial = {"previous_coordinator_categories": list(ALL_CATEGORIES), "version": access.case.version}
-    return HandOverForm(data, users=users, initial=initial)
+    # Nothing pre-checked: what the previous coordinator keeps is chosen, never granted by default.
+    return HandOverForm(data, users=users, initial={"version": access.case.version})
 
 
 def _page(
