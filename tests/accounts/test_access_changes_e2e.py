@@ -90,10 +90,12 @@ def test_the_coordinator_hands_over_on_the_team_page(
     expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
     _look(page, "team-hand-over-error", assert_accessible)
     page.get_by_label("Nieuwe coördinator").select_option(label="Pieter Kuipers (Juridische Zaken)")
-    page.get_by_role("group", name="De vorige coördinator blijft in het team en ziet").get_by_label(
-        "Justitie (AVG art. 10)"
-    ).uncheck()
+    keeps = page.get_by_role("group", name="De vorige coördinator blijft in het team en ziet")
+    for label in ("Algemeen", "Zorg (AVG art. 9)"):  # nothing is pre-checked: what stays is chosen
+        keeps.get_by_label(label).check()
     page.get_by_role("button", name="Coördinatie overdragen").click()
     expect(page.get_by_text("Pieter Kuipers is nu de coördinator van deze casus.")).to_be_visible()
     assert Case.objects.get(pk=world.case.pk).coordinator == users["jurist"]
+    previous = world.case.members.get(user=users["procesregisseur"])
+    assert sorted(previous.categories) == ["care", "general"]
     assert not [m for m in console_errors if "Failed to load resource" not in m], console_errors
