@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from regie.access.actions import UnknownAction, all_actions, get_action, label_for
+from regie.access.actions import (
+    OBJECT_TYPE_LABELS,
+    UnknownAction,
+    all_actions,
+    get_action,
+    label_for,
+    object_type_label,
+)
 from regie.access.models import ProcessingLogEntry
 from regie.access.processing_log import log_processing
 
@@ -170,6 +177,21 @@ def test_log_processing_refuses_an_action_that_names_persons_without_persons():
         log_processing(action="person.viewed", username="tester", object_type="person")
     entry = log_processing(action="case.viewed", username="tester", object_type="case", persons=[])
     assert entry.person_ids == [] and entry.action_label == "Casus bekeken"
+
+
+def test_every_declared_object_type_has_a_dutch_name():
+    missing = {a.object_type for a in all_actions() if a.object_type} - set(OBJECT_TYPE_LABELS)
+    assert not missing, missing
+    assert object_type_label("case") == "Casus" and object_type_label("iets_ouds") == "iets_ouds"
+
+
+@pytest.mark.django_db
+def test_the_log_page_names_object_types_and_roles_in_dutch_not_by_code(sign_in, users):
+    log_processing(action="person.viewed", actor=users["jurist"], persons=[uuid.uuid4()], object_type="person")
+    html = sign_in(users["privacy"]).get("/privacy/verwerkingslog").content.decode()
+    rows = html.split("<tbody", 1)[1]
+    assert "jurist (Jurist)" in rows and "Persoon " in rows
+    assert "(jurist)" not in rows and ">person " not in rows
 
 
 def test_an_old_entry_with_an_undeclared_code_still_shows_its_code():

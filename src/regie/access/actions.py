@@ -66,6 +66,45 @@ def label_for(code: str) -> str:
     return action.label if action else code
 
 
+# What a log entry is about, in the privacy officer's words (the object_type codes the registry declares).
+OBJECT_TYPE_LABELS = {
+    "address": "Adres",
+    "api_token": "API-token",
+    "break_the_glass": "Noodtoegang",
+    "business": "Bedrijf",
+    "case": "Casus",
+    "case_type": "Casustype",
+    "classifier_setting": "Classificatie-instelling",
+    "damocles_policy": "Damoclesbeleid",
+    "deadline": "Termijn",
+    "document": "Document",
+    "hit_check": "Bekend-check",
+    "letter_template": "Briefsjabloon",
+    "location": "Locatie",
+    "log_checkpoint": "Controlepunt verwerkingslog",
+    "note": "Notitie",
+    "organisation": "Organisatie",
+    "park": "Vakantiepark",
+    "park_inspection": "Inspectie vakantiepark",
+    "park_lot": "Standplaats",
+    "park_round": "Inspectieronde",
+    "person": "Persoon",
+    "procedure": "Procedure",
+    "routing_rule": "Routeringsregel",
+    "search": "Zoekvraag",
+    "signal": "Signaal",
+    "signal_attachment": "Bijlage bij signaal",
+    "signal_category": "Signaalcategorie",
+    "task": "Taak",
+    "user": "Gebruiker",
+}
+
+
+def object_type_label(code: str) -> str:
+    """The Dutch name of an object type; the code itself for one without a label."""
+    return OBJECT_TYPE_LABELS.get(code, code)
+
+
 def is_registered(code: str) -> bool:
     return code in _REGISTRY
 

@@ -6,7 +6,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
-from regie.access.actions import label_for
+from regie.access.actions import label_for, object_type_label
+from regie.accounts.models import Role
 
 
 class ProcessingLogEntry(models.Model):
@@ -46,6 +47,16 @@ class ProcessingLogEntry(models.Model):
     def action_label(self) -> str:
         """The Dutch label of the action (from the registry in `regie.access.actions`)."""
         return label_for(self.action)
+
+    @property
+    def object_label(self) -> str:
+        """The Dutch name of what the entry is about (Casus, Persoon, Gebruiker …)."""
+        return object_type_label(self.object_type)
+
+    @property
+    def actor_role_label(self) -> str:
+        """The actor's role as a person reads it; an unknown (older) role stays as it was recorded."""
+        return Role(self.actor_role).label if self.actor_role in Role.values else self.actor_role
 
 
 class LogCheckpoint(models.Model):
