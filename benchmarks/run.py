@@ -136,8 +136,8 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
     from django.db.models import F
 
     from regie.access.case_access import cases_visible_to
-    from regie.access.hit_check import hit_check
-    from regie.access.search import search_all
+    from regie.search.hit_check import hit_check
+    from regie.search.selectors import search_all
 
     def my_cases(who: Any) -> Callable[[int], Any]:
         def call(_: int) -> Any:

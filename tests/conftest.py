@@ -46,7 +46,7 @@ def _processing_log_may_be_flushed(
 ) -> Iterator[None]:
     """Let pytest-django's flush after a transactional test empty the append-only processing log.
 
-    The database refuses TRUNCATE on access_processinglogentry (a trigger; that is the point of the log).
+    The database refuses TRUNCATE on processing_log_entry (a trigger; that is the point of the log).
     Transactional tests (live server, threads) are emptied with TRUNCATE afterwards. With
     session_replication_role = replica, ordinary triggers do not fire for this session only; this teardown
     runs just before the flush (transactional_db is set up inside this fixture, so it is torn down after it), on

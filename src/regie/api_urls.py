@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from regie.access.api import ProcessingLogList
 from regie.accounts.api import Me, OrganisationDetail, OrganisationList
 from regie.core.api.docs import OpenApiJson, docs_page
+from regie.privacy.api import ProcessingLogList
 
 urlpatterns = [
     path("openapi.json", OpenApiJson.as_view(), name="openapi"),

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "procrastinate.contrib.django",
     "regie.core",
+    "regie.processing_log",
     "regie.accounts",
     "regie.access",
     "regie.subjects",
@@ -95,7 +96,10 @@ INSTALLED_APPS = [
     "regie.procedures",
     "regie.intake",
     "regie.park",
+    "regie.search",
+    "regie.privacy",
     "regie.web",
+    "regie",
 ]
 
 MIDDLEWARE = [

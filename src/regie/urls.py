@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from regie.access import search_views
-from regie.access import views as access_views
 from regie.accounts.views import access_changes as access_change_views
 from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
 from regie.accounts.views import lockout as lockout_views
 from regie.accounts.views import tokens as token_views
+from regie.privacy import views as privacy_views
+from regie.search import views as search_views
 from regie.web import views as web_views
 
 urlpatterns = [
@@ -39,7 +39,7 @@ urlpatterns = [
         access_change_views.access_change_decide,
         name="admin-access-change-decide",
     ),
-    path("privacy/verwerkingslog", access_views.processing_log_page, name="processing-log"),
+    path("privacy/verwerkingslog", privacy_views.processing_log_page, name="processing-log"),
     path(
         "privacy/toegangswijzigingen",
         access_change_views.access_change_overview,

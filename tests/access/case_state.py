@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Case, CaseMember, TimelineEvent
+from regie.processing_log.models import ProcessingLogEntry
 
 # Reads and token use are logged on every request, refused or not; a refused write adds nothing else.
 READS = ("viewed", "listed")

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.emergency import break_the_glass_start
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import business_create, location_create
 from tests.cases.factories import make_case, make_world
 

@@ -19,13 +19,13 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from regie.access.models import ProcessingLogEntry
 from regie.access.subject_access import emergency_access_for
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.models import Case
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.emergency import break_the_glass_start
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Address, Person
 from regie.subjects.services import address_get_or_create, person_create
 from tests.cases.conftest import without_tokens

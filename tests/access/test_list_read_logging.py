@@ -17,12 +17,12 @@ import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.models import Case, Document
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.emergency import break_the_glass_start
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Location, Person
 from regie.subjects.services import address_get_or_create, location_create, person_create
 from tests.cases.factories import World, add_document, make_case, make_world

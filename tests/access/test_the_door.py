@@ -46,6 +46,10 @@ EXEMPT: frozenset[tuple[str, str, str]] = frozenset(
         ("subjects/merge.py", "Case", "person merge logs the cases whose links it moved"),
         ("subjects/matching.py", "Person", "only candidates=None (system work) reads all persons"),
         ("subjects/importer.py", "Person", "the BRP register import (no user) matches against every person"),
+        ("search/hit_check.py", "Person", "hit/no-hit asks across all persons by design: it answers only known or "
+         "unknown and which coordinator to call, and logs the question"),
+        ("search/hit_check.py", "Case", "hit/no-hit counts the open cases of a matched person to name their "
+         "coordinators; nothing of the case is shown"),
     }
 )
 

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.account_changes import account_change_approve, account_change_request
 from regie.accounts.models import AccountChange, Organisation, User
 from regie.accounts.services import user_create
+from regie.processing_log.models import ProcessingLogEntry
 from tests.accounts.test_own_account import _own_form
 from tests.conftest import ROLES
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import Organisation, User
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.lockout import lockout_for, lockouts_of
 from regie.accounts.models import User
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "regie-demo"

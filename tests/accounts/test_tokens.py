@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import ApiToken
 from regie.accounts.tokens import hash_token
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 

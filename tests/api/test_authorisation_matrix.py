@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
+from regie.processing_log.models import ProcessingLogEntry
 from tests.api import factories as f
 from tests.api.conftest import CASE_ROLES, NO_CASE_ROLES, World, problem, without_instance
 

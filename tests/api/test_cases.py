@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Case, CaseMember
+from regie.processing_log.models import ProcessingLogEntry
 from tests.api import factories as f
 from tests.api.conftest import World, invalid_names, problem, without_instance
 

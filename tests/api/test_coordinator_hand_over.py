@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import CaseMember, Task, TimelineEvent
 from regie.cases.services.team import case_member_update
+from regie.processing_log.models import ProcessingLogEntry
 from tests.access.case_state import case_state
 from tests.api import factories as f
 from tests.api.conftest import World, invalid_names, problem

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Document
+from regie.processing_log.models import ProcessingLogEntry
 from tests.api import factories as f
 from tests.api.conftest import World, invalid_names, problem, without_instance
 

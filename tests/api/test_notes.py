@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import Organisation
 from regie.cases.models import Note
+from regie.processing_log.models import ProcessingLogEntry
 from tests.api import factories as f
 from tests.api.conftest import World, invalid_names, problem
 

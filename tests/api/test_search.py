@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
+from regie.processing_log.models import ProcessingLogEntry
 from tests.api.conftest import World, invalid_names
 
 pytestmark = pytest.mark.postgres

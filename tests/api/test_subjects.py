@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.services.case import SubjectRef, case_subject_add
+from regie.processing_log.models import ProcessingLogEntry
 from tests.api.conftest import World, invalid_names, problem, without_instance
 
 Api = Callable[[str], Client]

@@ -14,8 +14,6 @@ from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 from regie.access.case_access import cases_visible_to
-from regie.access.models import ProcessingLogEntry
-from regie.access.processing_log import verify_chain
 from regie.accounts.demo import seed_accounts
 from regie.accounts.models import User
 from regie.cases import demo_data
@@ -34,6 +32,8 @@ from regie.cases.models import (
     TimelineEvent,
 )
 from regie.cases.services.documents import sniff_content_type
+from regie.processing_log.models import ProcessingLogEntry
+from regie.processing_log.services import verify_chain
 from regie.subjects.identity import is_valid_kvk
 from regie.subjects.models import Address, Business, Location, Person
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.services.emergency import break_the_glass_start
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import person_create
 from tests.cases.factories import make_case
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import CaseType
+from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.factories import make_case_type
 
 pytestmark = pytest.mark.django_db

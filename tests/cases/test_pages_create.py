@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Case, CaseMember
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Person
 from tests.cases.factories import make_case_type, make_person
 

@@ -6,8 +6,8 @@ import uuid
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import CaseLink
+from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.conftest import without_tokens
 from tests.cases.factories import add_member, make_case
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Document
+from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.factories import ELF, PDF, add_document
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import BreakTheGlass
 from regie.cases.services.emergency import break_the_glass_start
+from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.factories import make_case
 from tests.conftest import verified_session
 

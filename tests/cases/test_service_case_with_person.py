@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Case, CaseSubject
 from regie.cases.services.case import NewPerson, case_create_with_person
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Person
 from tests.cases.factories import make_case_type
 

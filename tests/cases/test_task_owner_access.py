@@ -8,13 +8,13 @@ from django.test import Client
 from django.utils import timezone
 
 from regie.access.case_access import cases_visible_to
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create, user_update
 from regie.cases.models import Case, Task, TimelineEvent
 from regie.cases.services.emergency import break_the_glass_start
 from regie.cases.services.tasks import OWNER_CANNOT_SEE_CASE, may_own_task, task_create
 from regie.cases.services.team import case_member_remove
+from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.factories import World, make_case
 
 pytestmark = pytest.mark.django_db

@@ -29,7 +29,7 @@ RAW_SQL = re.compile(
 )
 # Source modules reached over HTTP rather than imported by their tests: the marked module that exercises each.
 THROUGH_HTTP = {
-    "regie.access.api_search": "tests/api/test_search.py",
+    "regie.search.api": "tests/api/test_search.py",
     "regie.web.views": "tests/web/test_health.py",
     "regie.intake.services.rate_limit": "tests/intake/test_bad_input.py",
     "regie.cases.services.notes": "tests/api/test_notes.py",

@@ -12,9 +12,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Locator, Page, Response, expect
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.demo import USERS
 from regie.accounts.models import Role, User
+from regie.processing_log.models import ProcessingLogEntry
 from tests.conftest import ROLES
 
 pytestmark = pytest.mark.e2e

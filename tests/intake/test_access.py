@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.intake.models import Signal
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 

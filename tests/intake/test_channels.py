@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.intake.models import Channel, ProcessingState, Signal, Source, Status
 from regie.intake.services.inputs import SubjectInput
 from regie.intake.services.receive import signal_create_from_inspection
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,11 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Case, CaseSubject, CaseType, Document, Note
 from regie.cases.services.case import SubjectRef, case_create
 from regie.cases.services.case_types import case_type_create
 from regie.intake.models import ClassificationCorrection, Decision, Signal, SignalCategory, Status
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Person
 from regie.subjects.services import person_create
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import Organisation
 from regie.intake.models import ClassifierSetting, RoutingRule, SignalCategory
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import CaseType
 from regie.cases.services.case import SubjectRef, case_create
 from regie.intake.models import Signal
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import person_create
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import User
 from regie.intake.models import Signal
 from regie.park.models import FollowUp, Inspection, InspectionRound, ResidenceStatusChange
 from regie.procedures.models import Procedure
+from regie.processing_log.models import ProcessingLogEntry
 from tests.park.conftest import PNG, ParkWorld
 
 SignIn = Callable[[User], Client]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytest_django.fixtures import Settings
 
-from regie.access.models import ProcessingLogEntry
 from regie.park.services.inspections import inspection_submit
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import person_create
 
 from .conftest import ParkWorld

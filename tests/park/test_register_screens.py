@@ -14,11 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import Municipality, User
 from regie.park.models import Occupancy, Park, PlanningStatus
 from regie.park.services.lots import occupancy_end
 from regie.park.services.parks import park_create, park_update
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Business
 from regie.subjects.services import business_create
 from tests.park.conftest import ParkWorld

@@ -16,13 +16,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import Municipality, User
 from regie.park.models import EvidenceKind, Inspection, InspectionRound, ResidenceStatus, RoundLot
 from regie.park.services.inspections import inspection_submit
 from regie.park.services.parks import park_create
 from regie.park.services.rounds import inspection_round_cancel, inspection_round_plan, inspection_round_update
 from regie.park.services.status import residence_status_set
+from regie.processing_log.models import ProcessingLogEntry
 from tests.park.conftest import ParkWorld
 
 SignIn = Callable[[User], Client]

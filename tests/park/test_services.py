@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Document
 from regie.intake.models import Signal
 from regie.park.models import (
@@ -26,6 +25,7 @@ from regie.park.services.inspections import Photo, inspection_submit
 from regie.park.services.lots import park_lot_create
 from regie.park.services.rounds import inspection_round_plan
 from regie.park.services.status import residence_status_set
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Location
 from tests.park.conftest import PNG, ParkWorld, polygon
 

@@ -397,7 +397,7 @@ def test_it_refuses_a_bad_addressee(api_as, procedure, body, names):
 
 
 def test_it_logs_reading_a_procedure(api_as, procedure):
-    from regie.access.models import ProcessingLogEntry
+    from regie.processing_log.models import ProcessingLogEntry
 
     api_as("jurist").get(f"/api/v1/procedures/{procedure.pk}")
     entry = ProcessingLogEntry.objects.filter(action="procedure.viewed").latest("seq")

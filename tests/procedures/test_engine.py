@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.models import Case, Document, Task, TimelineEvent
 from regie.core.errors import ConflictError
 from regie.procedures.models import Deadline, DeadlineStatus, Letter, ProcedureStatus, Transition
+from regie.processing_log.models import ProcessingLogEntry
 
 from .conftest import PENALTY, addressee_ids, report
 

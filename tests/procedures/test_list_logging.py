@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.services.emergency import break_the_glass_start
+from regie.processing_log.models import ProcessingLogEntry
 
 from .conftest import World
 

@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from regie.access.models import ProcessingLogEntry
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects import importer
 from regie.subjects.identity import generate_test_bsns
 from regie.subjects.importer import COLUMNS, ImportFileError, RejectedRow, import_persons, parse_date
@@ -24,7 +24,7 @@ from regie.subjects.services import address_get_or_create, person_create
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 DATA = Path(__file__).parent / "data"
-_number = importlib.import_module("regie.core.management.commands.import")._number  # "import" is a keyword
+_number = importlib.import_module("regie.management.commands.import")._number  # "import" is a keyword
 
 
 def _import(name: str, **kwargs: object) -> importer.ImportReport:

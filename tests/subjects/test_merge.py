@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from regie.access.models import ProcessingLogEntry
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseType, SubjectRole, TimelineEvent
 from regie.cases.services.case import SubjectRef, case_create
+from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.identity import Identity, generate_test_bsns
 from regie.subjects.matching import match_persons
 from regie.subjects.merge import person_merge

@@ -6,8 +6,8 @@ import uuid
 
 import pytest
 
-from regie.access.models import ProcessingLogEntry
 from regie.cases.services.case import SubjectRef, case_subject_add
+from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.conftest import without_tokens
 from tests.cases.factories import make_case, make_person, make_world
 

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
 from regie.core.errors import ConflictError
-from regie.web.form_view import Done, handle_form
+from regie.core.html.form_view import Done, handle_form
 
 
 class NameForm(forms.Form):

@@ -11,7 +11,7 @@ import pytest
 from django import forms
 
 FORM_MODULES = [
-    "regie.access.forms",
+    "regie.privacy.forms",
     "regie.cases.forms.case",
     "regie.cases.forms.work",
     "regie.intake.forms.report",
@@ -49,7 +49,7 @@ def test_a_date_input_renders_its_value_as_iso(form: str, name: str, field: form
 
 
 def test_a_long_select_renders_the_same_options_as_a_plain_select() -> None:
-    from regie.web.widgets import LongSelect
+    from regie.core.html.widgets import LongSelect
 
     choices = [("", "Alle"), (1, "Anna & Bert"), (2, "Cor")]
     plain = forms.Select(choices=choices).render("c", 2)

@@ -4,4 +4,4 @@ from django.apps import AppConfig
 class AccessConfig(AppConfig):
     name = "regie.access"
     label = "access"
-    verbose_name = "Toegang en verwerkingslog"
+    verbose_name = "Toegang: het beleid en de deur"

@@ -24,7 +24,6 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.cases.models import (
     ALL_CATEGORIES,
@@ -37,6 +36,7 @@ from regie.cases.models import (
     TimelineEvent,
 )
 from regie.core.ids import uuid_or_404
+from regie.processing_log.services import log_processing
 
 NO_CASE_ACCESS = frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY})
 BREAK_THE_GLASS_ROLES = frozenset({Role.PROCESS_DIRECTOR})

@@ -24,11 +24,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from regie.access.case_access import cases_visible_to, may_see_cases
-from regie.access.processing_log import log_processing
 from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role
 from regie.core.ids import uuid_or_404
 from regie.park.models import Inspection, InspectionRound, Park, ParkLot
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Business
 
 PARK_TEAM = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.BRP, Role.PROCESS_DIRECTOR, Role.LAWYER})

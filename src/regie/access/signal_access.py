@@ -20,10 +20,10 @@ from django.http import Http404, HttpRequest
 
 from regie.access.case_access import case_person_ids
 from regie.access.policy import has_permission
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Organisation, Role
 from regie.core.ids import uuid_or_404
 from regie.intake.models import Signal
+from regie.processing_log.services import log_processing
 
 TEAM_ROLES = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP})
 

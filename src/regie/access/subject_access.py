@@ -24,11 +24,11 @@ from regie.access.case_access import (
     may_see_cases,
     visible_case_ids_params,
 )
-from regie.access.models import ProcessingLogEntry
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.cases.models import BreakTheGlass
 from regie.core.ids import uuid_or_404
+from regie.processing_log.models import ProcessingLogEntry
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Address, Business, Location, Person
 
 # A BSN is for municipal staff who work on the case; partners get the person without it (data minimisation).

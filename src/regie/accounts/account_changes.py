@@ -19,9 +19,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access.policy import CASE_ROLES, has_permission
-from regie.access.processing_log import log_processing
 from regie.accounts.models import AccountChange, AccountChangeStatus, Organisation, Role, User
 from regie.core.errors import ConflictError
+from regie.processing_log.services import log_processing
 
 OWN_ACCOUNT = {
     "role": "U kunt uw eigen rol niet wijzigen; vraag dit aan een andere beheerder.",

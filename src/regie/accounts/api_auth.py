@@ -8,11 +8,11 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from regie.access.processing_log import client_address
 from regie.accounts import lockout, services
 from regie.accounts.models import ApiToken
 from regie.accounts.second_factor import session_verified
 from regie.accounts.tokens import hash_token
+from regie.processing_log.services import client_address
 
 
 class TokenAuthentication(authentication.BaseAuthentication):

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.account_changes import (
     account_change_request,
     needs_second_administrator,
@@ -30,6 +29,7 @@ from regie.accounts.models import (
 )
 from regie.accounts.tokens import hash_token, new_token_secret
 from regie.core.errors import ConflictError
+from regie.processing_log.services import log_processing
 
 TOKEN_USE_LOG_INTERVAL = timedelta(hours=1)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from regie.access.api_search import HitCheck, Search
 from regie.cases.api.cases import CaseDetail, CaseList
 from regie.cases.api.documents import CaseDocuments, DocumentContent
 from regie.cases.api.members import CaseMemberDetail, CaseMembers
 from regie.cases.api.notes import CaseNotes
 from regie.cases.api.tasks import CaseTasks, TaskCompletion
 from regie.cases.api.timeline import CaseTimeline
+from regie.search.api import HitCheck, Search
 from regie.subjects import api as subjects
 
 urlpatterns = [

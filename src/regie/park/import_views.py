@@ -12,11 +12,11 @@ from django.shortcuts import render
 
 from regie.access import park_access
 from regie.accounts.models import User
+from regie.core.html.form_view import handle_form
 from regie.core.ids import uuid_or_404
 from regie.park.models import ImportStatus, LotImport, Park
 from regie.park.services import import_runs, imports
 from regie.park.views import _crumbs, _park_or_403, _user, signed_in
-from regie.web.form_view import handle_form
 
 RECENT_RUNS = 10
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from regie.access import park_access
-from regie.access.processing_log import log_processing
 from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role, User
+from regie.core.html.form_view import Done, handle_form
 from regie.core.ids import uuid_or_404
 from regie.park import selectors
 from regie.park.forms import (
@@ -31,7 +31,7 @@ from regie.park.models import (
 from regie.park.services import follow_ups, inspections, rounds
 from regie.park.services.inspections import INDICATOR_LABELS, Photo
 from regie.park.views import _crumbs, _errors, _park_or_403, _user, signed_in
-from regie.web.form_view import Done, handle_form
+from regie.processing_log.services import log_processing
 
 RECOGNISED = "Deze kavel was in deze ronde al geïnspecteerd; de tweede inzending is herkend en niet opnieuw opgeslagen."
 

@@ -16,13 +16,13 @@ from django.utils import timezone
 
 from regie.access import park_access
 from regie.accounts.models import Role, User
+from regie.core.html.form_view import handle_form
 from regie.core.ids import uuid_or_404
 from regie.core.terms import format_date
 from regie.park.forms import OccupancyEndForm, ParkForm
 from regie.park.models import Park
 from regie.park.services import lots, parks
 from regie.park.views import _crumbs, _posted, _user, signed_in
-from regie.web.form_view import handle_form
 
 PARKS_CRUMB = {"label": "Vakantieparken", "url": "/vakantiepark/parken"}
 # Service error keys that have another name in the form.

@@ -13,12 +13,12 @@ from django.shortcuts import redirect, render
 
 from regie.access import park_access
 from regie.accounts.models import User
+from regie.core.html.form_view import handle_form
 from regie.park.forms import RoundCancelForm, RoundEditForm
 from regie.park.inspection_views import _inspector_choices
 from regie.park.models import InspectionRound
 from regie.park.services import rounds
 from regie.park.views import _crumbs, _posted, _user, signed_in
-from regie.web.form_view import handle_form
 
 
 def _round_to_change(user: User, round_id: str) -> InspectionRound:

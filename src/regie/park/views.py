@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from regie.access import park_access
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
+from regie.core.html.form_view import handle_form
 from regie.core.middleware import CSP
 from regie.park import selectors
 from regie.park.charts import month_label, trend
@@ -39,7 +39,7 @@ from regie.park.models import (
     ResidenceStatus,
 )
 from regie.park.services import lots, status
-from regie.web.form_view import handle_form
+from regie.processing_log.services import log_processing
 
 SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
     "kavel": lambda r: r.lot.number,

@@ -16,7 +16,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access.case_access import cases_visible_to
-from regie.access.search import MAX_QUERY, search_persons
 from regie.access.subject_access import (
     addresses_visible_to,
     businesses_visible_to,
@@ -29,6 +28,7 @@ from regie.access.subject_access import (
 )
 from regie.core.api.casing import snakify
 from regie.core.ids import uuid_or_404
+from regie.search.selectors import MAX_QUERY, search_persons
 from regie.subjects.api_serializers import (
     AddressSerializer,
     BusinessSerializer,

@@ -20,7 +20,7 @@ from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
+from regie.processing_log.services import log_processing
 from regie.subjects.identity import Identity, bsn_error, normalize_bsn, normalize_postcode
 from regie.subjects.matching import match_persons
 from regie.subjects.models import Address, Person

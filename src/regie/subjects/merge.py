@@ -9,10 +9,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseSubject
 from regie.cases.timeline import record
+from regie.processing_log.services import log_processing
 from regie.subjects.identity import PersonName
 from regie.subjects.models import Person, PersonMerge
 from regie.subjects.services import person_keys, refresh_person_search

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
+from regie.processing_log.services import log_processing
 from regie.subjects.identity import (
     PersonName,
     blocking_keys,

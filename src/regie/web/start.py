@@ -153,7 +153,7 @@ def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
             )
         ]
     if role == Role.PRIVACY:
-        from regie.access.selectors import latest_checkpoint
+        from regie.processing_log.selectors import latest_checkpoint
 
         checkpoint = latest_checkpoint()
         if checkpoint is None:

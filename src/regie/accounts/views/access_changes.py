@@ -16,7 +16,7 @@ from regie.accounts import selectors
 from regie.accounts.account_changes import account_change_approve, account_change_reject
 from regie.accounts.forms import AccessChangeDecisionForm
 from regie.accounts.models import AccountChange
-from regie.web.form_view import handle_form
+from regie.core.html.form_view import handle_form
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 LIST_URL = "/beheer/toegangswijzigingen"

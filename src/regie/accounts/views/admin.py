@@ -14,7 +14,7 @@ from regie.access.policy import request_user, requires
 from regie.accounts import second_factor, selectors, services
 from regie.accounts.forms import OrganisationForm, UserForm
 from regie.accounts.models import Organisation, Role, User
-from regie.web.form_view import handle_form
+from regie.core.html.form_view import handle_form
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 PENDING = (

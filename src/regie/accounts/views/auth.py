@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from regie.access.processing_log import client_address
 from regie.accounts import lockout, second_factor
 from regie.accounts.forms import CodeForm, LoginForm
 from regie.accounts.second_factor import session_verified
 from regie.accounts.services import auth_event
+from regie.processing_log.services import client_address
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -10,7 +10,7 @@ from django import forms
 from regie.accounts.forms import REQUIRED
 from regie.accounts.models import User
 from regie.cases.models import CaseStatus, CaseType, Priority, SubjectRole
-from regie.web.widgets import LongSelect
+from regie.core.html.widgets import LongSelect
 
 CASE_NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,5})\s*$")
 NUMBER_HELP = "Het casusnummer, zoals 2026-00042."

@@ -13,7 +13,6 @@ from django.db.models import Min
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, User
 from regie.cases.models import (
     Case,
@@ -28,6 +27,7 @@ from regie.cases.models import (
 )
 from regie.cases.timeline import record
 from regie.core.errors import ConflictError
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Address, Business, Location, Person
 from regie.subjects.services import person_create
 

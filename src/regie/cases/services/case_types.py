@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import CaseType, DataCategory
 from regie.core.errors import ConflictError
+from regie.processing_log.services import log_processing
 
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_RETENTION, MAX_RETENTION = 1, 100

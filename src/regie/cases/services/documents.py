@@ -14,10 +14,10 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from regie.access.case_access import CaseAccess
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import CaseStatus, DataCategory, Document
 from regie.cases.timeline import record
+from regie.processing_log.services import log_processing
 
 ALLOWED_TYPES = {
     "application/pdf": "PDF",

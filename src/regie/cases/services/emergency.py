@@ -11,11 +11,11 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from regie.access.case_access import BREAK_THE_GLASS_ROLES, may_see_cases
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.cases.models import BreakTheGlass, Case
 from regie.cases.timeline import record
 from regie.core.ids import uuid_or_404
+from regie.processing_log.services import log_processing
 
 MIN_REASON = 20
 

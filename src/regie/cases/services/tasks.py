@@ -11,7 +11,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access.case_access import cases_visible_to
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseStatus, Task
 from regie.cases.services.case import case_refresh_next_deadline
@@ -19,6 +18,7 @@ from regie.cases.timeline import record
 from regie.core.calendar import atw_calendar
 from regie.core.errors import ConflictError
 from regie.core.terms import PeriodError, add_working_days, term_end
+from regie.processing_log.services import log_processing
 
 OWNER_CANNOT_SEE_CASE = (
     "Kies een uitvoerder die deze casus kan inzien: de coördinator of iemand uit het team."

@@ -9,11 +9,11 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
 from regie.access.case_access import CaseAccess, access_to
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Organisation, Role, User
 from regie.cases.models import ALL_CATEGORIES, Case, CaseMember, CaseStatus, DataCategory
 from regie.cases.services.tasks import tasks_hand_back
 from regie.cases.timeline import record
+from regie.processing_log.services import log_processing
 
 
 def _validate(categories: Sequence[str], case_role: str) -> list[str]:

@@ -16,7 +16,7 @@ from regie.cases.forms.case import CaseCreateForm
 from regie.cases.models import Case
 from regie.cases.services.case import NewPerson, case_create_with_person
 from regie.cases.views.common import CASES_CRUMB, case_url
-from regie.web.form_view import handle_form
+from regie.core.html.form_view import handle_form
 
 
 def coordinators_for(user: User) -> QuerySet[User]:

@@ -19,7 +19,7 @@ from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
 from regie.cases.models import Case
 from regie.cases.services.case import case_close, case_link_create, case_update
 from regie.cases.views.common import case_url, load_case, may_write, render_case_page
-from regie.web.form_view import Done, handle_form
+from regie.core.html.form_view import Done, handle_form
 
 NOT_FOUND = "Geen casus gevonden met dit nummer."
 

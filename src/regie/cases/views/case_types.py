@@ -13,7 +13,7 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.admin import CaseTypeForm
 from regie.cases.models import CaseType, DataCategory
 from regie.cases.services.case_types import case_type_create, case_type_update
-from regie.web.form_view import handle_form
+from regie.core.html.form_view import handle_form
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 LIST_URL = "/beheer/casustypen"

@@ -13,7 +13,7 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.work import DocumentForm
 from regie.cases.services.documents import document_path, document_upload
 from regie.cases.views.common import case_url, load_case, render_case_page, require_write
-from regie.web.form_view import handle_form
+from regie.core.html.form_view import handle_form
 
 
 def _form(access: CaseAccess, request: HttpRequest | None = None) -> DocumentForm:

@@ -26,7 +26,7 @@ from regie.cases.forms.admin import EmergencyReviewForm, EmergencyStartForm
 from regie.cases.models import BreakTheGlass
 from regie.cases.services.emergency import break_the_glass_review, break_the_glass_start
 from regie.cases.views.common import case_url
-from regie.web.form_view import Done, handle_form
+from regie.core.html.form_view import Done, handle_form
 
 NOT_FOUND = "Er is geen casus met dit nummer in uw gemeente."
 ALREADY_VISIBLE = "U heeft al toegang tot deze casus; noodtoegang is niet nodig."

@@ -11,7 +11,7 @@ from regie.access.policy import request_user, requires
 from regie.cases.forms.work import NoteForm
 from regie.cases.services.notes import note_create
 from regie.cases.views.common import case_url, load_case, render_case_page, require_write
-from regie.web.form_view import handle_form
+from regie.core.html.form_view import handle_form
 
 PAGE_SIZE = 25
 

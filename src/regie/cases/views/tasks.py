@@ -18,8 +18,8 @@ from regie.cases.views.common import (
     render_case_page,
     require_write,
 )
+from regie.core.html.form_view import handle_form
 from regie.core.ids import uuid_or_404
-from regie.web.form_view import handle_form
 
 RELOAD = "Laad de pagina opnieuw en probeer het nog eens."
 

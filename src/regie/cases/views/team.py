@@ -23,8 +23,8 @@ from regie.cases.services.team import (
     hand_over_refusal,
 )
 from regie.cases.views.common import case_url, load_case, may_write, render_case_page
+from regie.core.html.form_view import Done, handle_form
 from regie.core.ids import uuid_or_404
-from regie.web.form_view import Done, handle_form
 
 
 def _members(access: CaseAccess) -> list[CaseMember]:

@@ -12,7 +12,6 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from regie.access.processing_log import client_address
 from regie.accounts.models import Municipality
 from regie.cases.api.base import wire_names
 from regie.intake.api.serializers import (
@@ -25,6 +24,7 @@ from regie.intake.models import Channel, Source
 from regie.intake.services.inputs import Reporter
 from regie.intake.services.rate_limit import public_rate_hit
 from regie.intake.services.receive import default_municipality, signal_receive
+from regie.processing_log.services import client_address
 
 
 class PublicRateThrottle(BaseThrottle):

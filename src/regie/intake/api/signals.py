@@ -12,7 +12,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access.case_access import cases_visible_to, get_case_for
-from regie.access.processing_log import log_processing
 from regie.access.signal_access import get_signal_by_reference_for, get_signal_for, may_triage
 from regie.accounts.models import Organisation, Role, User
 from regie.cases.api.base import require, wire_names
@@ -33,6 +32,7 @@ from regie.intake.edges import api_storage
 from regie.intake.models import Channel, Decision, Signal
 from regie.intake.services import claim, corrections, decisions
 from regie.intake.services.receive import signal_receive, source_of
+from regie.processing_log.services import log_processing
 
 NOT_TRIAGE = "U mag dit signaal niet behandelen."
 

@@ -7,11 +7,11 @@ from django.db import OperationalError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.core.errors import ConflictError
 from regie.intake.models import Signal, Status
 from regie.intake.services.history import record
+from regie.processing_log.services import log_processing
 
 BUSY = "Een collega pakt dit signaal op dit moment op. Ververs de pagina en probeer het zo nog eens."
 ALREADY_DONE = "Dit signaal is al afgehandeld."

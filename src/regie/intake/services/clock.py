@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.core.calendar import atw_calendar
 from regie.core.terms import AtwCalendar, add_working_days
 from regie.intake.models import Signal, SignalCategory, Status, Urgency
 from regie.intake.services.history import enqueue, record
+from regie.processing_log.services import log_processing
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FALLBACK_CODE = "overig"

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.intake.models import (
     ClassificationCorrection,
@@ -21,6 +20,7 @@ from regie.intake.services.claim import lock_signal
 from regie.intake.services.clock import due_times
 from regie.intake.services.history import record
 from regie.intake.services.process import RoutingSample, route
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Person
 
 MAX_NOTE = 2000

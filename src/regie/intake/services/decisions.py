@@ -16,7 +16,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access.case_access import CaseAccess, get_case_for
-from regie.access.processing_log import log_processing
 from regie.access.signal_access import signal_person_ids
 from regie.accounts.models import Organisation, OrganisationKind, User
 from regie.cases.models import Case, CaseStatus, CaseSubject, CaseType, DataCategory, SubjectRole
@@ -27,6 +26,7 @@ from regie.core.errors import ConflictError
 from regie.intake.models import Decision, Signal, SignalSubject, Status, SubjectKind
 from regie.intake.services.claim import lock_for_work, lock_signal
 from regie.intake.services.history import enqueue, record
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Address
 from regie.subjects.services import address_get_or_create, business_create, person_create
 

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.intake.models import Decision, QueueLead, Signal
+from regie.processing_log.services import log_processing
 
 UPDATE_TEXT = {
     Decision.NEW_CASE: (

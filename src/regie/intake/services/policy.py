@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, Organisation, OrganisationKind, User
 from regie.core.errors import ConflictError
 from regie.intake.models import ClassifierSetting, LocationKind, RoutingRule, SignalCategory, Source, Urgency
+from regie.processing_log.services import log_processing
 
 STALE = "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen; laad de pagina opnieuw."
 RULE_FIELDS = ("name", "position", "category", "source", "location_kind", "urgency", "target", "active")

@@ -10,7 +10,6 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, User
 from regie.intake.classifier.service import classifier_threshold, get_classifier
 from regie.intake.models import (
@@ -23,6 +22,7 @@ from regie.intake.models import (
 )
 from regie.intake.services.clock import FALLBACK_CODE, due_times
 from regie.intake.services.history import enqueue, record
+from regie.processing_log.services import log_processing
 from regie.subjects.identity import Identity
 from regie.subjects.matching import match_persons
 from regie.subjects.models import Address, Business, Location

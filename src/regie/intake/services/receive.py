@@ -18,7 +18,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, Organisation, Role, User
 from regie.cases.services.documents import storage_root
 from regie.intake.models import (
@@ -35,6 +34,7 @@ from regie.intake.services import inputs
 from regie.intake.services.clock import due_times
 from regie.intake.services.history import enqueue, record
 from regie.intake.services.inputs import FileInput, Reporter, SubjectInput
+from regie.processing_log.services import log_processing
 
 PUBLIC_SOURCES = (Source.RESIDENT, Source.ENTREPRENEUR, Source.ANONYMOUS)
 ATTACHMENT_DIR = "signalen"

@@ -14,12 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from regie.access.policy import request_user, requires
 from regie.accounts.models import Municipality, Organisation, OrganisationKind
 from regie.accounts.selectors import municipality_of
+from regie.core.html.form_view import handle_form
 from regie.intake.classifier.service import DEFAULT_THRESHOLD, classifier_threshold, get_classifier
 from regie.intake.forms.policy import CategoryPolicyForm, RoutingRuleForm, RoutingTestForm, ThresholdForm
 from regie.intake.models import ClassifierSetting, RoutingRule, SignalCategory
 from regie.intake.services import policy
 from regie.intake.services.process import RoutingSample, route
-from regie.web.form_view import handle_form
 
 ADMIN = {"label": "Beheer", "url": "/beheer"}
 ROUTING = {"label": "Signaalroutering", "url": "/beheer/routering"}

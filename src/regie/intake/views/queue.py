@@ -9,7 +9,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from regie.access.policy import request_user, requires
-from regie.access.processing_log import log_processing
 from regie.access.signal_access import get_signal_for, may_triage
 from regie.accounts.models import Role, User
 from regie.cases.models import Priority
@@ -29,6 +28,7 @@ from regie.intake.forms.triage import (
     SubjectConfirmForm,
 )
 from regie.intake.models import Decision, Signal, SubjectKind, Urgency
+from regie.processing_log.services import log_processing
 
 PAGE_SIZE = 25
 QUEUE_CRUMB = {"label": "Triage", "url": "/signalen"}

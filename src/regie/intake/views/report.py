@@ -11,15 +11,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from regie.access.policy import request_user, requires
-from regie.access.processing_log import client_address
 from regie.accounts.models import Municipality
+from regie.core.html.form_view import handle_form
 from regie.intake.edges import StorageUnavailable, page_storage
 from regie.intake.forms.report import PublicReportForm, SignalReportForm
 from regie.intake.models import Channel, Signal, Source, Urgency
 from regie.intake.services.inputs import Reporter
 from regie.intake.services.rate_limit import public_rate_hit
 from regie.intake.services.receive import default_municipality, signal_receive, source_of
-from regie.web.form_view import handle_form
+from regie.processing_log.services import client_address
 
 SESSION_REFERENCE = "intake_public_reference"
 NOT_SET_UP = "Melden kan op dit moment niet: de gemeente is nog niet ingericht."

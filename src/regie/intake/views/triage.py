@@ -20,6 +20,7 @@ from regie.access.signal_access import get_signal_by_reference_for, get_signal_f
 from regie.access.subject_access import persons_visible_to
 from regie.accounts.models import User
 from regie.cases.views.case_create import coordinators_for
+from regie.core.html.form_view import handle_form
 from regie.core.ids import uuid_or_404
 from regie.intake import selectors
 from regie.intake.forms.triage import (
@@ -36,7 +37,6 @@ from regie.intake.forms.triage import (
 from regie.intake.models import Decision, Signal
 from regie.intake.services import claim, corrections, decisions, process
 from regie.intake.views.queue import render_signal
-from regie.web.form_view import handle_form
 
 
 def _load(request: HttpRequest, signal_id: str) -> tuple[User, Signal]:

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from regie.access import park_access
 from regie.access.case_access import access_to
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.cases.models import Case, CaseType, SubjectRole
 from regie.cases.services.case import SubjectRef, case_create
@@ -23,6 +22,7 @@ from regie.intake.services.inputs import SubjectInput
 from regie.intake.services.receive import signal_create_from_inspection
 from regie.park.models import FollowUp, FollowUpKind, Inspection, Outcome
 from regie.park.selectors import brp_registrations
+from regie.processing_log.services import log_processing
 
 BRP_CASE_TYPE = "brp-adresonderzoek"
 CARE_CATEGORY = "zorg-en-veiligheid"

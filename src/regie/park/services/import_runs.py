@@ -13,10 +13,10 @@ from django.utils import timezone
 from procrastinate.contrib.django import app
 
 from regie.access import park_access
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.park.models import ImportStatus, LotImport, Park
 from regie.park.services.imports import ImportReport, park_lots_import, read_rows
+from regie.processing_log.services import log_processing
 
 logger = logging.getLogger(__name__)
 

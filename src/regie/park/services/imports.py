@@ -19,10 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, transaction
 from django.http import HttpRequest
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.park.models import Park
 from regie.park.services.lots import park_lot_create
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Business
 from regie.subjects.services import address_get_or_create
 

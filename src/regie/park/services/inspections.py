@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from regie.access import park_access
 from regie.access.case_access import access_to
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseType, DataCategory, SubjectRole
 from regie.cases.services.case import SubjectRef, case_create
@@ -37,6 +36,7 @@ from regie.park.models import (
 )
 from regie.park.selectors import current_status, open_lot_case
 from regie.park.services.status import residence_status_set
+from regie.processing_log.services import log_processing
 
 ENFORCEMENT_CASE_TYPE = "handhaving-permanente-bewoning"
 PHOTO_TYPES = {"image/png", "image/jpeg"}

@@ -10,10 +10,10 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.core.terms import format_date
 from regie.park.models import Occupancy, Park, ParkLot, PersonalPermit, ToleranceDecision
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Address, Business, Location, LocationKind, Person
 from regie.subjects.services import location_create
 

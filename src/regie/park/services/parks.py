@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
 from regie.access import park_access
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Municipality, Role, User
 from regie.park.models import Park, PlanningStatus
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Business, Location
 
 DUPLICATE_NAME = "Er is al een park met deze naam."

@@ -15,12 +15,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access import park_access
-from regie.access.processing_log import log_processing
 from regie.accounts.models import Role, User
 from regie.intake.models import Signal
 from regie.intake.models import Status as SignalStatus
 from regie.park.models import Inspection, InspectionRound, Outcome, Park, ParkLot, ResidenceStatus, RoundLot
 from regie.park.selectors import with_current_status
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Person
 
 MAX_SAMPLE = 200

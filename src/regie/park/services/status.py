@@ -10,9 +10,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.park.models import EvidenceKind, ParkLot, ResidenceStatus, ResidenceStatusChange
+from regie.processing_log.services import log_processing
 
 
 def residence_status_set(

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from regie.access.case_access import CaseAccess
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseSubject, SubjectRole
 from regie.cases.timeline import record
 from regie.procedures.models import Addressee, AddresseeRole, Procedure, ProcedureStatus
+from regie.processing_log.services import log_processing
 from regie.subjects.models import Address
 
 ROLE_FROM_SUBJECT = {

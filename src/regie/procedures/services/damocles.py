@@ -18,7 +18,6 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.http import HttpRequest
 
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.core.terms import PeriodError, format_date, parse_period, plain_end, term_end
 from regie.procedures.models import (
@@ -32,6 +31,7 @@ from regie.procedures.models import (
     Transition,
 )
 from regie.procedures.services.fields import SUBSTANCES
+from regie.processing_log.services import log_processing
 
 SEVERITY = {Sanction.WARNING: 1, Sanction.PENALTY: 2, Sanction.CLOSURE: 3}
 _VERSION_LOCK = 0x44414D4F  # "DAMO"

@@ -22,7 +22,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access.case_access import CaseAccess
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseStatus
 from regie.cases.services.case import case_refresh_next_deadline
@@ -48,6 +47,7 @@ from regie.procedures.services.deadlines import (
 from regie.procedures.services.definitions import definition_of, definition_register
 from regie.procedures.services.fields import FieldError, parse_date, parse_step_data
 from regie.procedures.services.letters import letter_addressees, letter_generate
+from regie.processing_log.services import log_processing
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from regie.access.case_access import CaseAccess
-from regie.access.processing_log import log_processing
 from regie.accounts.models import User
 from regie.cases.models import Document
 from regie.cases.services.documents import document_upload
 from regie.procedures.definitions.schema import Definition, LetterSpec
 from regie.procedures.models import Addressee, AddresseeRole, Letter, LetterTemplate, Procedure, Transition
 from regie.procedures.services.letter_context import LetterContext, allowed_fields, letter_codes
+from regie.processing_log.services import log_processing
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024

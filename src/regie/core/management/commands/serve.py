@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.core.wsgi import get_wsgi_application
+
+from regie.core.request_limits import MB
 
 
 class Command(BaseCommand):
@@ -14,15 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from django.conf import settings
-        from waitress import serve
-
-        from regie.core.request_limits import MB
-        from regie.wsgi import application
+        from waitress import serve  # the server is loaded only by this command
 
         self.stdout.write(f"Regie luistert op http://{options['host']}:{options['port']}")
         serve(
-            application,
+            get_wsgi_application(),
             host=options["host"],
             port=options["port"],
             threads=options["threads"],

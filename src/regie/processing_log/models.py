@@ -1,0 +1,79 @@
+"""The processing log (verwerkingslog): append-only, hash-chained evidence of every processing of personal data."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+
+from regie.accounts.models import Role
+from regie.processing_log.actions import label_for, object_type_label
+
+
+class ProcessingLogEntry(models.Model):
+    """One processing of personal data or one security event (NEN 7513 style). Never updated, never deleted."""
+
+    seq = models.BigAutoField(primary_key=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    actor_username = models.CharField(max_length=150, blank=True)
+    actor_organisation = models.CharField(max_length=160, blank=True)
+    actor_role = models.CharField(max_length=20, blank=True)
+    acting_for = models.CharField(max_length=160, blank=True)
+    action = models.CharField(max_length=80, db_index=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    person_ids = ArrayField(models.UUIDField(), default=list, blank=True)
+    purpose = models.CharField(max_length=200, blank=True)
+    break_the_glass = models.BooleanField(default=False)
+    source_address = models.GenericIPAddressField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-seq"]
+        db_table = "processing_log_entry"
+        verbose_name = "verwerkingslogregel"
+        indexes = [
+            GinIndex(fields=["person_ids"], name="plog_person_ids_gin"),
+            models.Index(fields=["actor_id", "-occurred_at"], name="plog_actor_time"),
+            models.Index(fields=["object_type", "object_id"], name="plog_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        """The Dutch label of the action (from the registry in `regie.processing_log.actions`)."""
+        return label_for(self.action)
+
+    @property
+    def object_label(self) -> str:
+        """The Dutch name of what the entry is about (Casus, Persoon, Gebruiker …)."""
+        return object_type_label(self.object_type)
+
+    @property
+    def actor_role_label(self) -> str:
+        """The actor's role as a person reads it; an unknown (older) role stays as it was recorded."""
+        return Role(self.actor_role).label if self.actor_role in Role.values else self.actor_role
+
+
+class LogCheckpoint(models.Model):
+    """A verified point in the chain: everything up to `seq` was intact at `verified_at`."""
+
+    seq = models.BigIntegerField()
+    hash = models.CharField(max_length=64)
+    entries_checked = models.BigIntegerField()
+    intact = models.BooleanField()
+    first_broken_seq = models.BigIntegerField(null=True, blank=True)
+    verified_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-verified_at"]
+        db_table = "processing_log_checkpoint"
+        verbose_name = "controlepunt verwerkingslog"
+
+    def __str__(self) -> str:
+        return f"checkpoint {self.seq} ({'intact' if self.intact else 'gebroken'})"

@@ -1,0 +1,20 @@
+"""Jobs of the processing log: they take ids and call services (rule 6)."""
+
+from __future__ import annotations
+
+import logging
+
+from procrastinate.contrib.django import app
+
+from regie.processing_log import services
+
+logger = logging.getLogger(__name__)
+
+
+@app.periodic(cron="30 2 * * *", periodic_id="nightly-log-checkpoint")
+@app.task(name="processing_log.checkpoint", queue="maintenance", queueing_lock="log-checkpoint")
+def checkpoint_processing_log(timestamp: int) -> None:
+    """Nightly: verify the tail of the processing log and record the checkpoint."""
+    checkpoint = services.processing_log_checkpoint()
+    if not checkpoint.intact:
+        logger.error("processing log broken at entry %s", checkpoint.first_broken_seq)
