@@ -15,6 +15,7 @@ from regie.core.terms import (
     Period,
     PeriodError,
     add_working_days,
+    atw_art4_exclusion,
     easter_sunday,
     parse_period,
     plain_end,
@@ -339,9 +340,25 @@ def test_a_period_survives_a_round_trip_through_iso(period: Period) -> None:
 # Properties of term_end
 
 
-@given(event_dates, periods)
-def test_a_statutory_term_never_ends_on_a_saturday_sunday_or_holiday(event: date, period: Period) -> None:
+# Atw art. 4 keeps terms in years and terms longer than three months, twelve weeks or ninety days out of
+# arts. 1-2; the properties of the extension hold for the terms the Atw does extend (earlier versions of these
+# properties asserted them for every statutory term, which extended a one-year term against the law).
+atw_terms = st.tuples(event_dates, periods).filter(lambda pair: not atw_art4_exclusion(*pair))
+
+
+@given(atw_terms)
+def test_a_statutory_term_never_ends_on_a_saturday_sunday_or_holiday(pair: tuple[date, Period]) -> None:
+    event, period = pair
     assert is_working(term_end(event, period, statutory=True).end_date)
+
+
+@given(event_dates, periods)
+def test_a_term_atw_art_4_excludes_ends_on_its_plain_end_and_says_why(event: date, period: Period) -> None:
+    result = term_end(event, period, statutory=True)
+
+    if atw_art4_exclusion(event, period):
+        assert result.end_date == result.plain_end_date and result.extensions == ()
+        assert "(Atw art. 4)" in result.explanation()
 
 
 @given(event_dates, periods)
@@ -361,8 +378,9 @@ def test_a_statutory_term_of_three_days_or_more_contains_two_working_days(
         assert working_days_in_term(event, result.end_date) >= 2
 
 
-@given(event_dates, periods)
-def test_a_statutory_term_is_extended_no_further_than_the_atw_requires(event: date, period: Period) -> None:
+@given(atw_terms)
+def test_a_statutory_term_is_extended_no_further_than_the_atw_requires(pair: tuple[date, Period]) -> None:
+    event, period = pair
     result = term_end(event, period, statutory=True)
     needs_two = (result.plain_end_date - event).days >= 3
     earliest = result.plain_end_date

@@ -4,9 +4,10 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from regie.core.calendar import atw_calendar
-from regie.core.terms import PeriodError, term_end
+from regie.core.terms import AtwCalendar, CalendarError, PeriodError, term_end
 
 
 class Command(BaseCommand):
@@ -25,10 +26,17 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"Ongeldige datum '{options['start']}': gebruik JJJJ-MM-DD.") from exc
         try:
-            result = term_end(
-                start, options["period"], statutory=options["statutory"], calendar=atw_calendar()
+            calendar = atw_calendar()
+        except DatabaseError:
+            # The law's own holidays need no database; only days equated by royal decree live there.
+            self.stderr.write(
+                "Let op: de database is niet bereikbaar of niet bijgewerkt (regie migrate); er is gerekend "
+                "zonder de bij koninklijk besluit gelijkgestelde dagen (Atw art. 3 lid 3)."
             )
-        except PeriodError as exc:
+            calendar = AtwCalendar()
+        try:
+            result = term_end(start, options["period"], statutory=options["statutory"], calendar=calendar)
+        except (PeriodError, CalendarError) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(result.explanation())
         self.stdout.write(result.end_date.isoformat())
