@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from regie.procedures.models import DeadlineStatus
 
@@ -132,7 +133,48 @@ def test_it_extends_the_decision_on_objection_once_by_six_weeks(pr_at, move):
     )
     terms = procedure.deadlines.filter(code="decision-on-objection").order_by("event_date")
     assert [d.status for d in terms] == [DeadlineStatus.SUPERSEDED, DeadlineStatus.OPEN]
-    assert terms[1].event_date == date(2026, 5, 6) and terms[1].due_date == date(2026, 6, 17)
+    # The running term ended on Bevrijdingsdag 5 May 2026, extended by the Atw to 6 May. The postponement
+    # counts from 5 May, the earlier and safe reading (issue 12); it used to count from 6 May (17 June).
+    assert terms[0].plain_due_date == date(2026, 5, 5) and terms[0].due_date == date(2026, 5, 6)
+    assert terms[1].event_date == date(2026, 5, 5) and terms[1].due_date == date(2026, 6, 16)
+    assert "zonder Atw-verlenging" in terms[1].explanation and "veilige" in terms[1].explanation
+
+
+def _objection_by_owner(procedure, move):
+    owner = addressee_ids(procedure)["eigenaar"]
+    move(
+        "jurist",
+        procedure,
+        "objection-received",
+        "2026-02-20",
+        {"addressee": owner},
+        upload=report("Bezwaar", "brief"),
+    )
+
+
+def test_it_still_postpones_on_the_day_the_atw_added_to_the_term(pr_at, move, time_machine):
+    procedure = pr_at("notification")
+    _objection_by_owner(procedure, move)
+    time_machine.move_to("2026-06-01 10:00 +02:00", tick=False)
+    move("jurist", procedure, "objection-extended", "2026-05-06", {"reason": "Hoorzitting nodig."})
+    assert _terms(procedure, "decision-on-objection")["eigenaar"].due_date == date(2026, 6, 16)
+
+
+def test_it_refuses_a_postponement_after_the_decision_term_ran_out_and_says_the_municipality_is_in_default(
+    pr_at, move, time_machine
+):
+    procedure = pr_at("notification")
+    _objection_by_owner(procedure, move)
+    time_machine.move_to("2026-06-01 10:00 +02:00", tick=False)
+    before = procedure.deadlines.count()
+    with pytest.raises(ValidationError) as caught:
+        move("jurist", procedure, "objection-extended", "2026-05-07", {"reason": "Te laat bedacht."})
+    message = " ".join(caught.value.message_dict["date"])
+    assert "Verdagen kan niet meer voor" in message
+    assert "woensdag 6 mei 2026 verstreken: de gemeente is in gebreke" in message
+    assert "4:17" in message and "6:12" in message and "in gebreke stellen" in message
+    assert procedure.deadlines.count() == before
+    assert _terms(procedure, "decision-on-objection")["eigenaar"].due_date == date(2026, 5, 6)
 
 
 def test_it_notes_an_objection_received_after_the_term(pr_at, move, time_machine):

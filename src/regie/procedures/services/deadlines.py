@@ -7,6 +7,7 @@ decision on objection runs from the end of that addressee's objection term, Awb 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from regie.accounts.models import User
 from regie.cases.models import CaseMember, Task
 from regie.cases.services.tasks import may_own_task, task_complete, task_create
 from regie.core.calendar import atw_calendar
-from regie.core.terms import AtwCalendar, term_end
+from regie.core.terms import AtwCalendar, format_date, term_end
 from regie.procedures.definitions.schema import TermSpec
 from regie.procedures.models import Addressee, Deadline, DeadlineKind, DeadlineStatus, Procedure, Transition
 from regie.procedures.services.context import Move
@@ -87,8 +88,30 @@ def _bases(term: TermSpec, move: Move) -> list[tuple[date, Addressee | None, Dea
         raise ValidationError({"step": f"Er is geen {label} om '{term.label}' vanaf te rekenen."})
     if term.single:
         last = max(latest.values(), key=lambda d: d.due_date)
-        return [(last.due_date, None, last)]
-    return [(d.due_date, d.addressee, d) for d in latest.values()]
+        return [(_extension_base(term, last), None, last)]
+    return [(_extension_base(term, d), d.addressee, d) for d in latest.values()]
+
+
+def _extension_base(term: TermSpec, base: Deadline) -> date:
+    """The day a term counts from when it starts at the end of another deadline.
+
+    An extension (a term that supersedes the one it starts from, e.g. the postponement of Awb 7:10 lid 3)
+    counts from that term's end without its Atw extension: whether it may count from the extended end is
+    debated, and the earlier end is the safe one. Any other term counts from the end as extended (Awb 7:10
+    lid 1: from the day after the objection term "is verstreken", which the Atw extension is part of).
+    """
+    return base.plain_due_date if term.supersedes else base.due_date
+
+
+def _extension_note(term: TermSpec, base: Deadline | None) -> tuple[str, ...]:
+    if base is None or not term.supersedes or base.plain_due_date == base.due_date:
+        return ()
+    return (
+        f"De verlenging telt vanaf het einde van de lopende termijn zonder Atw-verlenging "
+        f"({format_date(base.plain_due_date)}), niet vanaf {format_date(base.due_date)}, waartoe de Algemene "
+        "termijnenwet die termijn verlengde: of vanaf het verlengde einde mag worden geteld, is omstreden, en de "
+        "eerdere datum is de veilige.",
+    )
 
 
 def deadlines_create(
@@ -101,6 +124,7 @@ def deadlines_create(
         period = _period(term, move)
         for event, addressee, base in _bases(term, move):
             result = term_end(event, period, statutory=term.statutory, calendar=cal)
+            result = replace(result, notes=result.notes + _extension_note(term, base))
             owner = pick_owner(term.owner_role, move)
             deadline = Deadline.objects.create(
                 procedure=move.procedure,

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from regie.core.terms import format_date
+from regie.core.terms import default_message, format_date
+from regie.procedures.definitions.schema import TermSpec
 from regie.procedures.models import Deadline, DeadlineStatus
 from regie.procedures.services.context import Move, step_label
 from regie.procedures.services.damocles import assess
@@ -46,6 +47,31 @@ def _open_deadline(move: Move, code: str) -> None:
         label = move.definition.terms()[code].label.lower()
         who = " voor deze geadresseerde" if move.addressee is not None else ""
         move.error("addressee" if who else "step", f"Er loopt geen {label}{who}.")
+        return
+    extension = next((t for t in move.step.terms if t.supersedes and t.start == f"deadline:{code}"), None)
+    if extension is not None:
+        _extends_a_running_term(move, extension, list(found.select_related("addressee")))
+
+
+def _extends_a_running_term(move: Move, extension: TermSpec, running: list[Deadline]) -> None:
+    """A step that extends a term (Awb 7:10 lid 3: a postponement) can only be taken while that term runs.
+
+    Open is not enough: a decision term stays open after its end (overdue). Once its last day has passed, an
+    extension would show an invented later deadline while the municipality is already in default.
+    """
+    ended = sorted((d for d in running if d.due_date < move.on_date), key=lambda d: d.due_date)
+    if not ended:
+        return
+    last = ended[0]
+    who = f" voor {last.addressee.name}" if last.addressee is not None else ""
+    if extension.legal_basis.startswith("Awb 7:10"):
+        move.error("date", f"Verdagen kan niet meer{who}. {default_message(last.due_date)}")
+    else:
+        move.error(
+            "date",
+            f"De {last.label.lower()}{who} is op {format_date(last.due_date)} verstreken; een termijn kan alleen "
+            "worden verlengd zolang hij loopt.",
+        )
 
 
 def _no_exception(move: Move, _: str) -> None:
