@@ -384,9 +384,9 @@ def seed_people(plan: Plan, world: World, rng: np.random.Generator) -> None:
     """Demo municipality and named users (the real seed), extra partner organisations, staff and case types."""
     from django.contrib.auth.hashers import make_password
 
-    from regie.accounts.demo import seed_accounts
     from regie.accounts.models import Municipality, Organisation, OrganisationKind, Role, User
     from regie.cases.models import CaseType
+    from regie.demo.accounts import seed_accounts
 
     for line in seed_accounts():
         print("  " + line)

@@ -60,9 +60,9 @@ def _prepare(database_url: str) -> dict[str, str]:
         sys.exit("Weigering: de database is niet de benchmarkdatabase.")
     with common.Stopwatch("migreren en demobeleid laden"):
         call_command("migrate", interactive=False, verbosity=0)
-        from regie.accounts.demo import seed_accounts
         from regie.accounts.models import Municipality
-        from regie.intake.demo import seed_intake_policy
+        from regie.demo.accounts import seed_accounts
+        from regie.demo.intake import seed_intake_policy
 
         seed_accounts()
         seed_intake_policy(Municipality.objects.get(code="1705"))

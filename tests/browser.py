@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
-from regie.accounts.demo import DEMO_PASSWORD
+from regie.demo.accounts import DEMO_PASSWORD
 
 # Playwright's sync API keeps an event loop running in this thread; Django's ORM calls from the test
 # (fixtures, assertions on the database) are still plain synchronous calls.

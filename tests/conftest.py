@@ -11,8 +11,8 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from regie.accounts.demo import seed_accounts
 from regie.accounts.models import User
+from regie.demo.accounts import seed_accounts
 
 pytest_plugins = ["tests.browser"]
 

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "regie.search",
     "regie.privacy",
     "regie.web",
+    "regie.demo",
     "regie",
 ]
 

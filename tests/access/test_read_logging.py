@@ -27,7 +27,7 @@ from django.utils import timezone
 from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.models import BreakTheGlass, CaseMember, CaseSubject
-from regie.core.demo import seed_demo
+from regie.demo.seed import seed_demo
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Person
 from tests.access.read_walk import Markers, Probe, Shown, openapi_get_paths, shape, url_conf_routes

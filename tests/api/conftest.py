@@ -12,10 +12,10 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from regie.accounts import services as account_services
-from regie.accounts.demo import seed_accounts
 from regie.accounts.models import Organisation, User
 from regie.accounts.services import api_token_create
 from regie.cases.models import Case, Document, Note, Task
+from regie.demo.accounts import seed_accounts
 from regie.subjects.models import Business, Location, Person
 from tests.api import factories as f
 

@@ -14,10 +14,7 @@ from django.test import override_settings
 from pytest_django.fixtures import Settings
 
 from regie.access.case_access import cases_visible_to
-from regie.accounts.demo import seed_accounts
 from regie.accounts.models import User
-from regie.cases import demo_data
-from regie.cases.demo import demo_pdf, demo_png, seed_cases
 from regie.cases.models import (
     BreakTheGlass,
     Case,
@@ -32,6 +29,9 @@ from regie.cases.models import (
     TimelineEvent,
 )
 from regie.cases.services.documents import sniff_content_type
+from regie.demo import case_data
+from regie.demo.accounts import seed_accounts
+from regie.demo.cases import demo_pdf, demo_png, seed_cases
 from regie.processing_log.models import ProcessingLogEntry
 from regie.processing_log.services import verify_chain
 from regie.subjects.identity import is_valid_kvk
@@ -115,14 +115,14 @@ def test_seeding_twice_changes_nothing(users: dict[str, User], media: Path) -> N
     assert all("nieuw" not in line or "niets nieuw" in line for line in second)
     assert verify_chain().intact
     # the report: Dutch lines with the counts
-    assert first[0].startswith(f"Casustypen: {len(demo_data.CASE_TYPES)} ({len(demo_data.CASE_TYPES)} nieuw)")
-    assert first[2].startswith(f"Casussen: {len(demo_data.CASES)} ({len(demo_data.CASES)} nieuw)")
+    assert first[0].startswith(f"Casustypen: {len(case_data.CASE_TYPES)} ({len(case_data.CASE_TYPES)} nieuw)")
+    assert first[2].startswith(f"Casussen: {len(case_data.CASES)} ({len(case_data.CASES)} nieuw)")
     assert "Noodtoegang: 1 wacht op beoordeling" in first[-1]
 
 
 def test_every_case_type_and_status_is_used(seeded: list[str]) -> None:
     codes = set(Case.objects.values_list("case_type__code", flat=True))
-    assert codes == {item["code"] for item in demo_data.CASE_TYPES}
+    assert codes == {item["code"] for item in case_data.CASE_TYPES}
     assert set(Case.objects.values_list("status", flat=True)) == set(CaseStatus.values)
     assert 18 <= Case.objects.count() <= 35
     closed = Case.objects.filter(status=CaseStatus.CLOSED)
@@ -214,7 +214,7 @@ def test_tasks_documents_and_links(seeded: list[str], seeded_media: Path) -> Non
     assert {d.content_type for d in documents} == {"application/pdf", "image/png"}
     for document in documents:
         assert (seeded_media / document.storage_name).stat().st_size == document.size
-    assert CaseLink.objects.count() == len(demo_data.LINKS)
+    assert CaseLink.objects.count() == len(case_data.LINKS)
 
 
 def test_generated_files_pass_content_sniffing() -> None:

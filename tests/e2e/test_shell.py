@@ -12,8 +12,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Locator, Page, Response, expect
 
-from regie.accounts.demo import USERS
 from regie.accounts.models import Role, User
+from regie.demo.accounts import USERS
 from regie.processing_log.models import ProcessingLogEntry
 from tests.conftest import ROLES
 

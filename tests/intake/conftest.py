@@ -13,7 +13,7 @@ from django.test import Client
 from procrastinate.contrib.django import app
 
 from regie.accounts.models import Municipality, User
-from regie.intake.demo import seed_intake_policy
+from regie.demo.intake import seed_intake_policy
 from regie.intake.models import Signal
 
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from regie.accounts.models import User
-from regie.core.demo import seed_demo
+from regie.demo.seed import seed_demo
 from regie.park.models import FollowUp, Inspection, InspectionRound, Park, ParkLot, PersonalPermit
 from regie.park.selectors import monthly_counts, with_current_status
 

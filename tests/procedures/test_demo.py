@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from regie.accounts.demo import seed_accounts
-from regie.cases.demo import seed_cases
-from regie.procedures.demo import seed_procedures
+from regie.cases.models import CaseType
+from regie.demo.accounts import seed_accounts
+from regie.demo.cases import seed_cases
+from regie.demo.procedures import seed_procedures
 from regie.procedures.models import Letter, Procedure, ProcedureStatus
+from regie.processing_log.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +34,12 @@ def test_it_seeds_idempotently():
     count = Procedure.objects.count()
     seed_procedures()
     assert Procedure.objects.count() == count
+
+
+def test_without_the_demo_cases_it_opens_its_own_through_the_services():
+    seed_accounts()
+    report = seed_procedures()
+    types = set(Procedure.objects.values_list("type_code", flat=True))
+    assert types == {"permanent-residence", "opiumwet-13b", "brp-address-investigation"}, report
+    assert set(CaseType.objects.values_list("code", flat=True)) >= {"opiumwet-13b", "brp-adresonderzoek"}
+    assert ProcessingLogEntry.objects.filter(action="case_type.created").exists()

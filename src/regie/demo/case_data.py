@@ -1,19 +1,16 @@
-"""The demo municipality's fictional cases, as plain data (read by `regie.cases.demo.seed_cases`).
+"""The demo municipality's fictional cases, as plain data (read by `regie.demo.cases.seed_cases`).
 
 Everything here is invented: persons, BSNs (generated test numbers that pass the 11-test), KvK numbers, events and
 notes. Street names and postcodes look like Lingewaard's so the demo feels familiar; no real person is meant.
 References between entries use the short keys of this module (address, person, location, business and case keys);
-users are the demo usernames from `regie.accounts.demo`, organisations their names there.
+users are the demo usernames from `regie.demo.accounts`, organisations their names there.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from regie.cases.demo_cases_care import CARE_CASES
-from regie.cases.demo_cases_enforcement import ENFORCEMENT_CASES
-from regie.cases.demo_cases_other import OTHER_CASES
-from regie.cases.demo_types import (
+from regie.demo.case_types import (
     CARE,
     GENERAL,
     JUSTICE,
@@ -26,6 +23,9 @@ from regie.cases.demo_types import (
     LocationData,
     PersonData,
 )
+from regie.demo.cases_care import CARE_CASES
+from regie.demo.cases_enforcement import ENFORCEMENT_CASES
+from regie.demo.cases_other import OTHER_CASES
 
 # --- Case types (demo defaults; the functional administrator edits them) ---------------------------------------
 

@@ -1,11 +1,11 @@
-"""Shapes and shared constants of the fictional demo data (see demo_data.py)."""
+"""Shapes and shared constants of the fictional demo data (see case_data.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import NotRequired, TypedDict
 
-MUNICIPALITY_CODE = "1705"  # Gemeente Lingewaard, as created by regie.accounts.demo
+MUNICIPALITY_CODE = "1705"  # Gemeente Lingewaard, as created by regie.demo.accounts
 BSN_SEED = 1705  # generate_test_bsns(n, BSN_SEED): the same fictional BSNs on every machine
 CASE_TYPE_ACTOR = "beheerder"  # the functional administrator keeps case types
 

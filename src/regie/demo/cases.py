@@ -3,7 +3,7 @@
 Everything is written through the service functions, exactly as a user would, so the processing log, the timeline
 and the case numbers are real. Idempotent: each object is looked up by its natural key (case type code, BSN, KvK
 number, location name, case title) and only what is missing is created; running it twice changes nothing.
-The data itself lives in `regie.cases.demo_data`.
+The data itself lives in `regie.demo.case_data`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from django.db.models import Count, Q
 
 from regie.access.case_access import get_case_for
 from regie.accounts.models import Municipality, Organisation, User
-from regie.cases import demo_data as data
-from regie.cases import demo_types as types
 from regie.cases.models import (
     BreakTheGlass,
     Case,
@@ -37,6 +35,8 @@ from regie.cases.services.emergency import break_the_glass_start
 from regie.cases.services.notes import note_create
 from regie.cases.services.tasks import task_complete, task_create
 from regie.cases.services.team import case_member_add
+from regie.demo import case_data as data
+from regie.demo import case_types as types
 from regie.subjects.identity import generate_test_bsns, normalize_postcode
 from regie.subjects.models import Address, Business, Location, Person
 from regie.subjects.services import address_get_or_create, business_create, location_create, person_create

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regie.cases.demo_types import (
+from regie.demo.case_types import (
     CARE,
     GENERAL,
     GGZ,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regie.cases.demo_types import CARE, GENERAL, JUSTICE, POLITIE, PROVINCIE, WOONSTICHTING, CaseData
+from regie.demo.case_types import CARE, GENERAL, JUSTICE, POLITIE, PROVINCIE, WOONSTICHTING, CaseData
 
 ENFORCEMENT_CASES: dict[str, CaseData] = {
     "hh-kavel-14": {

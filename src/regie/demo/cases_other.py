@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regie.cases.demo_types import CARE, GENERAL, JUSTICE, OM, POLITIE, PROVINCIE, SLACHTOFFERHULP, CaseData
+from regie.demo.case_types import CARE, GENERAL, JUSTICE, OM, POLITIE, PROVINCIE, SLACHTOFFERHULP, CaseData
 
 OTHER_CASES: dict[str, CaseData] = {
     "om-bergerden": {

@@ -13,9 +13,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from regie.accounts.demo import DEMO_PASSWORD
 from regie.accounts.models import Municipality, Organisation, Role, User
 from regie.accounts.services import user_create
+from regie.demo.accounts import DEMO_PASSWORD
 from regie.park.models import EvidenceKind, Park, ParkLot, PlanningStatus, ResidenceStatus
 from regie.park.services.follow_ups import follow_up_refer_brp, follow_up_refer_care
 from regie.park.services.inspections import inspection_submit

@@ -18,6 +18,7 @@ from regie.access.case_access import access_to
 from regie.accounts.models import Municipality, User
 from regie.cases.models import Case, CaseMember, CaseStatus, CaseType
 from regie.cases.services.case import SubjectRef, case_create
+from regie.cases.services.case_types import case_type_create
 from regie.cases.services.team import case_member_add, case_member_update
 from regie.procedures.models import DamoclesPolicy, Procedure
 from regie.procedures.services.damocles import RuleInput, damocles_policy_create
@@ -256,8 +257,12 @@ def _ensure_team(case: Case, users: dict[str, User], needs: list[tuple[str, list
 
 
 def _fallback_case(type_code: str, label: str, users: dict[str, User], coordinator: str) -> Case:
-    case_type, _ = CaseType.objects.get_or_create(
-        code=type_code, defaults={"label": label, "default_categories": ["general"], "retention_years": 10}
+    case_type = CaseType.objects.filter(code=type_code).first() or case_type_create(
+        actor=users[coordinator],
+        code=type_code,
+        label=label,
+        default_categories=["general"],
+        retention_years=10,
     )
     address = address_get_or_create(
         actor=None, postcode="6988BX", house_number=63, street="Marsweg", city="Lathum"

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from regie.core.demo import seed_demo
+from regie.demo.seed import seed_demo
 
 
 class Command(BaseCommand):
