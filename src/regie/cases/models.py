@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 from regie.core.models import BaseModel
+from regie.core.transitions import TransitionTable
 
 
 class DataCategory(models.TextChoices):
@@ -24,6 +25,21 @@ class CaseStatus(models.TextChoices):
     IN_PROGRESS = "in-behandeling", "In behandeling"
     STEPPED_DOWN = "afgeschaald", "Afgeschaald"
     CLOSED = "gesloten", "Gesloten"
+
+
+# Which case status may follow which (consulted by every service that changes a case's status: case_update,
+# case_close). Closing goes through case_close, which asks for a reason; a closed case is never reopened.
+CASE_TRANSITIONS = TransitionTable(
+    statuses=CaseStatus,
+    allowed={
+        CaseStatus.OPEN: frozenset({CaseStatus.IN_PROGRESS, CaseStatus.STEPPED_DOWN, CaseStatus.CLOSED}),
+        CaseStatus.IN_PROGRESS: frozenset({CaseStatus.OPEN, CaseStatus.STEPPED_DOWN, CaseStatus.CLOSED}),
+        CaseStatus.STEPPED_DOWN: frozenset({CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.CLOSED}),
+        CaseStatus.CLOSED: frozenset(),
+    },
+    refusals={CaseStatus.CLOSED: "een gesloten casus wordt niet heropend; open zo nodig een nieuwe casus."},
+    noun="casus",
+)
 
 
 class Priority(models.TextChoices):

@@ -9,12 +9,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Min
 from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.accounts.models import Municipality, User
 from regie.cases.models import (
+    CASE_TRANSITIONS,
     Case,
     CaseLink,
     CaseMember,
@@ -25,6 +25,8 @@ from regie.cases.models import (
     Priority,
     SubjectRole,
 )
+from regie.cases.services.deadlines import case_refresh_next_deadline as case_refresh_next_deadline
+from regie.cases.services.team import coordinator_hand_over_check, coordinator_handed_over
 from regie.cases.timeline import record
 from regie.core.errors import ConflictError
 from regie.processing_log.services import log_processing
@@ -217,9 +219,6 @@ def case_update(
     it, and the previous coordinator stays on the team with exactly `previous_coordinator_categories` (every
     category when not given; an empty list: they leave the team). A refused change writes nothing.
     """
-    # Imported here: the team services import the task services, which import this module.
-    from regie.cases.services.team import coordinator_hand_over_check, coordinator_handed_over
-
     allowed = {"title", "priority", "status", "coordinator"}
     unknown = set(changes) - allowed
     if unknown:
@@ -228,12 +227,14 @@ def case_update(
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if version is not None and locked.version != version:
             raise ConflictError(STALE)
-        if locked.status == CaseStatus.CLOSED:
-            raise ValidationError({"status": "Een gesloten casus kan niet meer worden gewijzigd."})
-        if changes.get("status") == CaseStatus.CLOSED:
-            raise ValidationError({"status": "Sluit een casus met een reden (casus sluiten)."})
         if "status" in changes and changes["status"] not in CaseStatus.values:
             raise ValidationError({"status": "Kies een bestaande status."})
+        if "status" in changes and changes["status"] != locked.status:
+            CASE_TRANSITIONS.check(locked.status, changes["status"])
+            if changes["status"] == CaseStatus.CLOSED:
+                raise ValidationError({"status": "Sluit een casus met een reden (casus sluiten)."})
+        if locked.status == CaseStatus.CLOSED:
+            raise ValidationError({"status": "Een gesloten casus kan niet meer worden gewijzigd."})
         if "priority" in changes and changes["priority"] not in Priority.values:
             raise ValidationError({"priority": "Kies een bestaande prioriteit."})
         if "title" in changes and not str(changes["title"]).strip():
@@ -300,6 +301,7 @@ def case_close(
             raise ValidationError({"status": "Deze casus is al gesloten."})
         if locked.coordinator_id != actor.pk:
             raise PermissionDenied("Alleen de coördinator kan de casus sluiten.")
+        CASE_TRANSITIONS.check(locked.status, CaseStatus.CLOSED)
         locked.status = CaseStatus.CLOSED
         locked.closed_reason = reason.strip()
         locked.closed_at = timezone.now()
@@ -362,10 +364,3 @@ def case_link_create(
             details={"other": other.number},
         )
     return link
-
-
-def case_refresh_next_deadline(case: Case) -> None:
-    """Keep `next_deadline` (what "mijn casussen" sorts on) equal to the earliest open task due date."""
-    earliest = case.tasks.filter(done_at__isnull=True).aggregate(d=Min("due_date"))["d"]
-    Case.objects.filter(pk=case.pk).update(next_deadline=earliest)
-    case.next_deadline = earliest

@@ -13,7 +13,7 @@ from django.utils import timezone
 from regie.access.case_access import cases_visible_to
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseStatus, Task
-from regie.cases.services.case import case_refresh_next_deadline
+from regie.cases.services.deadlines import case_refresh_next_deadline
 from regie.cases.timeline import record
 from regie.core.calendar import atw_calendar
 from regie.core.errors import ConflictError
