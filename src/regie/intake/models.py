@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 
 from regie.core.models import BaseModel
+from regie.core.transitions import TransitionTable
 
 
 class Source(models.TextChoices):
@@ -55,6 +56,20 @@ class Status(models.TextChoices):
     NEW = "nieuw", "Nieuw"
     CLAIMED = "opgepakt", "Opgepakt"
     DONE = "afgehandeld", "Afgehandeld"
+
+
+# Which signal status may follow which (consulted by the services that change it: claim, release and the triage
+# decisions). A decision on an unclaimed signal claims it for the one deciding, in the same transaction.
+SIGNAL_TRANSITIONS = TransitionTable(
+    statuses=Status,
+    allowed={
+        Status.NEW: frozenset({Status.CLAIMED, Status.DONE}),
+        Status.CLAIMED: frozenset({Status.NEW, Status.DONE}),
+        Status.DONE: frozenset(),
+    },
+    refusals={Status.DONE: "dit signaal is al afgehandeld."},
+    noun="signaal",
+)
 
 
 class Decision(models.TextChoices):

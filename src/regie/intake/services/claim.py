@@ -9,12 +9,11 @@ from django.utils import timezone
 
 from regie.accounts.models import Role, User
 from regie.core.errors import ConflictError
-from regie.intake.models import Signal, Status
+from regie.intake.models import SIGNAL_TRANSITIONS, Signal, Status
 from regie.intake.services.history import record
 from regie.processing_log.services import log_processing
 
 BUSY = "Een collega pakt dit signaal op dit moment op. Ververs de pagina en probeer het zo nog eens."
-ALREADY_DONE = "Dit signaal is al afgehandeld."
 
 
 def already_claimed(signal: Signal) -> str:
@@ -42,10 +41,12 @@ def lock_signal(signal: Signal) -> Signal:
 
 
 def lock_for_work(*, actor: User, signal: Signal) -> Signal:
-    """Lock an open signal that is unclaimed or claimed by the actor, claiming it for them if unclaimed."""
+    """Lock a signal to decide on: unclaimed or claimed by the actor, claiming it for them if unclaimed.
+
+    What the work leads to is a decision (the status 'Afgehandeld'); a second decision is refused by the table.
+    """
     locked = lock_signal(signal)
-    if locked.status == Status.DONE:
-        raise ValidationError({"signal": ALREADY_DONE})
+    SIGNAL_TRANSITIONS.check(locked.status, Status.DONE, field="signal", again=False)
     if locked.claimed_by_id not in (None, actor.pk):
         raise ConflictError(already_claimed(locked))
     if locked.claimed_by_id is None:
@@ -54,6 +55,7 @@ def lock_for_work(*, actor: User, signal: Signal) -> Signal:
 
 
 def _claim(locked: Signal, actor: User) -> None:
+    SIGNAL_TRANSITIONS.check(locked.status, Status.CLAIMED, field="signal")
     locked.claimed_by = actor
     locked.claimed_at = timezone.now()
     locked.status = Status.CLAIMED
@@ -66,8 +68,7 @@ def signal_claim(*, actor: User, signal: Signal, request: HttpRequest | None = N
     """Claim an open signal; a signal someone else claimed (or is claiming) is refused with a Dutch message."""
     with transaction.atomic():
         locked = lock_signal(signal)
-        if locked.status == Status.DONE:
-            raise ValidationError({"signal": ALREADY_DONE})
+        SIGNAL_TRANSITIONS.check(locked.status, Status.CLAIMED, field="signal")
         if locked.claimed_by_id == actor.pk:
             return locked
         if locked.claimed_by_id is not None:
@@ -88,7 +89,8 @@ def signal_release(*, actor: User, signal: Signal, request: HttpRequest | None =
     """Give a claimed signal back to the queue: the one who claimed it, or the process director."""
     with transaction.atomic():
         locked = lock_signal(signal)
-        if locked.status != Status.CLAIMED:
+        SIGNAL_TRANSITIONS.check(locked.status, Status.NEW, field="signal")
+        if locked.status != Status.CLAIMED:  # still new: there is nothing to give back
             raise ValidationError({"signal": "Dit signaal is niet opgepakt."})
         if locked.claimed_by_id != actor.pk and actor.role != Role.PROCESS_DIRECTOR:
             raise ValidationError(

@@ -23,7 +23,7 @@ from regie.cases.services.case import SubjectRef, case_create, case_subject_add
 from regie.cases.services.documents import document_upload, storage_root
 from regie.cases.services.notes import note_create
 from regie.core.errors import ConflictError
-from regie.intake.models import Decision, Signal, SignalSubject, Status, SubjectKind
+from regie.intake.models import SIGNAL_TRANSITIONS, Decision, Signal, SignalSubject, Status, SubjectKind
 from regie.intake.services.claim import lock_for_work, lock_signal
 from regie.intake.services.history import enqueue, record
 from regie.processing_log.services import log_processing
@@ -160,6 +160,7 @@ def _decide(
     request: HttpRequest | None,
     details: dict[str, Any] | None = None,
 ) -> None:
+    SIGNAL_TRANSITIONS.check(locked.status, Status.DONE, field="signal", again=False)
     moment = timezone.now()
     locked.decision, locked.decision_reason = decision, reason.strip()
     locked.decided_by, locked.decided_at, locked.status = actor, moment, Status.DONE
