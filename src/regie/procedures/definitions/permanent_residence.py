@@ -1,10 +1,16 @@
-"""Enforcement against permanent residence of a recreational dwelling (domain.md), version 1.
+"""Enforcement against permanent residence of a recreational dwelling (domain.md), version 2.
 
 signal → inspection report → check of exceptions → intended decision + view (skippable when urgent, Awb 4:11)
 → decision (penalty order or administrative enforcement order) → notification per addressee → objection
 (6 weeks) → decision on objection (6/12 weeks after the objection term, once extendable) → appeal and higher
-appeal → re-inspection after the compliance period → forfeiture → collection decision, with a warning well
-before each forfeiture's one-year collection lapse (Awb 5:35) → ending or withdrawal.
+appeal → re-inspection after the compliance period → forfeiture (payable within six weeks of forfeiture,
+Awb 5:33) → collection decision (5:37; interrupts the lapse, 5:37a) → reminder (aanmaning, two weeks, 4:112)
+→ dwangbevel (4:114), with a warning well before each forfeiture's one-year collection lapse (Awb 5:35) →
+ending or withdrawal.
+
+Version 2 (issue 12): the payment term runs from forfeiture (5:33) instead of six weeks after the collection
+decision ("4:87"), which creates no duty to pay; the reminder and dwangbevel steps are new, and the collection
+decision starts a new lapse term (5:37a). Version 1 stays stored for the procedures that run under it.
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ AFTER_DECISION = (
     "reinspection",
     "forfeiture",
     "collection-decision",
+    "reminder",
+    "writ",
     "ended",
     "withdrawn",
 )
@@ -262,6 +270,12 @@ STEPS = (
         ),
         rules=("forfeiture_after_compliance", "forfeiture_within_maximum"),
         terms=(
+            six_week_term(
+                "payment",
+                "Betalingstermijn verbeurde dwangsom",
+                "Betaling controleren",
+                legal_basis="Awb 5:33",
+            ),
             TermSpec(
                 code="collection-lapse",
                 label="Verjaring invordering",
@@ -293,7 +307,20 @@ STEPS = (
         fields=(FieldSpec("amount", "In te vorderen bedrag", "money", required=True),),
         rules=("after:forfeiture", "collection_within_forfeited"),
         terms=(
-            six_week_term("payment", "Betalingstermijn", "Betaling controleren", legal_basis="Awb 4:87"),
+            # The collection decision interrupts the lapse (Awb 5:37a lid 1): a new term of a year starts, counted
+            # from the decision itself, the earliest and safe date (core.terms.collection_lapse).
+            TermSpec(
+                code="collection-lapse-interrupted",
+                label="Verjaring invordering na stuiting",
+                period="P1Y",
+                statutory=True,
+                kind="expiry",
+                owner_role=JURIST,
+                task="Aanmanen en dwangbevel vóór de verjaring",
+                legal_basis="Awb 5:37a en 5:35",
+                closed_by=("writ",),
+                remind_working_days=60,
+            ),
             six_week_term(
                 "collection-objection",
                 "Bezwaartermijn invorderingsbesluit",
@@ -316,13 +343,45 @@ STEPS = (
             ),
         ),
     ),
+    StepSpec(
+        code="reminder",
+        label="Aanmaning verzonden",
+        roles=(JURIST,),
+        next=AFTER_DECISION,
+        description="Wie na de betalingstermijn van zes weken na verbeurte (Awb 5:33) niet heeft betaald, is in "
+        "verzuim; na de invorderingsbeschikking maant de gemeente aan om binnen twee weken te betalen (Awb 4:112).",
+        fields=(FieldSpec("amount", "Bedrag van de aanmaning", "money", required=True),),
+        rules=("after:collection-decision", "reminder_after_default"),
+        terms=(
+            TermSpec(
+                code="reminder-payment",
+                label="Betalingstermijn aanmaning",
+                period="P2W",
+                statutory=True,
+                kind="expiry",
+                owner_role=JURIST,
+                task="Betaling na aanmaning controleren",
+                legal_basis="Awb 4:112",
+            ),
+        ),
+    ),
+    StepSpec(
+        code="writ",
+        label="Dwangbevel uitgevaardigd",
+        roles=(JURIST,),
+        next=AFTER_DECISION,
+        description="Is na de aanmaning niet binnen twee weken betaald, dan kan de gemeente bij dwangbevel "
+        "invorderen (Awb 4:114, 5:37).",
+        fields=(FieldSpec("amount", "Bedrag van het dwangbevel", "money", required=True),),
+        rules=("after:reminder", "writ_after_reminder"),
+    ),
     *remedy_steps(AFTER_DECISION),
     *ending_steps(JURIST, INSPECTOR),
 )
 
 DEFINITION = Definition(
     code="permanent-residence",
-    version=1,
+    version=2,
     label="Handhaving permanente bewoning",
     description="Handhaving tegen permanente bewoning van een recreatiewoning.",
     case_types=("handhaving-permanente-bewoning",),

@@ -124,7 +124,8 @@ def deadlines_create(
         period = _period(term, move)
         for event, addressee, base in _bases(term, move):
             result = term_end(event, period, statutory=term.statutory, calendar=cal)
-            result = replace(result, notes=result.notes + _extension_note(term, base))
+            rule = f"{term.label} ({term.legal_basis})." if term.legal_basis else ""
+            result = replace(result, rule=rule, notes=result.notes + _extension_note(term, base))
             owner = pick_owner(term.owner_role, move)
             deadline = Deadline.objects.create(
                 procedure=move.procedure,

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from regie.core.terms import default_message, format_date
+from regie.core.calendar import atw_calendar
+from regie.core.terms import TermRuleError, check_reminder, check_writ, default_message, format_date
 from regie.procedures.definitions.schema import TermSpec
 from regie.procedures.models import Deadline, DeadlineStatus
 from regie.procedures.services.context import Move, step_label
@@ -168,6 +169,38 @@ def _collection_within_forfeited(move: Move, _: str) -> None:
         )
 
 
+def _reminder_after_default(move: Move, _: str) -> None:
+    """Awb 4:112 with 5:33 and 5:37: a reminder only once the debtor is in default (the six weeks after the
+    forfeiture have passed) and after the collection decision."""
+    collection = move.latest("collection-decision")
+    forfeitures = [
+        t
+        for t in move.history
+        if t.to_step == "forfeiture" and (collection is None or t.on_date <= collection.on_date)
+    ]
+    if not forfeitures:
+        move.error("step", "Er is geen verbeurde dwangsom om aan te manen.")
+        return
+    try:
+        check_reminder(
+            move.on_date,
+            forfeitures[-1].on_date,
+            collection.on_date if collection else None,
+            atw_calendar(),
+        )
+    except TermRuleError as exc:
+        move.error("date", str(exc))
+
+
+def _writ_after_reminder(move: Move, _: str) -> None:
+    """Awb 4:114: a dwangbevel only when the reminder's two weeks have passed without payment."""
+    reminder = move.latest("reminder")
+    try:
+        check_writ(move.on_date, reminder.on_date if reminder else None, atw_calendar())
+    except TermRuleError as exc:
+        move.error("date", str(exc))
+
+
 def _objection_timeliness(move: Move, _: str) -> None:
     term = (
         Deadline.objects.filter(procedure=move.procedure, code="objection", addressee=move.addressee)
@@ -235,6 +268,8 @@ RULES: dict[str, Callable[[Move, str], None]] = {
     "forfeiture_after_compliance": _forfeiture_after_compliance,
     "collection_within_forfeited": _collection_within_forfeited,
     "objection_timeliness": _objection_timeliness,
+    "reminder_after_default": _reminder_after_default,
+    "writ_after_reminder": _writ_after_reminder,
     "search_before_report": _search_before_report,
     "damocles_assessment": _damocles_assessment,
     "proportionality": _proportionality,
