@@ -29,6 +29,12 @@ OTHERS = ["procesregisseur", "brp", "politie", "ggz", "analist", "beheerder", "p
         ("2026-04-02", "P3D", "true", "2026-04-05", "2026-04-08", ["Atw art. 1", "Atw art. 2"]),  # art. 2
         ("2026-02-05", "P3M", "false", "2026-05-05", "2026-05-05", []),  # a compliance period: not extended
         ("2026-02-05", "P3M", None, "2026-05-05", "2026-05-05", []),  # statutory defaults to false
+        # Atw art. 4: a term in years is not extended, though statutory and ending on a Sunday (issue 12).
+        ("2025-06-28", "P1Y", "true", "2026-06-28", "2026-06-28", []),
+        # Exactly three months is not longer than three months, so the Atw does extend it: Sunday -> Monday.
+        ("2026-03-07", "P3M", "true", "2026-06-07", "2026-06-08", ["Atw art. 1"]),
+        # Thirteen weeks is longer than twelve: Saturday 6 June 2026 stays the end.
+        ("2026-03-07", "P13W", "true", "2026-06-06", "2026-06-06", []),
     ],
 )
 def test_it_computes_the_worked_examples(api_as, start, period, statutory, plain, end, articles):
@@ -103,3 +109,8 @@ def test_it_needs_credentials(client, users):
 
 def test_it_has_no_trailing_slash(api_as):
     assert api_as("jurist").get("/api/v1/deadlines/?from=2026-03-24&period=P6W").status_code == 404
+
+
+def test_it_says_when_atw_art_4_keeps_a_statutory_term_from_being_extended(api_as):
+    body = api_as("jurist").get("/api/v1/deadlines?from=2025-06-28&period=P1Y&statutory=true").json()
+    assert "het is een termijn in jaren (1 jaar) (Atw art. 4)" in body["explanation"]
