@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from regie.accounts.models import User
+from regie.park.indicator_selectors import indicators_in_force
 from regie.park.models import EvidenceKind, Outcome, PlanningStatus, ResidenceStatus
-from regie.park.services.inspections import INDICATORS
 from regie.subjects.identity import kvk_error
 from regie.subjects.models import Business, Person
 
@@ -91,7 +91,7 @@ class InspectionForm(forms.Form):
     indicators = forms.MultipleChoiceField(
         label="Aanwijzingen voor hoofdverblijf",
         required=False,
-        choices=INDICATORS,
+        choices=lambda: [(i.code, i.label) for i in indicators_in_force()],  # read from the table per form
         widget=forms.CheckboxSelectMultiple,
     )
     entry_consent = forms.BooleanField(label="De bewoner gaf toestemming om binnen te treden", required=False)
@@ -292,3 +292,102 @@ class OccupancyEndForm(forms.Form):
         help_text="De dag van vertrek, vandaag of eerder; niet voor de begindatum.",
         error_messages={"required": "Vul de einddatum van de bewoning in.", "invalid": BAD_DATE},
     )
+
+
+NEW_INDICATOR_ROWS = 3
+ORDER_ERRORS = {
+    "invalid": "Vul bij de volgorde een geheel getal in.",
+    "min_value": "De volgorde is ten minste 0.",
+    "max_value": "De volgorde is hoogstens 9999.",
+}
+
+
+class IndicatorPolicyForm(forms.Form):
+    """A new version of the indicators of main residence: every indicator of the version in force (its code fixed,
+    its label, order and whether it is offered changeable) and a few empty rows for new ones."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    note = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=300,
+        help_text="Waarom deze versie, bijvoorbeeld het besluit waarop ze berust.",
+        error_messages={"max_length": "Gebruik hoogstens 300 tekens."},
+    )
+
+    def __init__(self, *args: Any, current: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.row_prefixes: list[tuple[str, bool]] = []
+        for n, indicator in enumerate(current):
+            self._add_row(f"i{n}", existing=indicator)
+        for n in range(NEW_INDICATOR_ROWS):
+            self._add_row(f"n{n}", existing=None)
+
+    def _add_row(self, prefix: str, *, existing: Any) -> None:
+        name = f"‘{existing.label}’" if existing is not None else f"nieuwe indicator {prefix[1:]}"
+        if existing is not None:
+            self.fields[f"{prefix}-code"] = forms.CharField(
+                widget=forms.HiddenInput, initial=existing.code, required=False
+            )
+        else:
+            self.fields[f"{prefix}-code"] = forms.CharField(
+                label=f"Code, {name}",
+                required=False,
+                max_length=40,
+                widget=forms.TextInput(attrs={"size": 16}),
+            )
+        self.fields[f"{prefix}-label"] = forms.CharField(
+            label=f"Omschrijving, {name}",
+            required=False,
+            initial=existing.label if existing is not None else "",
+            widget=forms.TextInput(attrs={"size": 48}),
+        )
+        self.fields[f"{prefix}-order"] = forms.IntegerField(
+            label=f"Volgorde, {name}",
+            required=existing is not None,
+            min_value=0,
+            max_value=9999,
+            initial=existing.order if existing is not None else None,
+            widget=forms.NumberInput(attrs={"size": 5}),
+            error_messages={**ORDER_ERRORS, "required": "Vul de volgorde in."},
+        )
+        self.fields[f"{prefix}-active"] = forms.BooleanField(
+            label=f"Aangeboden, {name}",
+            required=False,
+            initial=existing.active if existing is not None else True,
+        )
+        self.row_prefixes.append((prefix, existing is not None))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The bound fields per row, for the table."""
+        return [
+            {
+                "existing": existing,
+                **{part: self[f"{prefix}-{part}"] for part in ("code", "label", "order", "active")},
+            }
+            for prefix, existing in self.row_prefixes
+        ]
+
+    def indicators(self) -> list[dict[str, Any]]:
+        """The filled-in rows (an empty new row is skipped), as plain values for the service."""
+        data = self.cleaned_data
+        found = []
+        orders = [data.get(f"{p}-order") for p, _ in self.row_prefixes]
+        following = max([o for o in orders if o is not None], default=0)
+        for prefix, existing in self.row_prefixes:
+            code = (data.get(f"{prefix}-code") or "").strip()
+            label = (data.get(f"{prefix}-label") or "").strip()
+            order = data.get(f"{prefix}-order")
+            if not existing and not code and not label and order is None:
+                continue
+            if order is None:  # a new indicator without an order goes last
+                following = order = min(following + 10, 9999)
+            found.append(
+                {
+                    "code": code,
+                    "label": label,
+                    "order": order,
+                    "active": bool(data.get(f"{prefix}-active")),
+                }
+            )
+        return found

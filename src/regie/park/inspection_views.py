@@ -22,6 +22,7 @@ from regie.park.forms import (
     NoteForm,
     RoundForm,
 )
+from regie.park.indicator_selectors import indicator_labels
 from regie.park.models import (
     FollowUpKind,
     Inspection,
@@ -29,7 +30,7 @@ from regie.park.models import (
     RoundLot,
 )
 from regie.park.services import follow_ups, inspections, rounds
-from regie.park.services.inspections import INDICATOR_LABELS, Photo
+from regie.park.services.inspections import Photo
 from regie.park.views import _crumbs, _errors, _park_or_403, _user, signed_in
 from regie.processing_log.services import log_processing
 
@@ -250,7 +251,7 @@ def inspection_detail(request: HttpRequest, inspection_id: str) -> HttpResponse:
         {
             "inspection": inspection,
             "lot": inspection.lot,
-            "indicators": [INDICATOR_LABELS.get(i, i) for i in inspection.indicators],
+            "indicators": indicator_labels(inspection),
             "done": done,
             "may_start_procedure": park_access.may_set_status(user) and FollowUpKind.PROCEDURE not in done,
             "may_refer": involved,

@@ -201,6 +201,48 @@ OUTCOME_STATUS = {
 }
 
 
+class IndicatorPolicy(BaseModel):
+    """One version of the indicators of main residence an inspector may tick (policy of the administrator).
+
+    A version is never changed once made: a change is a new version, in force from its `valid_from`. An
+    inspection keeps the version it was recorded under, so its indicators read as they did then.
+    """
+
+    version = models.PositiveIntegerField("versie", unique=True)
+    valid_from = models.DateTimeField("geldig vanaf")
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField("toelichting", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "versie van de indicatoren voor hoofdverblijf"
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return f"Versie {self.version}"
+
+
+class ResidenceIndicator(BaseModel):
+    """One indicator of main residence in one policy version: its code (never reused), label and place."""
+
+    policy = models.ForeignKey(IndicatorPolicy, on_delete=models.PROTECT, related_name="indicators")
+    code = models.SlugField("code", max_length=40)
+    label = models.CharField("omschrijving", max_length=160)
+    order = models.PositiveSmallIntegerField("volgorde")
+    active = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "indicator voor hoofdverblijf"
+        ordering = ["order", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "code"], name="park_indicator_code_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class Inspection(BaseModel):
     """The submitted inspection of one lot in one round (one per lot and round: a second submit is recognised)."""
 
@@ -209,6 +251,14 @@ class Inspection(BaseModel):
     inspector = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     inspected_on = models.DateField("datum")
     indicators = models.JSONField("indicatoren", default=list)
+    # The version of the indicators the codes above were ticked from: their labels are read from it.
+    indicator_policy = models.ForeignKey(
+        IndicatorPolicy,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="indicatorenversie",
+    )
     entry_consent = models.BooleanField("toestemming voor binnentreden", default=False)
     findings = models.TextField("bevindingen")
     outcome = models.CharField("uitkomst", max_length=20, choices=Outcome.choices)

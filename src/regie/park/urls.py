@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.park import import_views, inspection_views, register_views, round_views, views
+from regie.park import import_views, inspection_views, policy_views, register_views, round_views, views
 
 urlpatterns: list[URLPattern] = [
+    path("beheer/indicatoren-hoofdverblijf", policy_views.indicator_policy_page, name="park-indicators"),
     path("vakantiepark", views.park_home, name="park-home"),
     # Before "vakantiepark/<park_id>", which would otherwise take these words for a park id.
     path("vakantiepark/parken", register_views.park_list, name="park-list"),

@@ -86,6 +86,7 @@ OBJECT_TYPE_LABELS = {
     "note": "Notitie",
     "organisation": "Organisatie",
     "park": "Vakantiepark",
+    "park_indicator_policy": "Indicatoren voor hoofdverblijf",
     "park_inspection": "Inspectie vakantiepark",
     "park_lot": "Standplaats",
     "park_round": "Inspectieronde",
@@ -335,6 +336,11 @@ register(
 )
 register(BEHEER, "damocles_policy", ("damocles_policy.created", "Damoclesbeleid vastgesteld", False))
 register(BEHEER, "letter_template", ("letter_template.uploaded", "Briefsjabloon geüpload", False))
+register(
+    BEHEER,
+    "park_indicator_policy",
+    ("park_indicator_policy.created", "Nieuwe versie van de indicatoren voor hoofdverblijf vastgesteld", False),
+)
 register(
     BEHEER,
     "signal_category",

@@ -24,6 +24,7 @@ from regie.cases.services.case import SubjectRef, case_create
 from regie.cases.services.documents import document_upload, sniff_content_type
 from regie.cases.services.team import case_member_add
 from regie.core.terms import format_date
+from regie.park.indicator_selectors import indicator_labels, indicators_in_force
 from regie.park.models import (
     OUTCOME_STATUS,
     EvidenceKind,
@@ -35,6 +36,7 @@ from regie.park.models import (
     RoundLot,
 )
 from regie.park.selectors import current_status, open_lot_case
+from regie.park.services.indicators import indicator_policy_ensure
 from regie.park.services.status import residence_status_set
 from regie.processing_log.services import log_processing
 
@@ -44,21 +46,7 @@ MAX_PHOTOS = 10
 NOT_IN_ROUND = "Deze kavel hoort niet bij deze inspectieronde."
 ROUND_CANCELLED = "Deze inspectieronde is geannuleerd: er kunnen geen inspecties meer op worden ingediend."
 
-# Indicators of main residence (domain.md: enforcement against permanent residence).
-INDICATORS: tuple[tuple[str, str], ...] = (
-    ("brp", "Inschrijving in de BRP op het parkadres"),
-    ("post", "Post op naam van de bewoners"),
-    ("autos", "Auto's en kentekens op of bij de kavel"),
-    ("licht-verwarming", "Licht en verwarming aan in de winter"),
-    ("was", "Was buiten of binnen te drogen"),
-    ("kinderspullen", "Kinderspullen (speelgoed, fietsjes, schooltas)"),
-    ("verklaring-bewoners", "Verklaring van de bewoners"),
-    ("verklaring-buren", "Verklaring van buren"),
-    ("geen-ander-adres", "Geen andere woning bekend"),
-    ("woon-werkverkeer", "Woon-werkverkeer vanaf het park"),
-    ("energieverbruik", "Energieverbruik als van een woning"),
-)
-INDICATOR_LABELS = dict(INDICATORS)
+UNKNOWN_INDICATOR = "Kies alleen indicatoren uit de lijst."
 
 
 @dataclass(frozen=True)
@@ -75,12 +63,17 @@ class Submitted:
 
 
 def _validate(
-    *, indicators: Sequence[str], outcome: str, findings: str, photos: Sequence[Photo]
+    *,
+    indicators: Sequence[str],
+    outcome: str,
+    findings: str,
+    photos: Sequence[Photo],
 ) -> dict[str, str]:
+    """What is wrong with the input; indicators must be offered ones of the version in force."""
     errors: dict[str, str] = {}
-    unknown = [i for i in indicators if i not in INDICATOR_LABELS]
-    if unknown:
-        errors["indicators"] = "Kies alleen indicatoren uit de lijst."
+    offered = {i.code for i in indicators_in_force()}
+    if any(i not in offered for i in indicators):
+        errors["indicators"] = UNKNOWN_INDICATOR
     if outcome not in Outcome.values:
         errors["outcome"] = "Kies de uitkomst van de inspectie."
     if not findings.strip():
@@ -146,7 +139,7 @@ def _report_text(inspection: Inspection, photos: int) -> bytes:
         "",
         "Waargenomen aanwijzingen voor hoofdverblijf:",
     ]
-    lines += [f"- {INDICATOR_LABELS[i]}" for i in inspection.indicators] or ["- geen"]
+    lines += [f"- {label}" for label in indicator_labels(inspection)] or ["- geen"]
     lines += [
         "",
         "Bevindingen:",
@@ -216,6 +209,7 @@ def inspection_submit(
             inspector=actor,
             inspected_on=on_date or today,
             indicators=list(dict.fromkeys(indicators)),
+            indicator_policy=indicator_policy_ensure(),  # the version ticked from: labels are read from it
             entry_consent=entry_consent,
             findings=findings.strip(),
             outcome=outcome,
