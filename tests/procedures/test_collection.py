@@ -75,3 +75,65 @@ def test_a_reminder_needs_a_collection_decision_first(forfeited, move):
     with pytest.raises(ValidationError) as caught:
         move("jurist", forfeited, "reminder", "2026-08-01", {"amount": "1000"})
     assert "Invorderingsbesluit" in " ".join(caught.value.message_dict["step"])
+
+
+def test_the_lapse_runs_on_while_an_objection_against_the_penalty_order_is_pending(
+    pr_at, move, time_machine, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from regie.procedures.services.reminders import deadlines_remind
+
+    from .conftest import addressee_ids
+
+    forfeited = pr_at("notification")
+    time_machine.move_to("2026-09-01 10:00 +02:00", tick=False)
+    owner = addressee_ids(forfeited)["eigenaar"]
+    move(
+        "jurist",
+        forfeited,
+        "objection-received",
+        "2026-02-20",
+        {"addressee": owner},
+        upload=report("Bezwaar", "brief"),
+    )
+    move(
+        "handhaver",
+        forfeited,
+        "reinspection",
+        "2026-05-26",
+        {"violation": "voortduring", "findings": "Nog bewoond."},
+        upload=report(),
+    )
+    move("handhaver", forfeited, "forfeiture", "2026-06-01", {"amount": "1000", "period_label": "week 1-2"})
+    lapse = forfeited.deadlines.get(code="collection-lapse")
+    assert lapse.due_date == date(2027, 6, 1)
+
+    def run(day: date):
+        with django_capture_on_commit_callbacks(execute=True):
+            return deadlines_remind(today=day)
+
+    # On 1 June 2027 the objection against the penalty order is still undecided: Awb 5:35 lid 2.
+    assert run(date(2027, 6, 2)).expired == 0
+    lapse.refresh_from_db()
+    assert lapse.status == DeadlineStatus.OPEN and "Verlengd (Awb 5:35 lid 2)" in lapse.explanation
+    assert any(m.subject == "Termijn verlengd: Verjaring invordering" for m in mail.outbox)
+    sent = len(mail.outbox)
+    run(date(2027, 6, 3))
+    assert len(mail.outbox) == sent  # said once, not every day
+
+    # Decided on 10 June 2027; the appeal term then still stands open, so the lapse still runs on ...
+    time_machine.move_to("2027-06-10 10:00 +02:00", tick=False)
+    move(
+        "jurist",
+        forfeited,
+        "objection-decision",
+        "2027-06-10",
+        {"addressee": owner, "outcome": "ongegrond", "reasoning": "Geen nieuwe feiten."},
+    )
+    appeal = forfeited.deadlines.get(code="appeal")
+    assert run(date(2027, 6, 20)).expired == 0
+    # ... until the decision is irrevocable: the appeal term ran out unused.
+    run(appeal.due_date + (date(2027, 1, 2) - date(2027, 1, 1)))
+    lapse.refresh_from_db()
+    assert lapse.status == DeadlineStatus.EXPIRED

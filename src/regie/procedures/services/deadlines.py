@@ -224,12 +224,68 @@ def procedure_refresh_next_deadline(procedure: Procedure) -> None:
     )
 
 
-def deadline_expire(deadline: Deadline) -> None:
-    """An expiry term (objection, view …) has run out: it is no longer open and its task is done."""
+# Remedies against the decision itself (the penalty order): their terms and the steps that open and end them.
+_REMEDY_TERMS = {"objection": "bezwaar", "appeal": "beroep", "higher-appeal": "hoger beroep"}
+_REMEDY_STEPS = (
+    ("objection-received", "objection-decision", "bezwaar"),
+    ("appeal-filed", "appeal-judgment", "beroep"),
+    ("higher-appeal-filed", "higher-appeal-judgment", "hoger beroep"),
+)
+
+
+def remedy_pending_on(procedure: Procedure, day: date) -> str:
+    """The remedy against the procedure's decision that is open or pending on `day`, in Dutch, or "".
+
+    Open: its term runs on that day (objection, appeal, higher appeal). Pending: filed and not yet decided
+    (an objection, appeal or higher appeal recorded in the procedure without its decision or judgment).
+    """
+    for deadline in procedure.deadlines.filter(code__in=_REMEDY_TERMS).exclude(
+        status=DeadlineStatus.SUPERSEDED
+    ):
+        if deadline.event_date < day <= deadline.due_date:
+            return f"de {deadline.label.lower()} ({_REMEDY_TERMS[deadline.code]} staat open)"
+    steps = list(procedure.transitions.filter(on_date__lte=day).values_list("to_step", flat=True))
+    for filed, decided, label in _REMEDY_STEPS:
+        if steps.count(filed) > steps.count(decided):
+            return f"{label} (aanhangig)"
+    return ""
+
+
+def _lapse_extended(deadline: Deadline, today: date) -> bool:
+    """Awb 5:35 lid 2: a lapse of collection does not run out while, on its last day, an objection, appeal or
+    higher appeal against the penalty order is open or pending; it runs on until that is decided irrevocably,
+    i.e. until no remedy is open or pending any more (today).
+
+    The deadline stays open with its date (the new one is not known yet) and its explanation says why, once.
+    """
+    if "5:35" not in deadline.legal_basis:
+        return False
+    pending = remedy_pending_on(deadline.procedure, deadline.due_date)
+    if not pending or not remedy_pending_on(deadline.procedure, today):
+        return False
+    note = (
+        f" Verlengd (Awb 5:35 lid 2): op {format_date(deadline.due_date)} stond tegen de last onder dwangsom "
+        f"{pending}; de verjaring loopt door tot onherroepelijk op het bezwaar, beroep of hoger beroep is beslist."
+    )
+    if "Awb 5:35 lid 2" not in deadline.explanation:
+        deadline.explanation += note
+        deadline.save(update_fields=["explanation", "updated_at"])
+    return True
+
+
+def deadline_expire(deadline: Deadline, today: date | None = None) -> bool:
+    """An expiry term (objection, view …) has run out: it is no longer open and its task is done.
+
+    Returns False when it does not expire: not an open expiry term, or a lapse of collection that Awb 5:35
+    lid 2 extends while a remedy against the penalty order is open or pending.
+    """
     if deadline.kind != DeadlineKind.EXPIRY or deadline.status != DeadlineStatus.OPEN:
-        return
+        return False
+    if _lapse_extended(deadline, today or timezone.localdate()):
+        return False
     _settle(deadline, DeadlineStatus.EXPIRED, None, deadline.owner)
     procedure_refresh_next_deadline(deadline.procedure)
+    return True
 
 
 def deadlines_expire_passed(procedure: Procedure, today: date) -> None:
@@ -238,4 +294,5 @@ def deadlines_expire_passed(procedure: Procedure, today: date) -> None:
         status=DeadlineStatus.OPEN, kind=DeadlineKind.EXPIRY, due_date__lt=today
     )
     for deadline in passed:
-        _settle(deadline, DeadlineStatus.EXPIRED, None, deadline.owner)
+        if not _lapse_extended(deadline, today):
+            _settle(deadline, DeadlineStatus.EXPIRED, None, deadline.owner)

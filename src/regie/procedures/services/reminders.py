@@ -76,7 +76,19 @@ def deadlines_remind(*, today: date) -> ReminderReport:
                 continue
             when = format_date(deadline.due_date)
             if deadline.kind == DeadlineKind.EXPIRY:
-                deadline_expire(deadline)
+                if not deadline_expire(deadline, today):
+                    # A lapse of collection extended by Awb 5:35 lid 2: say so once, not every day.
+                    if deadline.reminded_after_on is None:
+                        deadline.reminded_after_on = today
+                        deadline.save(update_fields=["reminded_after_on", "updated_at"])
+                        _notify(
+                            deadline,
+                            f"Termijn verlengd: {deadline.label}",
+                            f"De {deadline.label.lower()} zou op {when} verstrijken, maar loopt door zolang "
+                            "bezwaar of beroep tegen de last onder dwangsom openstaat of aanhangig is "
+                            "(Awb 5:35 lid 2).",
+                        )
+                    continue
                 _notify(
                     deadline,
                     f"Termijn verstreken: {deadline.label}",
