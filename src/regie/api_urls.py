@@ -16,6 +16,7 @@ urlpatterns = [
     path("users/me", Me.as_view()),
     path("processing-log", ProcessingLogList.as_view()),
     path("", include("regie.cases.api_urls")),
+    path("", include("regie.search.api_urls")),
     path("", include("regie.procedures.api_urls")),
     path("", include("regie.intake.api_urls")),
     path("", include("regie.park.api_urls")),

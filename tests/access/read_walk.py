@@ -21,12 +21,12 @@ from django.db.models import Model, QuerySet
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from regie.access.case_access import cases_visible_to
+from regie.access.location_access import locations_visible_to
 from regie.access.park_access import lots_visible_to, parks_visible_to, rounds_visible_to
 from regie.access.signal_access import signals_visible_to
 from regie.access.subject_access import (
     addresses_visible_to,
     businesses_visible_to,
-    locations_visible_to,
     persons_visible_to,
 )
 from regie.accounts.models import AccountChange, ApiToken, Organisation, User

@@ -14,7 +14,8 @@ from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.emergency import break_the_glass_start
 from regie.cases.views.case_list import case_list_page
 from regie.processing_log.models import ProcessingLogEntry
-from regie.search.selectors import search_all, search_cases, search_persons
+from regie.search.selectors import search_all, search_cases
+from regie.subjects.selectors import search_persons
 from tests.cases.factories import add_member, add_note, make_case, make_case_type, make_person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -121,7 +122,7 @@ def test_a_search_that_finds_a_case_only_through_break_the_glass_is_logged_as_su
 def test_a_renamed_person_is_found_under_the_new_name_and_a_merged_one_not_at_all(
     director: User, people: dict[str, object]
 ) -> None:
-    from regie.subjects.merge import person_merge
+    from regie.cases.services.person_merge import person_merge
     from regie.subjects.services import person_update
 
     berg = people["berg_plain"]

@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from regie.accounts.models import User
 from regie.cases.models import Case, CaseType, SubjectRole, TimelineEvent
 from regie.cases.services.case import SubjectRef, case_create
+from regie.cases.services.person_merge import person_merge
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.identity import Identity, generate_test_bsns
 from regie.subjects.matching import match_persons
-from regie.subjects.merge import person_merge
 from regie.subjects.models import Person, PersonMerge
 from regie.subjects.services import address_get_or_create, person_create
 

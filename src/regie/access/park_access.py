@@ -24,9 +24,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from regie.access.case_access import cases_visible_to, may_see_cases
-from regie.access.subject_access import residents_of
+from regie.access.subject_access import businesses_visible_to, residents_of
 from regie.accounts.models import PartnerType, Role
+from regie.cases.models import CaseSubject
 from regie.core.ids import uuid_or_404
+from regie.intake.models import SignalSubject
 from regie.park.models import Inspection, InspectionRound, Park, ParkLot
 from regie.processing_log.services import log_processing
 from regie.subjects.models import Business
@@ -243,10 +245,6 @@ def park_management_for(user: Any, kvk_number: str) -> Business | None:
     """
     if not may_manage_parks(user):
         return None
-    from regie.access.subject_access import businesses_visible_to
-    from regie.cases.models import CaseSubject
-    from regie.intake.models import SignalSubject
-
     tied = (
         Q(pk__in=CaseSubject.objects.filter(business__isnull=False).values("business_id"))
         | Q(pk__in=SignalSubject.objects.filter(business__isnull=False).values("business_id"))

@@ -27,9 +27,10 @@ from regie.access.case_access import (
 from regie.accounts.models import Role, User
 from regie.cases.models import BreakTheGlass
 from regie.core.ids import uuid_or_404
+from regie.park.models import Occupancy
 from regie.processing_log.models import ProcessingLogEntry
 from regie.processing_log.services import log_processing
-from regie.subjects.models import Address, Business, Location, Person
+from regie.subjects.models import Address, Business, Person
 
 # A BSN is for municipal staff who work on the case; partners get the person without it (data minimisation).
 BSN_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP})
@@ -44,7 +45,7 @@ def _params(user: User) -> tuple[object, ...]:
     return visible_case_ids_params(user)
 
 
-def _subject_ids(column: str, user: User) -> RawSQL:
+def case_subject_ids(column: str, user: User) -> RawSQL:
     sql = (
         f"SELECT s.{column} FROM cases_casesubject s "  # noqa: S608 — column is one of four fixed names
         f"WHERE s.{column} IS NOT NULL AND s.case_id IN ({VISIBLE_CASE_IDS_SQL})"
@@ -61,7 +62,7 @@ def persons_visible_to(user: Any, *, selective: bool = False) -> QuerySet[Person
     if not may_see_cases(user):
         return Person.objects.none()
     if selective:
-        return Person.objects.filter(merged_into__isnull=True, pk__in=_subject_ids("person_id", user))
+        return Person.objects.filter(merged_into__isnull=True, pk__in=case_subject_ids("person_id", user))
     sql = (
         "SELECT s.person_id FROM cases_casesubject s "  # noqa: S608 — fixed SQL of the door, no user input
         f"WHERE s.person_id IS NOT NULL AND s.case_id = ANY(ARRAY({VISIBLE_CASE_IDS_SQL}))"
@@ -75,26 +76,14 @@ def addresses_visible_to(user: Any) -> QuerySet[Address]:
         return Address.objects.none()
     # One filter with two index-backed subqueries (OR-ing a distinct and a plain queryset is a TypeError).
     homes = persons_visible_to(user).filter(address__isnull=False).values("address_id")
-    return Address.objects.filter(Q(pk__in=_subject_ids("address_id", user)) | Q(pk__in=homes))
-
-
-def locations_visible_to(user: Any, *, kind: str | None = None) -> QuerySet[Location]:
-    """Locations in a visible case, and the park lots the park door lets this user see."""
-    if not may_see_cases(user):
-        return Location.objects.none()
-    from regie.access.park_access import park_lot_location_ids
-
-    qs = Location.objects.filter(
-        Q(pk__in=_subject_ids("location_id", user)) | Q(pk__in=park_lot_location_ids(user))
-    )
-    return qs.filter(kind=kind) if kind else qs
+    return Address.objects.filter(Q(pk__in=case_subject_ids("address_id", user)) | Q(pk__in=homes))
 
 
 def businesses_visible_to(user: Any) -> QuerySet[Business]:
     """Businesses in a visible case."""
     if not may_see_cases(user):
         return Business.objects.none()
-    return Business.objects.filter(pk__in=_subject_ids("business_id", user))
+    return Business.objects.filter(pk__in=case_subject_ids("business_id", user))
 
 
 # The user works on case `o.case_id` themselves: as coordinator, member, or through a member organisation — every
@@ -199,8 +188,6 @@ def residents_of(*, address_ids: Iterable[object] = (), location_ids: Iterable[o
     addresses, locations = _uuids(address_ids), _uuids(location_ids)
     if not (addresses or locations):
         return []
-    from regie.park.models import Occupancy
-
     registered = Person.objects.filter(
         Q(address_id__in=addresses) | Q(address__locations__in=locations), merged_into__isnull=True
     ).values_list("pk", flat=True)

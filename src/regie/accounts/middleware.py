@@ -11,6 +11,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 
+from regie.accounts import services
 from regie.accounts.second_factor import session_verified
 
 SECOND_FACTOR_FREE_PATHS = (
@@ -36,8 +37,6 @@ class IdleTimeoutMiddleware:
             raw = request.session.get("last_activity")
             limit = timedelta(minutes=settings.SESSION_IDLE_TIMEOUT_MINUTES)
             if raw and now - datetime.fromisoformat(raw) > limit:
-                from regie.accounts import services
-
                 user = request.user
                 services.auth_event(action="auth.session_expired", request=request, user=user)
                 logout(request)

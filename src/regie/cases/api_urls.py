@@ -1,17 +1,17 @@
-"""Case, subject, search and hit/no-hit routes under /api/v1/: plural kebab-case, no trailing slash, uuid ids."""
+"""Routes under /api/v1/ for cases and for the persons, addresses, locations and businesses of the cases a user
+may see: plural kebab-case, no trailing slash, uuid ids."""
 
 from __future__ import annotations
 
 from django.urls import path
 
+from regie.cases.api import subjects
 from regie.cases.api.cases import CaseDetail, CaseList
 from regie.cases.api.documents import CaseDocuments, DocumentContent
 from regie.cases.api.members import CaseMemberDetail, CaseMembers
 from regie.cases.api.notes import CaseNotes
 from regie.cases.api.tasks import CaseTasks, TaskCompletion
 from regie.cases.api.timeline import CaseTimeline
-from regie.search.api import HitCheck, Search
-from regie.subjects import api as subjects
 
 urlpatterns = [
     path("cases", CaseList.as_view()),
@@ -32,6 +32,4 @@ urlpatterns = [
     path("locations/<uuid:id>", subjects.LocationDetail.as_view()),
     path("businesses", subjects.BusinessList.as_view()),
     path("businesses/<uuid:id>", subjects.BusinessDetail.as_view()),
-    path("search", Search.as_view()),
-    path("hit-checks", HitCheck.as_view()),
 ]

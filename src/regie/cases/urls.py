@@ -15,7 +15,7 @@ from regie.cases.views import (
     tasks,
     team,
 )
-from regie.subjects import views as subject_views
+from regie.cases.views import persons as subject_views
 
 CASE = "casussen/<str:case_id>"
 

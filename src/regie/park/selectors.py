@@ -10,8 +10,10 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from regie.access import park_access
+from regie.access.signal_access import signals_visible_to
 from regie.accounts.models import User
-from regie.cases.models import CaseStatus
+from regie.cases.models import Case, CaseStatus
+from regie.intake.models import Status as SignalStatus
 from regie.park.models import (
     FollowUp,
     FollowUpKind,
@@ -24,6 +26,12 @@ from regie.park.models import (
     ResidenceStatus,
     ResidenceStatusChange,
 )
+from regie.procedures.definitions import SHIPPED
+from regie.procedures.definitions.brp_address import OUTCOMES
+from regie.procedures.models import Procedure, ProcedureStatus, Transition
+from regie.procedures.selectors import procedures_visible_to
+from regie.procedures.services.context import step_label
+from regie.procedures.services.definitions import definition_of
 from regie.subjects.models import Person
 
 STATUS_ORDER = [s.value for s in ResidenceStatus]
@@ -79,12 +87,6 @@ class LotRow:
 
 def lot_rows(user: Any, park: Any, *, today: date) -> list[LotRow]:
     """Every visible lot with its status and what the user may see about it (a fixed number of queries)."""
-    from regie.access.signal_access import signals_visible_to
-    from regie.intake.models import Status as SignalStatus
-    from regie.procedures.models import Procedure, ProcedureStatus
-    from regie.procedures.selectors import procedures_visible_to
-    from regie.procedures.services.context import step_label
-    from regie.procedures.services.definitions import definition_of
 
     lots = list(
         with_current_status(park_access.lots_visible_to(user, park))
@@ -266,7 +268,6 @@ def inspection_of(inspection_round: InspectionRound, lot: ParkLot) -> Inspection
 
 def open_lot_case(lot: ParkLot) -> Any:
     """The open enforcement case of the lot, if any (internal: callers went through the door already)."""
-    from regie.cases.models import Case
 
     return (
         Case.objects.filter(
@@ -351,8 +352,6 @@ def lot_enforcements(park: Any) -> dict[Any, list[Enforcement]]:
     """Per lot of the park, its permanent-residence procedures that reached an enforcement step (three queries)."""
     from django.db.models import Min
 
-    from regie.procedures.models import Procedure, Transition
-
     procedures = list(
         Procedure.objects.filter(
             type_code="permanent-residence", case__subjects__location__park_lot__park=park
@@ -420,9 +419,6 @@ def ended_permanent_residences(park: Any) -> Counter[str]:
 
 def procedure_figures(park: Any) -> dict[str, list[tuple[str, int]]]:
     """Counts only: enforcement procedures on the park's lots by step, BRP investigations by outcome."""
-    from regie.procedures.definitions import SHIPPED
-    from regie.procedures.definitions.brp_address import OUTCOMES
-    from regie.procedures.models import Procedure, ProcedureStatus, Transition
 
     on_park = Procedure.objects.filter(case__subjects__location__park_lot__park=park).distinct()
     enforcement = SHIPPED["permanent-residence"]

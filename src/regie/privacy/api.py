@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
+from regie.core.api.casing import snakify
 from regie.processing_log import selectors
 from regie.processing_log.models import ProcessingLogEntry
 from regie.processing_log.services import log_processing
@@ -69,7 +70,6 @@ class ProcessingLogList(generics.ListAPIView[ProcessingLogEntry]):
     required_permission = "processing_log.view"
 
     def get_queryset(self) -> Any:
-        from regie.core.api.casing import snakify
 
         query = LogQuerySerializer(data=snakify(dict(self.request.query_params.items())))
         query.is_valid(raise_exception=True)

@@ -5,3 +5,9 @@ class ProceduresConfig(AppConfig):
     name = "regie.procedures"
     label = "procedures"
     verbose_name = "Juridische procedures"
+
+    def ready(self) -> None:
+        # Contributions to the apps below are registered once the app registry is ready (decision 0010).
+        from regie.procedures import contributions
+
+        contributions.register()

@@ -6,7 +6,6 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
-from regie.accounts.models import Role
 from regie.processing_log.actions import label_for, object_type_label
 
 
@@ -53,11 +52,6 @@ class ProcessingLogEntry(models.Model):
     def object_label(self) -> str:
         """The Dutch name of what the entry is about (Casus, Persoon, Gebruiker …)."""
         return object_type_label(self.object_type)
-
-    @property
-    def actor_role_label(self) -> str:
-        """The actor's role as a person reads it; an unknown (older) role stays as it was recorded."""
-        return Role(self.actor_role).label if self.actor_role in Role.values else self.actor_role
 
 
 class LogCheckpoint(models.Model):

@@ -16,10 +16,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from regie.access.subject_access import may_see_bsn
+from regie.cases.api.subject_serializers import CaseRefSerializer, PersonSerializer
 from regie.core.api.casing import snakify
 from regie.search.hit_check import hit_check
 from regie.search.selectors import MAX_QUERY, search_all
-from regie.subjects.api_serializers import CaseRefSerializer, PersonSerializer
 
 
 class SearchQuery(serializers.Serializer[Any]):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from regie.accounts.models import User
+from regie.core.errors import ConflictError
 from regie.processing_log.services import log_processing
 from regie.subjects.identity import (
     PersonName,
@@ -117,7 +118,6 @@ def person_update(
     **changes: Any,
 ) -> Person:
     """Change a person's identity or contact details; stale versions conflict, the BSN stays unique."""
-    from regie.core.errors import ConflictError
 
     allowed = {"surname", "given_names", "prefix", "bsn", "birth_date", "email", "phone", "address"}
     unknown = set(changes) - allowed

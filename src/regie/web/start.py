@@ -7,7 +7,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from regie.accounts.models import Role
+from regie.access.case_access import cases_visible_to, may_see_cases
+from regie.access.subject_access import log_read
+from regie.accounts.models import Organisation, Role, User
+from regie.cases.models import CaseStatus
+from regie.processing_log.selectors import latest_checkpoint
 
 
 @dataclass(frozen=True)
@@ -100,10 +104,6 @@ ROLE_PANELS: dict[str, list[Panel]] = {
 def _my_cases_panel(user: Any, request: HttpRequest | None) -> Panel:
     from django.db.models import F
 
-    from regie.access.case_access import cases_visible_to
-    from regie.access.subject_access import log_read
-    from regie.cases.models import CaseStatus
-
     open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
     first = list(open_cases.order_by(F("next_deadline").asc(nulls_last=True), "number")[:5])
     if not first:
@@ -135,8 +135,6 @@ def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
     """The panels on this user's start page; the administrator and privacy officer see live figures."""
     role = getattr(user, "role", "")
     if role == Role.ADMINISTRATOR:
-        from regie.accounts.models import Organisation, User
-
         return [
             Panel(
                 "Beheer",
@@ -153,8 +151,6 @@ def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
             )
         ]
     if role == Role.PRIVACY:
-        from regie.processing_log.selectors import latest_checkpoint
-
         checkpoint = latest_checkpoint()
         if checkpoint is None:
             status = "Nog niet gecontroleerd; de nachtelijke controle legt een controlepunt vast."
@@ -163,7 +159,6 @@ def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
         else:
             status = f"Laatste controle: GEBROKEN bij regel {checkpoint.first_broken_seq}."
         return [Panel("Verwerkingslog", status, link=("/privacy/verwerkingslog", "Verwerkingslog bekijken"))]
-    from regie.access.case_access import may_see_cases
 
     panels = [_my_cases_panel(user, request)] if may_see_cases(user) else []
     return panels + ROLE_PANELS.get(role, [])

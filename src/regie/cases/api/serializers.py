@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from regie.access.case_access import CaseAccess
 from regie.accounts.models import Organisation, User
+from regie.cases.api.subject_serializers import AddressSerializer, BusinessSerializer, LocationSerializer
 from regie.cases.models import (
     Case,
     CaseMember,
@@ -24,7 +25,6 @@ from regie.cases.models import (
     Task,
     TimelineEvent,
 )
-from regie.subjects.api_serializers import AddressSerializer, BusinessSerializer, LocationSerializer
 from regie.subjects.models import Person
 
 CATEGORIES = serializers.ChoiceField(choices=DataCategory.choices)

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from regie.cases.models import Case, CaseStatus
+from regie.subjects.extensions import residence_status_of
 from regie.subjects.models import Address, Business, Location, LocationKind, Person
 
 GEOJSON_GEOMETRY = {
@@ -96,9 +97,7 @@ class LocationSerializer(serializers.ModelSerializer[Location]):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_residence_status(self, instance: Location) -> str | None:
-        from regie.park.selectors import location_residence_status
-
-        return location_residence_status(instance)
+        return residence_status_of(instance)
 
 
 class BusinessSerializer(serializers.ModelSerializer[Business]):

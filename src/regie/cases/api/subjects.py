@@ -16,27 +16,28 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access.case_access import cases_visible_to
+from regie.access.location_access import locations_visible_to
 from regie.access.subject_access import (
     addresses_visible_to,
     businesses_visible_to,
     get_address_for,
     get_person_for,
-    locations_visible_to,
     log_read,
     may_see_bsn,
     persons_visible_to,
 )
-from regie.core.api.casing import snakify
-from regie.core.ids import uuid_or_404
-from regie.search.selectors import MAX_QUERY, search_persons
-from regie.subjects.api_serializers import (
+from regie.cases.api.subject_serializers import (
     AddressSerializer,
     BusinessSerializer,
     LocationSerializer,
     PersonDetailSerializer,
     PersonSerializer,
 )
+from regie.core.api.casing import snakify
+from regie.core.ids import uuid_or_404
+from regie.subjects.extensions import with_residence_status
 from regie.subjects.models import Address, Business, Location, LocationKind, Person
+from regie.subjects.selectors import MAX_QUERY, search_persons
 
 PERSONS_PER_QUERY = 100
 
@@ -156,9 +157,7 @@ class LocationList(SubjectList):
     def get_queryset(self) -> QuerySet[Location]:
         kind = _query(self.request, LocationQuery).get("kind")
         qs = locations_visible_to(self.request.user, kind=kind)
-        from regie.park.selectors import with_location_residence_status
-
-        return with_location_residence_status(qs.select_related("address")).order_by("kind", "name", "id")
+        return with_residence_status(qs.select_related("address")).order_by("kind", "name", "id")
 
 
 def _one(queryset: QuerySet[Any], object_id: object) -> Any:

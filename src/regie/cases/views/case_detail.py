@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.case_access import CaseAccess, cases_visible_to, timeline_for
-from regie.access.policy import has_permission, request_user, requires
-from regie.accounts.models import User
+from regie.access.policy import request_user, requires
+from regie.cases.extensions import panels_for
 from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
 from regie.cases.models import Case
 from regie.cases.services.case import case_close, case_link_create, case_update
@@ -22,20 +22,6 @@ from regie.cases.views.common import case_url, load_case, may_write, render_case
 from regie.core.html.form_view import Done, handle_form
 
 NOT_FOUND = "Geen casus gevonden met dit nummer."
-
-
-def _procedures_of(user: User, case: Case) -> list[dict[str, Any]]:
-    """The case's procedures this user may see (through the procedures' own door), with their current step."""
-    from regie.procedures.selectors import procedures_visible_to
-    from regie.procedures.services.definitions import definition_of
-
-    if not has_permission(user, "procedures.view"):
-        return []  # partners follow a procedure through the case's notes and documents, not its pages
-    found = procedures_visible_to(user).filter(case=case).select_related("definition").order_by("-started_on")
-    return [
-        {"procedure": p, "definition": definition_of(p), "step": definition_of(p).step(p.current_step)}
-        for p in found
-    ]
 
 
 def _overview(
@@ -74,8 +60,7 @@ def _overview(
             "close_form": close_form or CaseCloseForm(initial={"version": case.version}),
             "link_form": link_form or CaseLinkForm(),
             "may_close": access.can_close and may_write(access),
-            "procedures": _procedures_of(user, case),
-            "may_start_procedure": has_permission(user, "procedures.view") and may_write(access),
+            "panels": panels_for(user, case, may_write=may_write(access)),
         },
         status=status,
     )

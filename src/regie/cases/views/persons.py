@@ -32,7 +32,7 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     )
     return render(
         request,
-        "subjects/person_detail.html",
+        "cases/persons/person_detail.html",
         {
             "person": person,
             "show_bsn": may_see_bsn(user),
@@ -57,7 +57,7 @@ def address_detail(request: HttpRequest, address_id: str) -> HttpResponse:
     )
     return render(
         request,
-        "subjects/address_detail.html",
+        "cases/persons/address_detail.html",
         {
             "address": address,
             "residents": residents,

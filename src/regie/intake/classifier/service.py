@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from regie.intake.classifier.model import CATEGORIES, Example, SignalClassifier, load_examples
+from regie.intake.models import ClassificationCorrection, ClassifierSetting
 
 # Used only until the functional administrator has set the threshold (ClassifierSetting policy row).
 DEFAULT_THRESHOLD = Decimal("0.50")
@@ -34,7 +35,6 @@ def model_path() -> Path:
 
 def classifier_threshold() -> float:
     """The configured confidence threshold below which a suggestion becomes `overig`."""
-    from regie.intake.models import ClassifierSetting
 
     setting = ClassifierSetting.objects.filter(pk=1).first()
     return float(setting.threshold if setting else DEFAULT_THRESHOLD)
@@ -42,7 +42,6 @@ def classifier_threshold() -> float:
 
 def correction_examples() -> list[Example]:
     """People's corrections as training examples: the latest correction per signal, known categories only."""
-    from regie.intake.models import ClassificationCorrection
 
     latest: dict[object, Example] = {}
     rows = (

@@ -12,7 +12,15 @@ from django.http import HttpRequest
 
 from regie.accounts.models import Municipality, Organisation, OrganisationKind, User
 from regie.core.errors import ConflictError
-from regie.intake.models import ClassifierSetting, LocationKind, RoutingRule, SignalCategory, Source, Urgency
+from regie.intake.models import (
+    ClassifierSetting,
+    LocationKind,
+    QueueLead,
+    RoutingRule,
+    SignalCategory,
+    Source,
+    Urgency,
+)
 from regie.processing_log.services import log_processing
 
 STALE = "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen; laad de pagina opnieuw."
@@ -217,7 +225,6 @@ def queue_lead_set(
     *, actor: User | None, organisation: Organisation, lead: User | None, request: HttpRequest | None = None
 ) -> None:
     """Who overdue signals in this team's queue are escalated to (None: the team's own e-mail address)."""
-    from regie.intake.models import QueueLead
 
     if lead is not None and (lead.organisation_id != organisation.pk or not lead.is_active):
         raise ValidationError({"lead": "De teamleider moet een actieve medewerker van dit team zijn."})

@@ -22,6 +22,7 @@ from regie.intake.services.inputs import SubjectInput
 from regie.intake.services.receive import signal_create_from_inspection
 from regie.park.models import FollowUp, FollowUpKind, Inspection, Outcome
 from regie.park.selectors import brp_registrations
+from regie.procedures.services.engine import procedure_start
 from regie.processing_log.services import log_processing
 
 BRP_CASE_TYPE = "brp-adresonderzoek"
@@ -43,7 +44,6 @@ def follow_up_start_procedure(
     *, actor: User, inspection: Inspection, request: HttpRequest | None = None
 ) -> FollowUp:
     """Start the permanent-residence enforcement procedure on the lot's case (once per inspection)."""
-    from regie.procedures.services.engine import procedure_start
 
     found = _existing(inspection, FollowUpKind.PROCEDURE)
     if found is not None:
@@ -151,7 +151,6 @@ def follow_up_refer_care(
 
 def brp_referral_take_up(*, actor: User, follow_up: FollowUp, request: HttpRequest | None = None) -> Case:
     """Burgerzaken takes up a referral: its own case and its own address-investigation procedure."""
-    from regie.procedures.services.engine import procedure_start
 
     if actor.role != Role.BRP or actor.organisation is None:
         raise PermissionDenied

@@ -15,7 +15,7 @@ from regie.core.terms import format_date
 from regie.park.models import Occupancy, Park, ParkLot, PersonalPermit, ToleranceDecision
 from regie.processing_log.services import log_processing
 from regie.subjects.models import Address, Business, Location, LocationKind, Person
-from regie.subjects.services import location_create
+from regie.subjects.services import location_create, person_create
 
 DUPLICATE = "Kavel {number} bestaat al op dit park."
 FUTURE_END = "De einddatum kan niet in de toekomst liggen: leg het vertrek vast als het is gebeurd."
@@ -229,7 +229,6 @@ def lot_occupant_register(
     request: HttpRequest | None = None,
 ) -> Occupancy:
     """A new person found on the lot, as occupant from a date (and, if so, registered at the lot's address)."""
-    from regie.subjects.services import person_create
 
     if registered_here and lot.location.address is None:
         raise ValidationError({"registered_here": "Deze kavel heeft geen adres om op ingeschreven te staan."})

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from regie.access.case_access import CaseAccess
 from regie.accounts.models import User
-from regie.cases.models import Case, CaseStatus
+from regie.cases.models import Case, CaseStatus, Document
 from regie.cases.services.case import case_refresh_next_deadline
 from regie.cases.services.documents import document_path, document_upload
 from regie.cases.services.tasks import task_create
@@ -47,6 +47,7 @@ from regie.procedures.services.deadlines import (
 from regie.procedures.services.definitions import definition_of, definition_register
 from regie.procedures.services.fields import FieldError, parse_date, parse_step_data
 from regie.procedures.services.letters import letter_addressees, letter_generate
+from regie.procedures.services.referral import refer_to_care
 from regie.processing_log.services import log_processing
 
 
@@ -83,8 +84,6 @@ def _cleanup_files_on_error() -> Iterator[list[str]]:
     try:
         yield written
     except BaseException:
-        from regie.cases.models import Document
-
         for name in written:
             document_path(Document(storage_name=name)).unlink(missing_ok=True)
         raise
@@ -119,8 +118,6 @@ def _apply(
         files.append(document.storage_name)
         documents.append(document.pk)
     if step.signal_category:
-        from regie.procedures.services.referral import refer_to_care
-
         move.data["signal"] = refer_to_care(move, request)
     transition = Transition.objects.create(
         procedure=procedure,

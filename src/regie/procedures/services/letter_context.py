@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 
 from regie.accounts.models import User
+from regie.cases.extensions import contributed_contact
 from regie.core.terms import format_date, parse_period
 from regie.procedures.definitions import SHIPPED
 from regie.procedures.definitions.schema import Definition, LetterSpec
@@ -61,11 +62,9 @@ def contact_person(procedure: Procedure) -> tuple[User, str]:
     """Whom a letter names as the single point of contact, with their job title: for a case about a lot on a
     holiday park, that park's project leader (the park approach has one contact for residents and partners);
     otherwise, or for burgerzaken's own procedure, the case coordinator."""
-    from regie.park.selectors import park_project_leader_for_case
-
     case = procedure.case
     if procedure.type_code not in OWN_CONTACT:
-        leader = park_project_leader_for_case(case)
+        leader = contributed_contact(case)  # the park's project leader, contributed by the park app
         if leader is not None:
             return leader, leader.job_title or "Projectleider"
     return case.coordinator, case.coordinator.job_title
