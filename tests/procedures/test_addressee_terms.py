@@ -214,3 +214,58 @@ def test_it_settles_the_decision_term_and_starts_the_appeal_term_of_that_address
     assert _terms(procedure, "decision-on-objection")["eigenaar"].status == DeadlineStatus.MET
     appeal = _terms(procedure, "appeal")["eigenaar"]
     assert appeal.due_date == date(2026, 4, 10)  # 27 Feb + 6 weeks; Good Friday 3 April is not in the way
+
+
+def test_it_suspends_the_decision_term_while_a_defect_is_repaired_and_delays_it_with_consent_more_than_once(
+    pr_at, move, time_machine
+):
+    procedure = pr_at("notification")
+    _objection_by_owner(procedure, move)
+    owner = addressee_ids(procedure)["eigenaar"]
+    time_machine.move_to("2026-07-01 10:00 +02:00", tick=False)
+    # Awb 7:10 lid 2: asked on 1 April, repaired on 10 April: 2 to 9 April suspended, eight days.
+    move(
+        "jurist",
+        procedure,
+        "objection-repaired",
+        "2026-04-10",
+        {"addressee": owner, "requested_on": "2026-04-01", "repaired": "hersteld"},
+    )
+    term = _terms(procedure, "decision-on-objection")["eigenaar"]
+    assert term.event_date == date(2026, 5, 5) and term.due_date == date(2026, 5, 13)
+    assert term.legal_basis == "Awb 7:10 lid 2"
+    # Awb 7:10 lid 4: delayed with the objector's consent, twice, each time inside the running term.
+    consent = {"addressee": owner, "ground": "b", "consent": "E-mail van de indiener van 12 mei."}
+    move("jurist", procedure, "objection-delayed", "2026-05-13", {**consent, "period": "P4W"})
+    assert _terms(procedure, "decision-on-objection")["eigenaar"].due_date == date(2026, 6, 10)
+    move("jurist", procedure, "objection-delayed", "2026-06-01", {**consent, "period": "P2W"})
+    assert _terms(procedure, "decision-on-objection")["eigenaar"].due_date == date(2026, 6, 24)
+    with pytest.raises(ValidationError) as caught:
+        move("jurist", procedure, "objection-delayed", "2026-06-25", {**consent, "period": "P2W"})
+    assert "Uitstellen kan niet meer voor" in caught.value.message_dict["date"][0]
+    assert "in gebreke" in caught.value.message_dict["date"][0]
+
+
+def test_a_request_to_repair_after_the_decision_term_suspends_nothing(pr_at, move, time_machine):
+    procedure = pr_at("notification")
+    _objection_by_owner(procedure, move)
+    owner = addressee_ids(procedure)["eigenaar"]
+    time_machine.move_to("2026-07-01 10:00 +02:00", tick=False)
+    with pytest.raises(ValidationError) as caught:
+        move(
+            "jurist",
+            procedure,
+            "objection-repaired",
+            "2026-05-20",
+            {"addressee": owner, "requested_on": "2026-05-07", "repaired": "hersteld"},
+        )
+    assert "schort niets meer op" in caught.value.message_dict["requested_on"][0]
+    with pytest.raises(ValidationError) as caught:
+        move(
+            "jurist",
+            procedure,
+            "objection-repaired",
+            "2026-04-02",
+            {"addressee": owner, "requested_on": "2026-04-01", "repaired": "hersteld"},
+        )
+    assert "geen dag opgeschort" in caught.value.message_dict["date"][0]

@@ -9,14 +9,20 @@ Awb 5:33) → collection decision (5:37; interrupts the lapse, 5:37a) → remind
 ending or withdrawal.
 
 Version 2 (issue 12): the payment term runs from forfeiture (5:33) instead of six weeks after the collection
-decision ("4:87"), which creates no duty to pay; the reminder and dwangbevel steps are new, and the collection
-decision starts a new lapse term (5:37a). Version 1 stays stored for the procedures that run under it.
+decision ("4:87"), which creates no duty to pay; the reminder and dwangbevel steps are new, the collection
+decision starts a new lapse term (5:37a), and the decision term on an objection can be suspended while a
+defect is repaired (7:10 lid 2) and delayed with consent, more than once (7:10 lid 4). Version 1 stays stored
+for the procedures that run under it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from regie.procedures.definitions import phases
 from regie.procedures.definitions.common import (
+    ADDRESSEE,
+    DECISION_ON_OBJECTION_EXTENDED,
     INSPECTOR,
     JURIST,
     PROJECT_LEADER,
@@ -48,6 +54,8 @@ AFTER_DECISION = (
     "notification",
     "objection-received",
     "objection-extended",
+    "objection-repaired",
+    "objection-delayed",
     "objection-decision",
     "appeal-filed",
     "appeal-judgment",
@@ -376,6 +384,78 @@ STEPS = (
         rules=("after:reminder", "writ_after_reminder"),
     ),
     *remedy_steps(AFTER_DECISION),
+    # Awb 7:10 lid 2: the decision term is suspended while a defect in the objection (6:6) is repaired. Recorded
+    # on the day of the repair (or the day the repair term ran out unused); the term is moved by the days from
+    # the day after the request up to that day, which the rule computes.
+    StepSpec(
+        code="objection-repaired",
+        label="Verzuim in bezwaar hersteld (termijn opgeschort)",
+        roles=(JURIST,),
+        next=AFTER_DECISION,
+        description="De indiener is gevraagd een verzuim te herstellen (Awb 6:6); de beslistermijn is opgeschort "
+        "van de dag na dat verzoek tot de dag van herstel of het ongebruikt verstrijken van de hersteltermijn "
+        "(Awb 7:10 lid 2). Zet deze stap op die laatste dag.",
+        fields=(
+            ADDRESSEE,
+            FieldSpec("requested_on", "Datum van het verzoek om herstel", "date", required=True),
+            FieldSpec(
+                "repaired",
+                "Uitkomst",
+                "choice",
+                required=True,
+                choices=(
+                    ("hersteld", "Verzuim hersteld"),
+                    ("verstreken", "Hersteltermijn ongebruikt verstreken"),
+                ),
+            ),
+        ),
+        terms=(
+            replace(
+                DECISION_ON_OBJECTION_EXTENDED,
+                label="Beslistermijn bezwaar (opgeschort)",
+                period="field:objection-repaired.suspension",
+                task="Beslissen op bezwaar (opgeschorte termijn)",
+                legal_basis="Awb 7:10 lid 2",
+            ),
+        ),
+        rules=("repair_suspension",),
+    ),
+    # Awb 7:10 lid 4: further delay with consent (or for statutory procedure), as often as needed, only while
+    # the term runs.
+    StepSpec(
+        code="objection-delayed",
+        label="Beslissing op bezwaar uitgesteld (met instemming)",
+        roles=(JURIST,),
+        next=AFTER_DECISION,
+        description="Verder uitstel van de beslissing op bezwaar, alleen zolang de beslistermijn loopt "
+        "(Awb 7:10 lid 4); dit kan vaker.",
+        fields=(
+            ADDRESSEE,
+            FieldSpec("period", "Duur van het uitstel", "period", required=True, help="Bijvoorbeeld P4W."),
+            FieldSpec(
+                "ground",
+                "Grond voor uitstel",
+                "choice",
+                required=True,
+                choices=(
+                    ("a", "Alle belanghebbenden stemmen in (lid 4 onder a)"),
+                    ("b", "De indiener stemt in en niemand wordt benadeeld (lid 4 onder b)"),
+                    ("c", "Nodig voor wettelijke procedurevoorschriften (lid 4 onder c)"),
+                ),
+            ),
+            FieldSpec("consent", "Instemming of reden", "longtext", required=True),
+        ),
+        terms=(
+            replace(
+                DECISION_ON_OBJECTION_EXTENDED,
+                label="Beslistermijn bezwaar (uitgesteld)",
+                period="field:objection-delayed.period",
+                task="Beslissen op bezwaar (uitgestelde termijn)",
+                legal_basis="Awb 7:10 lid 4",
+            ),
+        ),
+        rules=("open_deadline:decision-on-objection",),
+    ),
     *ending_steps(JURIST, INSPECTOR),
 )
 

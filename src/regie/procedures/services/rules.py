@@ -66,7 +66,8 @@ def _extends_a_running_term(move: Move, extension: TermSpec, running: list[Deadl
     last = ended[0]
     who = f" voor {last.addressee.name}" if last.addressee is not None else ""
     if extension.legal_basis.startswith("Awb 7:10"):
-        move.error("date", f"Verdagen kan niet meer{who}. {default_message(last.due_date)}")
+        what = "Uitstellen" if extension.legal_basis == "Awb 7:10 lid 4" else "Verdagen"
+        move.error("date", f"{what} kan niet meer{who}. {default_message(last.due_date)}")
     else:
         move.error(
             "date",
@@ -201,6 +202,42 @@ def _writ_after_reminder(move: Move, _: str) -> None:
         move.error("date", str(exc))
 
 
+def _repair_suspension(move: Move, _: str) -> None:
+    """Awb 7:10 lid 2: the suspension runs from the day after the request to repair a defect (6:6) up to the day
+    of the repair or of the unused end of the repair term (this step's date), that day not counted."""
+    requested = date.fromisoformat(move.data["requested_on"]) if move.data.get("requested_on") else None
+    if requested is None:
+        return
+    if requested > move.on_date:
+        move.error("requested_on", "Het verzoek om herstel kan niet na het herstel liggen.")
+        return
+    running = Deadline.objects.filter(
+        procedure=move.procedure, code="decision-on-objection", status=DeadlineStatus.OPEN
+    )
+    if move.addressee is not None:
+        running = running.filter(addressee=move.addressee)
+    ends = sorted(running.values_list("due_date", flat=True))
+    if not ends:
+        move.error("step", "Er loopt geen beslistermijn bezwaar om op te schorten.")
+        return
+    if requested > ends[0]:
+        move.error(
+            "requested_on",
+            "Een verzoek om herstel na het einde van de beslistermijn schort niets meer op. "
+            + default_message(ends[0]),
+        )
+        return
+    days = (move.on_date - requested).days - 1
+    if days < 1:
+        move.error(
+            "date",
+            "Het verzuim is de dag na het verzoek hersteld: er is geen dag opgeschort (Awb 7:10 lid 2), de "
+            "beslistermijn blijft gelijk.",
+        )
+        return
+    move.data["suspension"] = f"P{days}D"
+
+
 def _objection_timeliness(move: Move, _: str) -> None:
     term = (
         Deadline.objects.filter(procedure=move.procedure, code="objection", addressee=move.addressee)
@@ -268,6 +305,7 @@ RULES: dict[str, Callable[[Move, str], None]] = {
     "forfeiture_after_compliance": _forfeiture_after_compliance,
     "collection_within_forfeited": _collection_within_forfeited,
     "objection_timeliness": _objection_timeliness,
+    "repair_suspension": _repair_suspension,
     "reminder_after_default": _reminder_after_default,
     "writ_after_reminder": _writ_after_reminder,
     "search_before_report": _search_before_report,
