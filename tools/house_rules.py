@@ -10,13 +10,19 @@
    the top of the module, where import-linter sees it. The few that must wait (the app registry in
    `AppConfig.ready`, the settings module before Django is set up) are listed in LATE_IMPORTS with a reason.
 
-Both print what they find and make the command exit 1; tests/core/test_house_rules.py shows each failing on a
+3. **Apps meet through services and selectors** (issue 11): an app does not import another app's pages — its
+   views, forms, urls, template tags or API views (core's API and HTML conventions are the shared kernel;
+   serializers are shared representations and may be reused; the project's `urls.py` and `api_urls.py` route to
+   every app's views).
+
+All three print what they find and make the command exit 1; tests/core/test_house_rules.py shows each failing on a
 deliberately bad line.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,10 +53,18 @@ EXEMPT: frozenset[tuple[str, str, str]] = frozenset(
     {
         ("subjects/matching.py", "Person", "only candidates=None (system work) reads all persons"),
         ("subjects/importer.py", "Person", "the BRP register import (no user) matches against every person"),
-        ("search/hit_check.py", "Person", "hit/no-hit asks across all persons by design: it answers only known or "
-         "unknown and which coordinator to call, and logs the question"),
-        ("search/hit_check.py", "Case", "hit/no-hit counts the open cases of a matched person to name their "
-         "coordinators; nothing of the case is shown"),
+        (
+            "search/hit_check.py",
+            "Person",
+            "hit/no-hit asks across all persons by design: it answers only known or "
+            "unknown and which coordinator to call, and logs the question",
+        ),
+        (
+            "search/hit_check.py",
+            "Case",
+            "hit/no-hit counts the open cases of a matched person to name their "
+            "coordinators; nothing of the case is shown",
+        ),
     }
 )
 
@@ -127,8 +141,6 @@ def _exempt(read: Read) -> bool:
     return any(read.path == path and read.model == model for path, model, _reason in EXEMPT)
 
 
-
-
 def exempt(read: Read) -> bool:
     return any(read.path == path and read.model == model for path, model, _reason in EXEMPT)
 
@@ -141,7 +153,11 @@ def door_violations() -> list[Read]:
 LATE_IMPORTS: frozenset[tuple[str, str, str]] = frozenset(
     {
         ("park/apps.py", "ready", "contributions to lower apps register once the app registry is ready"),
-        ("procedures/apps.py", "ready", "contributions to lower apps register once the app registry is ready"),
+        (
+            "procedures/apps.py",
+            "ready",
+            "contributions to lower apps register once the app registry is ready",
+        ),
         ("settings.py", "_database", "the embedded server is loaded only when DATABASE_URL is unset"),
     }
 )
@@ -172,7 +188,9 @@ def late_imports(source: str, path: str) -> list[LateImport]:
             else:
                 continue
             found += [
-                LateImport(path, inner.lineno, node.name, m) for m in modules if m == "regie" or m.startswith("regie.")
+                LateImport(path, inner.lineno, node.name, m)
+                for m in modules
+                if m == "regie" or m.startswith("regie.")
             ]
     return sorted(set(found), key=lambda i: i.line)
 
@@ -191,6 +209,64 @@ def late_import_violations() -> list[LateImport]:
     return found
 
 
+PAGE_MODULES = re.compile(r"^(views|urls|api_urls|forms|templatetags|\w+_views|\w+_forms)$")
+
+
+@dataclass(frozen=True)
+class PageImport:
+    path: str
+    line: int
+    module: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line} {self.module}"
+
+
+def _is_page_module(module: str) -> bool:
+    parts = module.split(".")  # regie.<app>.<sub>…
+    if len(parts) < 3:
+        return False
+    if PAGE_MODULES.match(parts[2]):
+        return True
+    return parts[2] == "api" and not any("serializers" in part for part in parts[3:])
+
+
+def page_imports(source: str, path: str) -> list[PageImport]:
+    """Imports of another app's pages from the module at `path` (relative to src/regie)."""
+    parts = path.split("/")
+    if len(parts) < 2:
+        return []  # the project's own modules (urls.py, api_urls.py) route to every app
+    app = parts[0]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        else:
+            continue
+        for module in modules:
+            names = module.split(".")
+            if (
+                names[0] == "regie"
+                and len(names) > 2
+                and names[1] not in (app, "core")
+                and _is_page_module(module)
+            ):
+                found.append(PageImport(path, node.lineno, module))
+                break
+    return found
+
+
+def page_import_violations() -> list[PageImport]:
+    found = []
+    for file in sorted(SRC.rglob("*.py")):
+        path = file.relative_to(SRC).as_posix()
+        if "migrations" not in path.split("/"):
+            found += page_imports(file.read_text(encoding="utf-8"), path)
+    return found
+
+
 def main() -> int:
     failed = False
     if reads := door_violations():
@@ -202,10 +278,16 @@ def main() -> int:
         print("\n".join(f"  {read}" for read in reads))
     if late := late_import_violations():
         failed = True
-        print("Import binnen een functie (zet hem bovenaan de module; een kring los je op, je verstopt hem niet):")
+        print(
+            "Import binnen een functie (zet hem bovenaan de module; een kring los je op, je verstopt hem niet):"
+        )
         print("\n".join(f"  {i}" for i in late))
+    if pages := page_import_violations():
+        failed = True
+        print("Een app gebruikt de pagina's van een andere app (gebruik haar services of selectors):")
+        print("\n".join(f"  {i}" for i in pages))
     if not failed:
-        print("Huisregels: de deur en de imports zijn in orde.")
+        print("Huisregels: de deur, de imports en de grenzen tussen apps zijn in orde.")
     return 1 if failed else 0
 
 

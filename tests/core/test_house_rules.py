@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tools.house_rules import LATE_IMPORTS, late_import_violations, late_imports
+from tools.house_rules import (
+    LATE_IMPORTS,
+    late_import_violations,
+    late_imports,
+    page_import_violations,
+    page_imports,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -30,7 +36,9 @@ def _lint_imports(src: Path) -> subprocess.CompletedProcess[str]:
 def house_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of src/regie to spoil one line in, leaving the real code alone."""
     src = tmp_path_factory.mktemp("house")
-    shutil.copytree(ROOT / "src" / "regie", src / "regie", ignore=shutil.ignore_patterns("__pycache__", "static"))
+    shutil.copytree(
+        ROOT / "src" / "regie", src / "regie", ignore=shutil.ignore_patterns("__pycache__", "static")
+    )
     return src
 
 
@@ -56,7 +64,9 @@ def test_an_import_up_the_layers_breaks_the_contract(house_copy: Path) -> None:
 def test_the_door_may_read_models_of_the_apps_above_it_but_nothing_else(house_copy: Path) -> None:
     policy = house_copy / "regie" / "access" / "policy.py"
     original = policy.read_text(encoding="utf-8")
-    policy.write_text(original + "\nfrom regie.cases.services import case as _bad  # noqa\n", encoding="utf-8")
+    policy.write_text(
+        original + "\nfrom regie.cases.services import case as _bad  # noqa\n", encoding="utf-8"
+    )
     try:
         result = _lint_imports(house_copy)
     finally:
@@ -93,3 +103,26 @@ def test_make_lint_runs_the_contracts_and_the_house_rules() -> None:
     lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
     assert "lint-imports" in lint
     assert "tools.house_rules" in lint
+
+
+def test_no_app_imports_another_apps_pages() -> None:
+    assert [str(i) for i in page_import_violations()] == []
+
+
+def test_the_page_check_finds_a_view_form_or_api_view_of_another_app() -> None:
+    source = (
+        "from regie.cases.views.case_create import coordinators_for\n"
+        "from regie.cases import forms\n"
+        "from regie.cases.api.base import require\n"
+        "from regie.cases.api.subject_serializers import PersonSerializer\n"
+        "from regie.cases.selectors import coordinators_for as fine\n"
+        "from regie.intake.views import triage\n"
+        "from regie.core.api.casing import snakify\n"
+    )
+    found = page_imports(source, "intake/views/queue.py")
+    assert [(i.line, i.module) for i in found] == [
+        (1, "regie.cases.views.case_create"),
+        (2, "regie.cases.forms"),
+        (3, "regie.cases.api.base"),
+    ]
+    assert page_imports(source, "urls.py") == []  # the project's routes name every app's views

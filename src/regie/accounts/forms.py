@@ -5,8 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from regie.accounts.models import Organisation, OrganisationKind, PartnerType, Role
-
-REQUIRED = {"required": "Dit veld is verplicht."}
+from regie.core.html.forms import REQUIRED
 
 
 class LoginForm(forms.Form):

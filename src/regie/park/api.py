@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access import park_access
-from regie.cases.api.subject_serializers import GEOJSON_GEOMETRY
+from regie.core.api.schema import GEOJSON_GEOMETRY
 from regie.park.models import ParkLot, ResidenceStatus
 from regie.park.selectors import current_occupants, registrations_at, with_current_status
 from regie.processing_log.services import log_processing

@@ -12,8 +12,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from regie.access.subject_access import may_see_bsn
-from regie.search.selectors import MAX_QUERY
+from regie.search.selectors import MAX_QUERY, search_hint
 from regie.subjects.identity import bsn_error, normalize_bsn
 
 # Letters (any script), with spaces, hyphens, apostrophes and dots between them: "Jan-Willem", "d'Ancona", "J.".
@@ -22,12 +21,6 @@ NAME_ERROR = "Gebruik alleen letters, spaties, koppeltekens, apostroffen en punt
 EARLIEST_BIRTH_YEAR = 1900
 
 
-def search_hint(user: Any) -> str:
-    """What the search box looks for, in Dutch; BSN only for users who are shown BSNs (others find none by it)."""
-    options = (
-        "naam, BSN, geboortedatum (dd-mm-jjjj)" if may_see_bsn(user) else "naam, geboortedatum (dd-mm-jjjj)"
-    )
-    return f"Zoek op {options}, postcode + huisnummer of casusnummer."
 
 
 class SearchForm(forms.Form):

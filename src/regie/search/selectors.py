@@ -26,6 +26,7 @@ from regie.access.case_access import (
 from regie.access.subject_access import (
     emergency_access_for,
     emergency_marking,
+    may_see_bsn,
 )
 from regie.cases.models import Case
 from regie.processing_log.services import log_processing
@@ -113,3 +114,11 @@ def search_all(user: Any, q: str, *, request: HttpRequest | None = None, limit: 
         **emergency_marking(emergency),
     )
     return SearchResults(query=q, persons=persons, cases=cases)
+
+
+def search_hint(user: Any) -> str:
+    """What the search box looks for, in Dutch; BSN only for users who are shown BSNs (others find none by it)."""
+    options = (
+        "naam, BSN, geboortedatum (dd-mm-jjjj)" if may_see_bsn(user) else "naam, geboortedatum (dd-mm-jjjj)"
+    )
+    return f"Zoek op {options}, postcode + huisnummer of casusnummer."

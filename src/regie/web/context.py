@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from regie.access.policy import has_permission
-from regie.search.forms import search_hint
+from regie.search.selectors import search_hint
 from regie.web.navigation import navigation_for
 
 SEARCH_PATH = "/zoeken"

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
-from rest_framework import exceptions, generics
+from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access.case_access import CaseAccess, get_case_for
 from regie.accounts.models import User
+from regie.core.api.conventions import require as require_allowed
 
 READ_ONLY = "U mag in deze casus alleen lezen."
 
@@ -50,16 +48,4 @@ class CaseScopedView(generics.GenericAPIView[Any]):
 
 def require(allowed: bool, detail: str = READ_ONLY) -> None:
     """A 403 for a user who may see this case but not do this in it (seeing it was already allowed)."""
-    if not allowed:
-        raise exceptions.PermissionDenied(detail)
-
-
-@contextmanager
-def wire_names(**names: str) -> Iterator[None]:
-    """Rename a service's field names in its validation errors to the names the request used."""
-    try:
-        yield
-    except DjangoValidationError as exc:
-        if not hasattr(exc, "error_dict"):
-            raise
-        raise DjangoValidationError({names.get(k, k): v for k, v in exc.error_dict.items()}) from exc
+    require_allowed(allowed, detail)

@@ -16,7 +16,7 @@ from regie.access.case_access import CaseAccess, cases_visible_to, get_case_for,
 from regie.access.policy import has_permission
 from regie.access.subject_access import log_read, persons_visible_to
 from regie.accounts.models import User
-from regie.cases.api.base import CaseScopedView, require, wire_names
+from regie.cases.api.base import CaseScopedView, require
 from regie.cases.api.serializers import (
     CaseCreateSerializer,
     CaseDetailSerializer,
@@ -26,6 +26,7 @@ from regie.cases.api.serializers import (
 from regie.cases.models import Case, CaseStatus
 from regie.cases.services.case import SubjectRef, case_close, case_create, case_update
 from regie.core.api.casing import snakify
+from regie.core.api.conventions import wire_names
 from regie.core.api.pagination import WindowCountPagination
 
 NOT_COORDINATOR = "Alleen de coördinator kan deze casus sluiten."

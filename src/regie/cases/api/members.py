@@ -10,10 +10,12 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from regie.access.case_access import participating_members
 from regie.accounts.models import Organisation
-from regie.cases.api.base import CaseScopedView, require, wire_names
+from regie.cases.api.base import CaseScopedView, require
 from regie.cases.api.serializers import MemberCreateSerializer, MemberSerializer
 from regie.cases.services.team import case_member_add, case_member_remove
+from regie.core.api.conventions import wire_names
 
 NOT_TEAM_MANAGER = (
     "Alleen de coördinator of een procesregisseur of projectleider in het team beheert het team."
@@ -29,7 +31,10 @@ class CaseMembers(CaseScopedView):
 
     @extend_schema(responses=MemberSerializer(many=True))
     def get(self, request: Request, id: Any) -> Response:
-        members = self.case_access().case.members.select_related("user", "organisation")
+        access = self.case_access()
+        members = access.case.members.select_related("user", "organisation")
+        if not access.can_manage_team:  # who manages the team also sees memberships that give no access
+            members = participating_members(members)
         return self.paginated(members.order_by("created_at", "id"))
 
     @extend_schema(request=MemberCreateSerializer, responses={201: MemberSerializer})

@@ -8,20 +8,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from regie.cases.models import Case, CaseStatus
+from regie.core.api.schema import GEOJSON_GEOMETRY
 from regie.subjects.extensions import residence_status_of
 from regie.subjects.models import Address, Business, Location, LocationKind, Person
-
-GEOJSON_GEOMETRY = {
-    "type": "object",
-    "nullable": True,
-    "description": "GeoJSON-geometrie (RFC 7946) in WGS84: Point, Polygon of MultiPolygon.",
-    "required": ["type", "coordinates"],
-    "properties": {
-        "type": {"type": "string", "enum": ["Point", "Polygon", "MultiPolygon"]},
-        "coordinates": {"type": "array", "items": {}},
-    },
-    "example": {"type": "Point", "coordinates": [6.0312, 51.9021]},
-}
 
 
 class AddressSerializer(serializers.ModelSerializer[Address]):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
-from regie.accounts.forms import REQUIRED
-from regie.cases.forms.case import CaseNumberField
+from regie.cases.case_numbers import CaseNumberField
 from regie.cases.forms.team import categories_field
 from regie.cases.services.emergency import MIN_REASON
+from regie.core.html.forms import REQUIRED
 
 REASON_TOO_SHORT = (
     f"Beschrijf waarom u deze casus nu moet inzien (minstens {MIN_REASON} tekens). "

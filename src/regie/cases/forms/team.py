@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 
-from regie.accounts.forms import REQUIRED
 from regie.cases.models import DataCategory
+from regie.core.html.forms import REQUIRED
 
 CATEGORIES_REQUIRED = "Kies minstens één gegevenscategorie die dit teamlid mag zien."
 

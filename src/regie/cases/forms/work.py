@@ -7,11 +7,11 @@ from typing import Any
 
 from django import forms
 
-from regie.accounts.forms import REQUIRED
 from regie.accounts.models import User
 from regie.cases.models import DataCategory
 from regie.cases.services.documents import DOCUMENT_TYPES
 from regie.cases.services.notes import MAX_NOTE_LENGTH
+from regie.core.html.forms import REQUIRED
 
 CATEGORY_NOT_YOURS = "U mag in deze casus geen gegevens van deze categorie vastleggen."
 

@@ -4,34 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from regie.access.policy import PERMISSIONS, request_user, requires
-from regie.accounts.models import User
+from regie.access.policy import request_user, requires
 from regie.accounts.selectors import municipality_of
 from regie.cases.forms.case import CaseCreateForm
 from regie.cases.models import Case
+from regie.cases.selectors import coordinators_for
 from regie.cases.services.case import NewPerson, case_create_with_person
 from regie.cases.views.common import CASES_CRUMB, case_url
 from regie.core.html.form_view import handle_form
-
-
-def coordinators_for(user: User) -> QuerySet[User]:
-    """Who may coordinate a case here: active municipal staff of the roles that open cases, same municipality."""
-    if user.organisation is None:
-        return User.objects.none()
-    return (
-        User.objects.filter(
-            is_active=True,
-            role__in=PERMISSIONS["cases.create"],
-            organisation__municipality_id=user.organisation.municipality_id,
-        )
-        .select_related("organisation")
-        .order_by("last_name", "first_name")
-    )
 
 
 @requires("cases.create")

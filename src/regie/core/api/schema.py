@@ -124,3 +124,17 @@ def _fix_date_formats(schemas: dict[str, Any]) -> None:
                 and "$ref" not in prop
             ):
                 prop["format"] = "date"
+
+
+# The OpenAPI schema of a geometry field (persons' locations, park lots).
+GEOJSON_GEOMETRY = {
+    "type": "object",
+    "nullable": True,
+    "description": "GeoJSON-geometrie (RFC 7946) in WGS84: Point, Polygon of MultiPolygon.",
+    "required": ["type", "coordinates"],
+    "properties": {
+        "type": {"type": "string", "enum": ["Point", "Polygon", "MultiPolygon"]},
+        "coordinates": {"type": "array", "items": {}},
+    },
+    "example": {"type": "Point", "coordinates": [6.0312, 51.9021]},
+}

@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.forms import Form
 
+# The one Dutch message for an empty required field.
+REQUIRED = {"required": "Dit veld is verplicht."}
+
 
 def apply_errors(form: Form, exc: ValidationError, aliases: Mapping[str, str] | None = None) -> None:
     """Show a service's Dutch validation errors on the form fields they belong to (or above the form)."""

@@ -13,7 +13,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from regie.accounts.models import Municipality
-from regie.cases.api.base import wire_names
+from regie.core.api.conventions import wire_names
 from regie.intake.api.serializers import (
     PublicSignalCreateSerializer,
     PublicSignalReceiptSerializer,

@@ -14,10 +14,10 @@ from rest_framework.response import Response
 from regie.access.case_access import cases_visible_to, get_case_for
 from regie.access.signal_access import get_signal_by_reference_for, get_signal_for, may_triage
 from regie.accounts.models import Organisation, Role, User
-from regie.cases.api.base import require, wire_names
 from regie.cases.models import CaseType
-from regie.cases.views.case_create import coordinators_for
+from regie.cases.selectors import coordinators_for
 from regie.core.api.casing import snakify
+from regie.core.api.conventions import require, wire_names
 from regie.intake import selectors
 from regie.intake.api.serializers import (
     SignalCreateSerializer,

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from regie.accounts.forms import REQUIRED
 from regie.accounts.models import Organisation
+from regie.core.html.forms import REQUIRED
 from regie.intake.models import LocationKind, SignalCategory, Source, Urgency
 
 CHOICE = {**REQUIRED, "invalid_choice": "Kies een van de mogelijkheden uit de lijst."}

@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from regie.accounts.forms import REQUIRED
+from regie.core.html.forms import REQUIRED
 from regie.intake.models import LocationKind, SubjectKind, Urgency
 from regie.intake.services import inputs
 from regie.intake.services.inputs import MAX_ATTACHMENTS, MAX_DESCRIPTION, FileInput, Reporter, SubjectInput

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from regie.accounts.forms import REQUIRED
 from regie.accounts.models import Organisation, User
-from regie.cases.forms.case import CaseNumberField
+from regie.cases.case_numbers import CaseNumberField
 from regie.cases.models import CaseType, Priority
+from regie.core.html.forms import REQUIRED
 from regie.intake.models import Decision, SignalCategory, Source, Status, Urgency
 from regie.intake.selectors import ALL, CENTRAL, OPEN
 

@@ -12,8 +12,8 @@ from regie.access.policy import request_user, requires
 from regie.access.signal_access import get_signal_for, may_triage
 from regie.accounts.models import Role, User
 from regie.cases.models import Priority
+from regie.cases.selectors import coordinators_for
 from regie.cases.services.documents import storage_root
-from regie.cases.views.case_create import coordinators_for
 from regie.core.ids import uuid_or_404
 from regie.intake import selectors
 from regie.intake.forms.triage import (

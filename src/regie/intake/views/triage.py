@@ -19,7 +19,7 @@ from regie.access.policy import request_user, requires
 from regie.access.signal_access import get_signal_by_reference_for, get_signal_for, may_triage
 from regie.access.subject_access import persons_visible_to
 from regie.accounts.models import User
-from regie.cases.views.case_create import coordinators_for
+from regie.cases.selectors import coordinators_for
 from regie.core.html.form_view import handle_form
 from regie.core.ids import uuid_or_404
 from regie.intake import selectors
