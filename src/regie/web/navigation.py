@@ -1,4 +1,8 @@
-"""Navigation per role, declared as data: an item shows only to roles whose permission allows it."""
+"""Navigation per role, declared as data: an item shows only to roles whose permission allows it.
+
+The main menu holds the work of the role; what belongs to the person rather than the work (their API tokens, the
+API documentation) sits in the user's own menu beside their name.
+"""
 
 from __future__ import annotations
 
@@ -41,17 +45,22 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
     NavItem("Noodtoegang beoordelen", "/privacy/noodtoegang", "break_the_glass.review"),
     NavItem("Rolwijzigingen", "/privacy/toegangswijzigingen", "account_changes.view"),
-    NavItem("API-tokens", "/account/api-tokens", "api_tokens.own"),
+)
+
+USER_MENU: tuple[NavItem, ...] = (
+    NavItem("Mijn API-tokens", "/account/api-tokens", "api_tokens.own"),
     NavItem("API-documentatie", "/api/v1/docs", None),
 )
 
 
-def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
-    """The navigation items this user may use, the current one marked."""
+def navigation_for(
+    user: Any, current_path: str, menu: tuple[NavItem, ...] = NAVIGATION
+) -> list[dict[str, Any]]:
+    """The items of a menu (the main menu unless told) this user may use, the current one marked."""
     if not getattr(user, "is_authenticated", False):
         return []
     items = []
-    for item in NAVIGATION:
+    for item in menu:
         if item.allowed is not None:
             if not item.allowed(user):
                 continue
