@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import BooleanField, F, Func, QuerySet
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from regie.accounts.models import Role, User
+from regie.accounts.models import Organisation, OrganisationKind, Role, User
 from regie.cases.models import (
     ALL_CATEGORIES,
     BreakTheGlass,
@@ -58,6 +58,45 @@ def may_see_cases(user: Any) -> bool:
         and user.is_active
         and user.role
         and user.role not in NO_CASE_ACCESS
+    )
+
+
+NOT_A_PARTICIPANT_USER = (
+    "Deze gebruiker kan geen teamlid van een casus zijn: de rol werkt niet aan casussen "
+    "(functioneel beheer, monitoring en de privacyfunctionaris zien nooit casusinhoud)."
+)
+NOT_A_PARTICIPANT_ORGANISATION = (
+    "Deze organisatie kan geen teamlid van een casus zijn: er werkt niemand die aan casussen deelneemt."
+)
+
+
+def _case_role_users() -> Q:
+    return Q(is_active=True) & ~Q(role__in=NO_CASE_ACCESS) & ~Q(role="")
+
+
+def organisations_taking_part(municipality_id: object) -> QuerySet[Organisation]:
+    """The active organisations of a municipality that can take part in cases: every external partner, and a
+    department only when someone there works on cases (so Functioneel Beheer, Informatie en Monitoring and the
+    privacy officer's department are never offered: a membership would give their people nothing but a dead
+    entry on the team)."""
+    staff = User.objects.filter(_case_role_users(), organisation_id=OuterRef("pk"))
+    return Organisation.objects.filter(active=True, municipality_id=municipality_id).filter(
+        Q(kind=OrganisationKind.PARTNER) | Q(Exists(staff))
+    )
+
+
+def organisation_takes_part(organisation: Organisation) -> bool:
+    """Whether this organisation can be on a case team (see `organisations_taking_part`)."""
+    return organisations_taking_part(organisation.municipality_id).filter(pk=organisation.pk).exists()
+
+
+def participating_members(members: QuerySet[CaseMember]) -> QuerySet[CaseMember]:
+    """Only the team members who take part in cases: users in a case role, organisations that take part."""
+    staff = User.objects.filter(_case_role_users(), organisation_id=OuterRef("organisation_id"))
+    return members.filter(
+        Q(user__isnull=False, user__is_active=True) & ~Q(user__role__in=NO_CASE_ACCESS) & ~Q(user__role="")
+        | Q(organisation__isnull=False, organisation__active=True)
+        & (Q(organisation__kind=OrganisationKind.PARTNER) | Q(Exists(staff)))
     )
 
 

@@ -276,7 +276,9 @@ class MemberCreateSerializer(serializers.Serializer[Any]):
     organisation = serializers.UUIDField(required=False, help_text="Id van een organisatie")
     case_role = serializers.CharField(max_length=60, allow_blank=True)
     categories = serializers.ListField(child=serializers.CharField(), allow_empty=True)
-    can_edit = serializers.BooleanField(default=True)
+    can_edit = serializers.BooleanField(
+        default=False, help_text="Mag bewerken (notities, taken, documenten); nooit vanzelf: standaard false."
+    )
 
 
 class DocumentSerializer(serializers.ModelSerializer[Document]):

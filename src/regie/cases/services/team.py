@@ -8,8 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
-from regie.access.case_access import CaseAccess, access_to
-from regie.accounts.models import Organisation, Role, User
+from regie.access.case_access import (
+    NOT_A_PARTICIPANT_ORGANISATION,
+    NOT_A_PARTICIPANT_USER,
+    CaseAccess,
+    access_to,
+    may_see_cases,
+    organisation_takes_part,
+)
+from regie.accounts.models import Organisation, User
 from regie.cases.models import ALL_CATEGORIES, Case, CaseMember, CaseStatus, DataCategory
 from regie.cases.services.tasks import tasks_hand_back
 from regie.cases.timeline import record
@@ -131,18 +138,19 @@ def case_member_add(
     can_edit: bool = True,
     request: HttpRequest | None = None,
 ) -> CaseMember:
-    """Add a user or an organisation to the team; they must get at least one data category."""
+    """Add a user or an organisation to the team; they must get at least one data category and take part in
+    cases (a case role; an external partner or a department with people who work on cases)."""
     cleaned = _validate(categories, case_role)
     if (user is None) == (organisation is None):
         raise ValidationError({"member": "Kies een gebruiker of een organisatie."})
-    if user is not None and (
-        not user.is_active or user.role in (Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY)
-    ):
-        raise ValidationError({"member": "Deze gebruiker kan geen teamlid van een casus zijn."})
+    if user is not None and not may_see_cases(user):
+        raise ValidationError({"member": NOT_A_PARTICIPANT_USER})
     if organisation is not None and (
         not organisation.active or organisation.municipality_id != case.municipality_id
     ):
         raise ValidationError({"member": "Deze organisatie is niet actief in deze gemeente."})
+    if organisation is not None and not organisation_takes_part(organisation):
+        raise ValidationError({"member": NOT_A_PARTICIPANT_ORGANISATION})
     _check_grant(
         actor=actor, case=case, categories=cleaned, joining_self=user is not None and user.pk == actor.pk
     )

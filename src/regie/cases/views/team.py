@@ -10,7 +10,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET, require_POST
 
-from regie.access.case_access import CaseAccess, cases_visible_to
+from regie.access.case_access import (
+    CaseAccess,
+    cases_visible_to,
+    organisations_taking_part,
+    participating_members,
+)
 from regie.access.policy import CASE_ROLES, request_user, requires
 from regie.accounts.models import Organisation, User
 from regie.cases.forms.team import HandOverForm, MemberAddForm, MemberChangeForm
@@ -28,11 +33,17 @@ from regie.core.ids import uuid_or_404
 
 
 def _members(access: CaseAccess) -> list[CaseMember]:
-    return list(
-        access.case.members.select_related("user", "user__organisation", "organisation").order_by(
-            "organisation__name", "user__last_name", "user__first_name"
-        )
-    )
+    """The team. Whoever manages it sees every membership, so one that gives nobody access (an account that
+    no longer works on cases) can be taken off; everyone else sees only who takes part in the case."""
+    members = access.case.members.select_related("user", "user__organisation", "organisation")
+    participating = participating_members(members)
+    if not access.can_manage_team:
+        members = participating
+    taking_part = set(participating.values_list("pk", flat=True))
+    ordered = list(members.order_by("organisation__name", "user__last_name", "user__first_name"))
+    for member in ordered:
+        member.takes_part = member.pk in taking_part  # type: ignore[attr-defined]
+    return ordered
 
 
 def _colleagues(case: Case) -> QuerySet[User]:
@@ -51,14 +62,12 @@ def _label(user: User) -> str:
 
 
 def _candidates(access: CaseAccess, members: list[CaseMember]) -> tuple[list[tuple[str, str]], ...]:
-    """Users and organisations of the case's municipality that are not yet on the team."""
+    """Users and organisations of the case's municipality that take part in cases and are not yet on the team."""
     case = access.case
     taken_users = {m.user_id for m in members if m.user_id} | {case.coordinator_id}
     taken_orgs = {m.organisation_id for m in members if m.organisation_id}
     users = _colleagues(case).exclude(pk__in=taken_users)
-    orgs = Organisation.objects.filter(active=True, municipality_id=case.municipality_id).exclude(
-        pk__in=taken_orgs
-    )
+    orgs = organisations_taking_part(case.municipality_id).exclude(pk__in=taken_orgs)
     return (
         [(f"user:{u.pk}", _label(u)) for u in users],
         [(f"org:{o.pk}", f"{o.name} (hele organisatie)") for o in orgs.order_by("name")],
