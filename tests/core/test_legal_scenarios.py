@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from regie.core.terms import (
-    AtwCalendar,
+from regie.core.awb import (
     DecisionTerm,
     Remedy,
     TermRuleError,
@@ -39,8 +38,8 @@ from regie.core.terms import (
     remedy_timely,
     reminder_payment_end,
     suspend_for_repair,
-    term_end,
 )
+from regie.core.terms import AtwCalendar, term_end
 
 CAL = AtwCalendar()
 D = date.fromisoformat

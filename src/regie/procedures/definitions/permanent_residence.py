@@ -316,7 +316,7 @@ STEPS = (
         rules=("after:forfeiture", "collection_within_forfeited"),
         terms=(
             # The collection decision interrupts the lapse (Awb 5:37a lid 1): a new term of a year starts, counted
-            # from the decision itself, the earliest and safe date (core.terms.collection_lapse).
+            # from the decision itself, the earliest and safe date (core.awb.collection_lapse).
             TermSpec(
                 code="collection-lapse-interrupted",
                 label="Verjaring invordering na stuiting",

@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from regie.core.awb import TermRuleError, check_reminder, check_writ, default_message
 from regie.core.calendar import atw_calendar
-from regie.core.terms import TermRuleError, check_reminder, check_writ, default_message, format_date
+from regie.core.terms import format_date
 from regie.procedures.definitions.schema import TermSpec
 from regie.procedures.models import Deadline, DeadlineStatus
 from regie.procedures.services.context import Move, step_label
