@@ -30,7 +30,7 @@ from regie.procedures.models import (
     Sanction,
     Transition,
 )
-from regie.procedures.services.fields import SUBSTANCES
+from regie.procedures.services.fields import SUBSTANCE_CLASSES, SUBSTANCES, dutch_number
 from regie.processing_log.services import log_processing
 
 SEVERITY = {Sanction.WARNING: 1, Sanction.PENALTY: 2, Sanction.CLOSURE: 3}
@@ -170,6 +170,71 @@ def policy_at(day: date) -> DamoclesPolicy | None:
     return DamoclesPolicy.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
 
 
+@dataclass(frozen=True)
+class ClassCount:
+    """The amounts of one class of substances, counted together against one consumer amount."""
+
+    substance_class: (
+        str  # cannabis / harddrugs / planten, or the substance code when it is never a consumer amount
+    )
+    drug_types: frozenset[str]
+    share: Decimal  # the amounts as a multiple of the consumer amount (above 1: more than a consumer amount)
+    above: bool
+    text: str
+
+
+def _amount(item: dict[str, Any]) -> str:
+    substance = SUBSTANCES[item["substance"]]
+    return f"{dutch_number(item['amount'])} {substance.unit} {substance.label.lower()}"
+
+
+def count_substances(substances: Sequence[dict[str, Any]]) -> list[ClassCount]:
+    """Sum the amounts per class before the consumer test: 5 g weed and 5 g hash are 10 g of cannabis, more
+    than one consumer amount; hard drugs count together, a pill as one consumer amount and 0.5 g as one."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for item in substances:
+        substance = SUBSTANCES[item["substance"]]
+        grouped.setdefault(substance.substance_class or item["substance"], []).append(item)
+    counts = []
+    for key, items in grouped.items():
+        found = ", ".join(_amount(i) for i in items)
+        limits = {SUBSTANCES[i["substance"]].consumer_limit for i in items}
+        types = frozenset(SUBSTANCES[i["substance"]].drug_type for i in items)
+        if None in limits:
+            counts.append(
+                ClassCount(key, types, Decimal(0), True, f"{found}: nooit een gebruikershoeveelheid")
+            )
+            continue
+        share = sum(
+            (Decimal(i["amount"]) / (SUBSTANCES[i["substance"]].consumer_limit or 1) for i in items),
+            Decimal(0),
+        )
+        above = share > 1
+        units = {SUBSTANCES[i["substance"]].unit for i in items}
+        label = SUBSTANCE_CLASSES.get(key, key)
+        first = SUBSTANCES[items[0]["substance"]]
+        if len(units) == 1:
+            total = sum((Decimal(i["amount"]) for i in items), Decimal(0))
+            limit = f"{dutch_number(first.consumer_limit or 0)} {first.unit}"
+            summed = f"samen {dutch_number(total)} {first.unit}" if len(items) > 1 else ""
+        else:
+            limit = "0,5 gram of 1 pil"
+            summed = f"samen {dutch_number(share.quantize(Decimal('0.01')))} keer een gebruikershoeveelheid"
+        verdict = "meer dan" if above else "niet meer dan"
+        counts.append(
+            ClassCount(
+                key,
+                types,
+                share,
+                above,
+                f"{label}: {found}"
+                + (f" ({summed})" if summed else "")
+                + f", {verdict} de gebruikershoeveelheid van {limit}",
+            )
+        )
+    return counts
+
+
 @dataclass
 class Assessment:
     policy_version: int
@@ -244,14 +309,9 @@ def assess(procedure: Procedure, report: dict[str, Any]) -> Assessment:
         )
     earlier = previous_offences(procedure, search_date, policy.recidive_period)
     number = len(earlier) + 1
-    above = sorted(
-        {
-            SUBSTANCES[s["substance"]].drug_type
-            for s in report.get("substances", [])
-            if SUBSTANCES[s["substance"]].consumer_limit is None
-            or Decimal(s["amount"]) > (SUBSTANCES[s["substance"]].consumer_limit or 0)
-        }
-    )
+    counts = count_substances(report.get("substances", []))
+    above = sorted({t for c in counts if c.above for t in c.drug_types})
+    counted = ("Meegeteld per soort: " + "; ".join(c.text for c in counts) + ". ") if counts else ""
     history = (
         f"{number}e overtreding op dit adres binnen de recidivetermijn ({parse_period(policy.recidive_period).label()})"
         + (f"; eerdere: {', '.join(format_date(d, weekday=False) for d in earlier)}" if earlier else "")
@@ -265,7 +325,8 @@ def assess(procedure: Procedure, report: dict[str, Any]) -> Assessment:
             True,
             "geen",
             "",
-            "Alleen gebruikershoeveelheden aangetroffen; dat is op zichzelf geen reden voor een maatregel. "
+            counted
+            + "Alleen gebruikershoeveelheden aangetroffen; dat is op zichzelf geen reden voor een maatregel. "
             + history
             + ".",
         )
@@ -288,6 +349,7 @@ def assess(procedure: Procedure, report: dict[str, Any]) -> Assessment:
         False,
         chosen.sanction,
         chosen.closure_period,
+        f"{counted}"
         f"Damoclesbeleid versie {policy.version}: {_combination(chosen.premises_type, chosen.drug_type)}, "
         f"{history}. De matrix schrijft voor: {label}.",
     )

@@ -27,19 +27,44 @@ class Substance:
     drug_type: str  # soft / hard / productie (the Damocles matrix's drug types)
     unit: str
     consumer_limit: Decimal | None  # the amount up to which it is a consumer amount; None: never
+    # The class whose amounts count together against one consumer amount ("" when it never is one).
+    substance_class: str = ""
 
 
-# Consumer amounts (domain.md): ≤ 5 g cannabis, ≤ 0.5 g hard drugs, 1 ecstasy pill, ≤ 5 plants.
+# Consumer amounts (domain.md): ≤ 5 g cannabis, ≤ 0.5 g hard drugs, 1 ecstasy pill, ≤ 5 plants; amounts count
+# per class together (weed and hash are both cannabis; cocaine, heroin, amphetamine and ecstasy are hard drugs).
 SUBSTANCES: dict[str, Substance] = {
-    "hennep": Substance("Hennep (wiet)", "soft", "gram", Decimal("5")),
-    "hasj": Substance("Hasj", "soft", "gram", Decimal("5")),
-    "hennepplanten": Substance("Hennepplanten", "productie", "planten", Decimal("5")),
-    "cocaine": Substance("Cocaïne", "hard", "gram", Decimal("0.5")),
-    "heroine": Substance("Heroïne", "hard", "gram", Decimal("0.5")),
-    "amfetamine": Substance("Amfetamine (speed)", "hard", "gram", Decimal("0.5")),
-    "xtc": Substance("Ecstasy (xtc-pillen)", "hard", "pillen", Decimal("1")),
+    "hennep": Substance("Hennep (wiet)", "soft", "gram", Decimal("5"), "cannabis"),
+    "hasj": Substance("Hasj", "soft", "gram", Decimal("5"), "cannabis"),
+    "hennepplanten": Substance("Hennepplanten", "productie", "planten", Decimal("5"), "planten"),
+    "cocaine": Substance("Cocaïne", "hard", "gram", Decimal("0.5"), "harddrugs"),
+    "heroine": Substance("Heroïne", "hard", "gram", Decimal("0.5"), "harddrugs"),
+    "amfetamine": Substance("Amfetamine (speed)", "hard", "gram", Decimal("0.5"), "harddrugs"),
+    "xtc": Substance("Ecstasy (xtc-pillen)", "hard", "pillen", Decimal("1"), "harddrugs"),
     "productiemiddelen": Substance("Productiemiddelen of grondstoffen", "productie", "eenheden", None),
 }
+SUBSTANCE_CLASSES = {
+    "cannabis": "cannabisproducten (hennep en hasj samen)",
+    "harddrugs": "harddrugs samen",
+    "planten": "hennepplanten",
+}
+
+
+def dutch_number(value: Decimal | int | str) -> str:
+    """A number as a Dutch reader writes it: "240", "0,5", "1.250,75"; never "2,4E+2"."""
+    number = Decimal(str(value))
+    text = format(number.normalize() if number == number.to_integral() else number, "f")
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    fraction = fraction.rstrip("0")
+    return sign + ".".join(groups) + ("," + fraction if fraction else "")
+
 
 _TRUE = {"true", "on", "1", "ja", "yes"}
 _FALSE = {"false", "off", "0", "nee", "no", ""}
