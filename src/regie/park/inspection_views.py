@@ -16,6 +16,7 @@ from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role, User
 from regie.core.html.form_view import Done, handle_form
 from regie.core.ids import uuid_or_404
+from regie.core.terms import format_date
 from regie.park import selectors
 from regie.park.forms import (
     InspectionForm,
@@ -141,7 +142,7 @@ def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
             "breadcrumbs": _crumbs(
                 inspection_round.park,
                 {"label": "Inspectierondes", "url": f"/vakantiepark/{inspection_round.park_id}/rondes"},
-                {"label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}"},
+                {"label": f"Ronde {format_date(inspection_round.planned_on, weekday=False)}"},
             ),
         },
     )
@@ -207,7 +208,7 @@ def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpRes
                 "breadcrumbs": _crumbs(
                     lot.park,
                     {
-                        "label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}",
+                        "label": f"Ronde {format_date(inspection_round.planned_on, weekday=False)}",
                         "url": f"/vakantiepark/rondes/{inspection_round.pk}",
                     },
                     {"label": f"Inspectie kavel {lot.number}"},
@@ -259,7 +260,7 @@ def inspection_detail(request: HttpRequest, inspection_id: str) -> HttpResponse:
             "breadcrumbs": _crumbs(
                 inspection.lot.park,
                 {
-                    "label": f"Ronde {inspection.round.planned_on:%d-%m-%Y}",
+                    "label": f"Ronde {format_date(inspection.round.planned_on, weekday=False)}",
                     "url": f"/vakantiepark/rondes/{inspection.round_id}",
                 },
                 {"label": f"Inspectie kavel {inspection.lot.number}"},

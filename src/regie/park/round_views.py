@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from regie.access import park_access
 from regie.accounts.models import User
 from regie.core.html.form_view import handle_form
+from regie.core.terms import format_date
 from regie.park.forms import RoundCancelForm, RoundEditForm
 from regie.park.inspection_views import _inspector_choices
 from regie.park.models import InspectionRound
@@ -48,7 +49,7 @@ def _crumbs_for(inspection_round: InspectionRound, label: str) -> list[dict[str,
         inspection_round.park,
         {"label": "Inspectierondes", "url": f"/vakantiepark/{inspection_round.park_id}/rondes"},
         {
-            "label": f"Ronde {inspection_round.planned_on:%d-%m-%Y}",
+            "label": f"Ronde {format_date(inspection_round.planned_on, weekday=False)}",
             "url": f"/vakantiepark/rondes/{inspection_round.pk}",
         },
         {"label": label},

@@ -11,6 +11,7 @@ from regie.access.case_access import cases_visible_to, may_see_cases
 from regie.access.subject_access import log_read
 from regie.accounts.models import Organisation, Role, User
 from regie.cases.models import CaseStatus
+from regie.core.terms import format_date
 from regie.processing_log.selectors import latest_checkpoint
 
 
@@ -124,7 +125,7 @@ def _my_cases_panel(user: Any, request: HttpRequest | None) -> Panel:
         {
             "label": f"{c.number} {c.title}",
             "url": f"/casussen/{c.pk}",
-            "value": f"{c.next_deadline:%d-%m-%Y}" if c.next_deadline else "geen termijn",
+            "value": format_date(c.next_deadline, weekday=False) if c.next_deadline else "geen termijn",
         }
         for c in first
     ]

@@ -17,7 +17,7 @@ from regie.cases.services.deadlines import case_refresh_next_deadline
 from regie.cases.timeline import record
 from regie.core.calendar import atw_calendar
 from regie.core.errors import ConflictError
-from regie.core.terms import PeriodError, add_working_days, term_end
+from regie.core.terms import PeriodError, add_working_days, format_date, term_end
 from regie.processing_log.services import log_processing
 
 OWNER_CANNOT_SEE_CASE = (
@@ -107,7 +107,8 @@ def task_create(
         else:
             due_date = add_working_days(today, working_days, atw_calendar())
             explanation = (
-                f"{working_days} werkdagen na {today:%d-%m-%Y} (zaterdag, zondag en feestdagen tellen niet)"
+                f"{working_days} werkdagen na {format_date(today, weekday=False)} "
+                "(zaterdag, zondag en feestdagen tellen niet)"
             )
     if errors:
         raise ValidationError(errors)
@@ -126,7 +127,7 @@ def task_create(
             actor=actor,
             kind="task.created",
             summary=f"Taak voor {owner}: {task.title}"
-            + (f" (uiterlijk {due_date:%d-%m-%Y})" if due_date else ""),
+            + (f" (uiterlijk {format_date(due_date, weekday=False)})" if due_date else ""),
         )
         log_processing(
             action="case.task_created",

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.accounts.models import Role, User
+from regie.core.dates import format_moment
 from regie.core.errors import ConflictError
 from regie.intake.models import SIGNAL_TRANSITIONS, Signal, Status
 from regie.intake.services.history import record
@@ -22,7 +23,7 @@ def already_claimed(signal: Signal) -> str:
         if signal.claimed_by
         else "een collega"
     )
-    when = timezone.localtime(signal.claimed_at).strftime("%d-%m-%Y %H:%M") if signal.claimed_at else ""
+    when = format_moment(signal.claimed_at) if signal.claimed_at else ""
     return (
         f"Dit signaal is al opgepakt door {who}{' op ' + when if when else ''}. U kunt het niet ook oppakken."
     )

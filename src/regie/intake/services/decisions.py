@@ -22,6 +22,7 @@ from regie.cases.models import Case, CaseStatus, CaseSubject, CaseType, DataCate
 from regie.cases.services.case import SubjectRef, case_create, case_subject_add
 from regie.cases.services.documents import document_upload, storage_root
 from regie.cases.services.notes import note_create
+from regie.core.dates import format_moment
 from regie.core.errors import ConflictError
 from regie.intake.models import SIGNAL_TRANSITIONS, Decision, Signal, SignalSubject, Status, SubjectKind
 from regie.intake.services.claim import lock_for_work, lock_signal
@@ -128,7 +129,7 @@ def _carry_over(*, actor: User, signal: Signal, access: CaseAccess, request: Htt
     category = (
         DataCategory.GENERAL if DataCategory.GENERAL in access.categories else sorted(access.categories)[0]
     )
-    received = timezone.localtime(signal.received_at).strftime("%d-%m-%Y %H:%M")
+    received = format_moment(signal.received_at)
     note_create(
         actor=actor,
         access=access,

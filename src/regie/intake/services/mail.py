@@ -7,11 +7,13 @@ promised time has passed. Mails carry the reference, never a link with an id.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
 
 from regie.accounts.models import Role, User
+from regie.core.dates import format_moment
 from regie.intake.models import Decision, QueueLead, Signal
 from regie.processing_log.services import log_processing
 
@@ -33,7 +35,7 @@ SIGNATURE = (
 
 
 def _local(moment: object) -> str:
-    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M") if moment else "—"  # type: ignore[arg-type]
+    return format_moment(moment) if isinstance(moment, datetime) else "—"
 
 
 def _process_directors(signal: Signal) -> list[str]:

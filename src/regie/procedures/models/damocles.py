@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from regie.core.models import BaseModel
+from regie.core.terms import format_date
 
 
 class PremisesType(models.TextChoices):
@@ -40,7 +41,7 @@ class DamoclesPolicy(BaseModel):
         ordering = ["-valid_from"]
 
     def __str__(self) -> str:
-        return f"Damoclesbeleid versie {self.version} (vanaf {self.valid_from:%d-%m-%Y})"
+        return f"Damoclesbeleid versie {self.version} (vanaf {format_date(self.valid_from, weekday=False)})"
 
 
 class DamoclesRule(BaseModel):

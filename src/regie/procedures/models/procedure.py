@@ -7,6 +7,7 @@ from django.db import models
 
 from regie.cases.models import DataCategory
 from regie.core.models import BaseModel
+from regie.core.terms import format_date
 
 
 class ProcedureDefinition(BaseModel):
@@ -176,4 +177,4 @@ class Deadline(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.due_date:%d-%m-%Y}"
+        return f"{self.label}: {format_date(self.due_date, weekday=False)}"
