@@ -3,6 +3,9 @@
  * Without this script the button stays hidden and the menu is simply open. With it, the button shows on narrow
  * screens (the CSS decides what "narrow" is) and toggles the list; aria-expanded tells assistive technology the
  * state. Escape closes an open menu and puts focus back on the button.
+ *
+ * A table wider than a phone scrolls sideways inside its wrapper, not the page. A wrapper that scrolls and holds
+ * nothing to tab to becomes a named, focusable region, so it can be scrolled with the keyboard too.
  */
 (function () {
   "use strict";
@@ -36,11 +39,39 @@
     });
   }
 
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+  function markScrollingTables() {
+    var wraps = document.querySelectorAll(".regie-table-wrap");
+    for (var i = 0; i < wraps.length; i += 1) {
+      var wrap = wraps[i];
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex") && !wrap.querySelector(FOCUSABLE)) {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel, schuif opzij voor meer kolommen");
+        wrap.setAttribute("data-regie-scroll-region", "");
+      } else if (!scrolls && wrap.hasAttribute("data-regie-scroll-region")) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+        wrap.removeAttribute("data-regie-scroll-region");
+      }
+    }
+  }
+
   function start() {
     var navs = document.querySelectorAll("[data-regie-menu]");
     for (var i = 0; i < navs.length; i += 1) {
       setUp(navs[i]);
     }
+    markScrollingTables();
+    var pending = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(markScrollingTables, 150);
+    });
   }
 
   if (document.readyState === "loading") {
