@@ -74,7 +74,7 @@ def _case_role_users() -> Q:
     return Q(is_active=True) & ~Q(role__in=NO_CASE_ACCESS) & ~Q(role="")
 
 
-def organisations_taking_part(municipality_id: object) -> QuerySet[Organisation]:
+def organisations_taking_part(municipality_id: Any) -> QuerySet[Organisation]:
     """The active organisations of a municipality that can take part in cases: every external partner, and a
     department only when someone there works on cases (so Functioneel Beheer, Informatie en Monitoring and the
     privacy officer's department are never offered: a membership would give their people nothing but a dead

@@ -11,7 +11,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from regie.access import park_access
 from regie.access.signal_access import signals_visible_to
-from regie.accounts.models import User
+from regie.accounts.models import Role, User
 from regie.cases.models import Case, CaseStatus
 from regie.intake.models import Status as SignalStatus
 from regie.park.models import (
@@ -31,9 +31,11 @@ from regie.procedures.definitions.brp_address import OUTCOMES
 from regie.procedures.models import Procedure, ProcedureStatus, Transition
 from regie.procedures.selectors import procedures_visible_to
 from regie.procedures.services.context import step_label
-from regie.procedures.services.definitions import definition_of
+from regie.procedures.services.definitions import definition_of, types_worked_in
 from regie.subjects.models import Person
 
+# Roles that see only their own procedures on a lot: burgerzaken's address investigation, never enforcement.
+SEPARATE_FROM_ENFORCEMENT = frozenset({Role.BRP})
 STATUS_ORDER = [s.value for s in ResidenceStatus]
 # Colours per status: map polygons, legend, chart lines (contrast checked against white).
 STATUS_COLOURS = {
@@ -111,9 +113,13 @@ def lot_rows(user: Any, park: Any, *, today: date) -> list[LotRow]:
     location_to_lot = {lot.location_id: lot.pk for lot in lots}
     procedures: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     deadlines: dict[Any, date] = {}
+    shown = procedures_visible_to(user)
+    if getattr(user, "role", "") in SEPARATE_FROM_ENFORCEMENT:
+        # BRP and enforcement stay apart (domain.md): a BRP officer sees no enforcement step or term on a lot,
+        # even of a procedure on a case they are on; only the procedures they work in themselves.
+        shown = shown.filter(type_code__in=[d.code for d in types_worked_in(user.role)])
     running = (
-        procedures_visible_to(user)
-        .filter(status=ProcedureStatus.RUNNING, case__subjects__location_id__in=location_to_lot.keys())
+        shown.filter(status=ProcedureStatus.RUNNING, case__subjects__location_id__in=location_to_lot.keys())
         .values_list("pk", "case__subjects__location_id", "current_step", "next_deadline_on", "definition_id")
         .distinct()
     )

@@ -92,6 +92,10 @@ class ProcedureTypeSerializer(serializers.Serializer[Definition]):
     category = serializers.CharField()
     start_step = serializers.CharField()
     steps = StepSpecSerializer(many=True)
+    may_start = serializers.SerializerMethodField(help_text="Of u een procedure van deze soort mag starten.")
+
+    def get_may_start(self, instance: Definition) -> bool:
+        return instance.code in self.context.get("startable", set())
 
 
 class NextDeadlineSerializer(serializers.Serializer[Any]):

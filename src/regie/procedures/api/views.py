@@ -28,7 +28,12 @@ from regie.procedures.calculator import calculate
 from regie.procedures.definitions.schema import Definition
 from regie.procedures.models import Procedure, ProcedureStatus, Transition
 from regie.procedures.services.addressees import procedure_addressee_add
-from regie.procedures.services.definitions import definition_of, shipped_definitions
+from regie.procedures.services.definitions import (
+    definition_of,
+    shipped_definitions,
+    types_startable_by,
+    types_worked_in,
+)
 from regie.procedures.services.engine import letters_regenerate, procedure_move, procedure_start
 
 
@@ -83,13 +88,21 @@ class DeadlineCalculation(APIView):
 
 
 class ProcedureTypeList(generics.ListAPIView[Any]):
-    """The procedure types with their steps, terms and letters (the definitions as data)."""
+    """The procedure types you work in, with their steps, terms and letters (the definitions as data) and
+    whether you may start one. A BRP officer gets only the BRP address investigation: BRP and enforcement
+    stay apart. Roles that take no step in any procedure (who only read one on their case) get every type."""
 
     serializer_class = s.ProcedureTypeSerializer
     required_permission = "procedures.view"
 
     def get_queryset(self) -> Any:
-        return shipped_definitions()
+        role = _user(self.request).role
+        return types_worked_in(role) or shipped_definitions()
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        context["startable"] = {d.code for d in types_startable_by(_user(self.request).role)}
+        return context
 
 
 class ProcedureQuerySerializer(serializers.Serializer[Any]):

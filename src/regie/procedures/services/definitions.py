@@ -56,3 +56,19 @@ def definition_of(procedure: Procedure) -> Definition:
 def shipped_definitions() -> list[Definition]:
     """Every procedure type Regie ships, in a stable order."""
     return list(SHIPPED.values())
+
+
+def types_worked_in(role: str) -> list[Definition]:
+    """The shipped procedure types in which this role takes at least one step (a BRP officer: only the BRP
+    address investigation; BRP and enforcement stay separate procedures, domain.md)."""
+    return [d for d in SHIPPED.values() if any(role in step.roles for step in d.steps)]
+
+
+def types_startable_by(role: str) -> list[Definition]:
+    """The shipped procedure types whose first step this role may take: what a start page or API offers."""
+    startable = []
+    for definition in SHIPPED.values():
+        first = definition.step(definition.start_step)
+        if first is not None and role in first.roles:
+            startable.append(definition)
+    return startable

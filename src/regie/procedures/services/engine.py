@@ -310,6 +310,14 @@ def procedure_start(
     if shipped is None:
         raise ValidationError({"type": "Kies een bestaande soort procedure."})
     when = _date(on_date, today, errors)
+    first = shipped.step(shipped.start_step)
+    if first is None or actor.role not in first.roles:
+        # BRP and enforcement stay apart (domain.md): burgerzaken starts only the address investigation.
+        raise ValidationError(
+            {
+                "type": f"U kunt geen {shipped.label.lower()} starten; dat doet de afdeling die deze procedure voert."
+            }
+        )
     if case.case_type.code not in shipped.case_types:
         errors["type"] = (
             f"Een {shipped.label.lower()} hoort niet bij een casus van het type '{case.case_type}'."

@@ -25,7 +25,7 @@ from regie.procedures import selectors
 from regie.procedures.charts import deadline_css, procedure_timeline
 from regie.procedures.models import AddresseeRole, ProcedureStatus
 from regie.procedures.services.addressees import case_addresses, procedure_addressee_add
-from regie.procedures.services.definitions import definition_of, shipped_definitions
+from regie.procedures.services.definitions import definition_of, shipped_definitions, types_startable_by
 from regie.procedures.services.engine import letters_regenerate, procedure_move, procedure_start
 from regie.procedures.services.fields import raw_from_post
 from regie.procedures.views.forms import errors_of, step_choices, step_fields, upload_from
@@ -203,7 +203,9 @@ def procedure_move_page(request: HttpRequest, procedure_id: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def procedure_start_page(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    types = {d.code: d for d in shipped_definitions()}
+    types = {
+        d.code: d for d in types_startable_by(user.role)
+    }  # a BRP officer: the address investigation only
     source = request.POST if request.method == "POST" else request.GET
     type_code = source.get("soort", "")
     number = source.get("casus", "").strip()[:20]
@@ -211,7 +213,12 @@ def procedure_start_page(request: HttpRequest) -> HttpResponse:
     definition = types.get(type_code)
     access = None
     if type_code and definition is None:
-        errors["soort"] = "Kies een bestaande soort procedure."
+        known = any(d.code == type_code for d in shipped_definitions())
+        errors["soort"] = (
+            "Deze soort procedure kunt u niet starten; kies er een uit de lijst."
+            if known
+            else "Kies een bestaande soort procedure."
+        )
     if number:
         case = cases_visible_to(user).filter(number=number).only("id").first()
         if case is None:
