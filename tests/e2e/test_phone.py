@@ -139,6 +139,27 @@ def test_the_main_menu_folds_on_a_phone_and_opens_and_closes_with_the_keyboard(
     ).to_have_attribute("aria-expanded", "false")
 
 
+def test_the_users_own_menu_opens_and_closes_with_the_keyboard(
+    users: dict[str, User], log_in: Callable[..., Page], assert_accessible: Callable[[Page], None]
+) -> None:
+    page = log_in(INSPECTOR)
+    page.set_viewport_size(PHONE)
+    menu = page.get_by_role("banner").locator("details.regie-user-menu")
+    toggle = menu.locator("summary")
+    expect(toggle).to_have_accessible_name("Mijn menu: Ilse Hendriks")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(menu.get_by_role("link", name="Mijn API-tokens")).to_be_visible()
+    expect(menu).to_contain_text("Toezicht en Handhaving")
+    _fits(page)
+    assert_accessible(page)
+    page.keyboard.press("Tab")
+    expect(menu.get_by_role("link", name="Mijn API-tokens")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(menu.get_by_role("link", name="Mijn API-tokens")).to_be_hidden()
+    expect(toggle).to_be_focused()
+
+
 def test_without_javascript_the_menu_is_simply_open(
     users: dict[str, User], browser: Any, base_url: str
 ) -> None:

@@ -4,6 +4,9 @@
  * screens (the CSS decides what "narrow" is) and toggles the list; aria-expanded tells assistive technology the
  * state. Escape closes an open menu and puts focus back on the button.
  *
+ * The user's own menu is a <details> element, so it opens and closes without a script; with it, Escape and a
+ * click elsewhere close it as well.
+ *
  * A table wider than a phone scrolls sideways inside its wrapper, not the page. A wrapper that scrolls and holds
  * nothing to tab to becomes a named, focusable region, so it can be scrolled with the keyboard too.
  */
@@ -61,7 +64,24 @@
     }
   }
 
+  function closeUserMenus(event) {
+    var menus = document.querySelectorAll("details.regie-user-menu[open]");
+    for (var i = 0; i < menus.length; i += 1) {
+      var menu = menus[i];
+      if (event.type === "keydown" && event.key === "Escape") {
+        menu.open = false;
+        if (menu.contains(document.activeElement)) {
+          menu.querySelector("summary").focus();
+        }
+      } else if (event.type === "click" && !menu.contains(event.target)) {
+        menu.open = false;
+      }
+    }
+  }
+
   function start() {
+    document.addEventListener("keydown", closeUserMenus);
+    document.addEventListener("click", closeUserMenus);
     var navs = document.querySelectorAll("[data-regie-menu]");
     for (var i = 0; i < navs.length; i += 1) {
       setUp(navs[i]);
