@@ -25,7 +25,7 @@ from regie.park.services.lots import (
     personal_permit_add,
     tolerance_decision_add,
 )
-from regie.park.services.parks import park_create
+from regie.park.services.parks import park_base_map_set, park_create
 from regie.park.services.rounds import inspection_round_plan
 from regie.park.services.status import residence_status_set
 from regie.subjects.models import Business, Location, LocationKind, Person
@@ -67,6 +67,48 @@ def _positions(taken: list[tuple[float, float]]) -> list[tuple[float, float]]:
             ):
                 free.append((lon, lat))
     return free
+
+
+def _grid(column: float, row: float) -> list[float]:
+    """A point in the park's lot grid (see `_positions`): columns run along the shore, rows away from it."""
+    return [
+        round(6.0272 + column * 0.00032 + row * 0.00005, 6),
+        round(51.9788 + column * 0.00014 + row * 0.00022, 6),
+    ]
+
+
+def _area(c0: float, c1: float, r0: float, r1: float) -> dict[str, Any]:
+    ring = [_grid(c0, r0), _grid(c1, r0), _grid(c1, r1), _grid(c0, r1), _grid(c0, r0)]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def base_map_features() -> list[dict[str, Any]]:
+    """The demo park's own background (fictional, in WGS84): its outline, the lake along the shore with a small
+    harbour, the lanes between the rows of lots and the entrance road."""
+
+    def feature(kind: str, name: str, geometry: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "Feature", "geometry": geometry, "properties": {"kind": kind, "name": name}}
+
+    lanes = [
+        feature(
+            "path", f"Laan {n}", {"type": "LineString", "coordinates": [_grid(-1.2, row), _grid(20.2, row)]}
+        )
+        for n, row in enumerate((0.5, 1.5, 2.5, 3.5), start=1)
+    ]
+    return [
+        feature("outline", "Recreatiepark Rhederlaagse Meren", _area(-1.8, 20.8, -0.8, 4.9)),
+        feature("water", "Rhederlaagse Meren", _area(-5, 25, -6, -1.0)),
+        feature("water", "Jachthaven", _area(8, 11.5, -1.2, -0.55)),
+        *lanes,
+        feature(
+            "path", "Strandpad", {"type": "LineString", "coordinates": [_grid(-1.2, -0.6), _grid(20.2, -0.6)]}
+        ),
+        feature(
+            "path",
+            "Marsweg (ingang)",
+            {"type": "LineString", "coordinates": [_grid(-1.2, 0.5), _grid(-1.2, 4.9), _grid(-4, 8)]},
+        ),
+    ]
 
 
 def _months_back(today: date, months: int) -> date:
@@ -138,7 +180,11 @@ def seed_park() -> list[str]:
     inspector = User.objects.filter(username="handhaver").first()
     if municipality is None or leader is None or inspector is None:
         return ["Demopark overgeslagen: de demogemeente of demogebruikers ontbreken."]
-    if Park.objects.filter(municipality=municipality, name=PARK_NAME).exists():
+    existing = Park.objects.filter(municipality=municipality, name=PARK_NAME).first()
+    if existing is not None:
+        if not existing.base_map:  # a demo from before the park had its own background
+            park_base_map_set(actor=None, park=existing, features=base_map_features())
+            return ["Demopark bestaat al; achtergrondkaart toegevoegd."]
         return ["Demopark bestaat al."]
     with transaction.atomic():
         province = _province_user()
@@ -161,6 +207,7 @@ def _seed(municipality: Municipality, leader: User, inspector: User, province: U
         project_leader=leader,
         area=area,
     )
+    park_base_map_set(actor=None, park=park, features=base_map_features())
     existing = {
         n: Location.objects.filter(kind=LocationKind.PARK_LOT, name=name).first()
         for n, name in EXISTING.items()

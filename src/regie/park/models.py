@@ -59,6 +59,9 @@ class Park(BaseModel):
     project_leader = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The map's own background (a GeoJSON FeatureCollection of the park's outline, water and paths; no
+    # personal data), drawn when no tile service is configured. Set through park_base_map_set.
+    base_map = models.JSONField("achtergrondkaart", default=dict, blank=True)
 
     class Meta:
         verbose_name = "vakantiepark"

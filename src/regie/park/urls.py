@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("vakantiepark/<str:park_id>", views.park_overview, name="park-overview"),
     path("vakantiepark/<str:park_id>/kaart", views.park_map, name="park-map"),
     path("vakantiepark/<str:park_id>/kaart.geojson", views.park_map_geojson, name="park-map-geojson"),
+    path("vakantiepark/<str:park_id>/achtergrond.geojson", views.park_base_map_geojson, name="park-base-map"),
     path("vakantiepark/<str:park_id>/voortgang", views.progress, name="park-progress"),
     path("vakantiepark/<str:park_id>/voortgang.csv", views.progress_csv, name="park-progress-csv"),
     path("vakantiepark/<str:park_id>/rondes", inspection_views.round_list, name="park-rounds"),

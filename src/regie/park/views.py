@@ -185,6 +185,8 @@ def park_map(request: HttpRequest, park_id: str) -> HttpResponse:
             "rows": rows,
             "legend": legend,
             "tile_url": settings.REGIE_MAP_TILE_URL,
+            "tile_attribution": getattr(settings, "REGIE_MAP_TILE_ATTRIBUTION", ""),
+            "has_base_map": bool(park.base_map.get("features")),
             "breadcrumbs": _crumbs(park, {"label": "Kaart"}),
         },
     )
@@ -219,6 +221,13 @@ def park_map_geojson(request: HttpRequest, park_id: str) -> JsonResponse:
         if r.lot.location.geometry
     ]
     return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+@signed_in
+def park_base_map_geojson(request: HttpRequest, park_id: str) -> JsonResponse:
+    """The park's own background (outline, water, paths): no personal data, for whoever may open the map."""
+    park = _park_or_403(_user(request), park_id)
+    return JsonResponse(park.base_map or {"type": "FeatureCollection", "features": []})
 
 
 @signed_in

@@ -81,6 +81,7 @@ OBJECT_TYPE_LABELS = {
     "document": "Document",
     "hit_check": "Bekend-check",
     "letter_template": "Briefsjabloon",
+    "mandate": "Mandaatregister",
     "location": "Locatie",
     "log_checkpoint": "Controlepunt verwerkingslog",
     "note": "Notitie",
@@ -230,6 +231,7 @@ register(
     "park",
     ("park.created", "Woonwagenlocatie aangemaakt", False),
     ("park.updated", "Woonwagenlocatie gewijzigd", False),
+    ("park.base_map_set", "Achtergrondkaart vakantiepark vastgelegd", False),
     ("park.overview_viewed", "Overzicht woonwagenlocatie bekeken", True),
     ("park.map_viewed", "Kaart woonwagenlocatie bekeken", True),
     ("park.progress_viewed", "Voortgang woonwagenlocatie bekeken", False),
@@ -336,6 +338,7 @@ register(
 )
 register(BEHEER, "damocles_policy", ("damocles_policy.created", "Damoclesbeleid vastgesteld", False))
 register(BEHEER, "letter_template", ("letter_template.uploaded", "Briefsjabloon geüpload", False))
+register(BEHEER, "mandate", ("mandate.created", "Regel in het mandaatregister toegevoegd", False))
 register(
     BEHEER,
     "park_indicator_policy",

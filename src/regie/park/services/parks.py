@@ -154,3 +154,75 @@ def park_update(
     except IntegrityError as exc:  # a concurrent change to the same name
         raise ValidationError({"name": DUPLICATE_NAME}) from exc
     return locked
+
+
+BASE_MAP_KINDS = {"outline": "Parkgrens", "water": "Water", "path": "Pad of weg"}
+BASE_MAP_GEOMETRIES = {"Polygon", "MultiPolygon", "LineString", "MultiLineString"}
+BASE_MAP_MAX_FEATURES = 500
+
+
+def _positions_of(coordinates: Any) -> list[Any]:
+    """Every [lon, lat] position in a GeoJSON coordinates array, however deeply nested."""
+    if isinstance(coordinates, list) and coordinates and all(isinstance(c, int | float) for c in coordinates):
+        return [coordinates]
+    if isinstance(coordinates, list):
+        return [p for c in coordinates for p in _positions_of(c)]
+    return [None]
+
+
+def _base_map_errors(features: Any) -> list[str]:
+    if not isinstance(features, list):
+        return ["De achtergrondkaart is een lijst van GeoJSON-features."]
+    if len(features) > BASE_MAP_MAX_FEATURES:
+        return [f"De achtergrondkaart heeft hoogstens {BASE_MAP_MAX_FEATURES} onderdelen."]
+    errors = []
+    for index, feature in enumerate(features, start=1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        kind = properties.get("kind") if isinstance(properties, dict) else None
+        if not isinstance(geometry, dict) or geometry.get("type") not in BASE_MAP_GEOMETRIES:
+            errors.append(f"Onderdeel {index}: geef een vlak of een lijn (GeoJSON Polygon of LineString).")
+            continue
+        if kind not in BASE_MAP_KINDS:
+            errors.append(f"Onderdeel {index}: de soort is parkgrens (outline), water of pad (path).")
+        positions = _positions_of(geometry.get("coordinates"))
+        if not positions or any(
+            p is None or len(p) != 2 or not (-180 <= p[0] <= 180 and -90 <= p[1] <= 90) for p in positions
+        ):
+            errors.append(f"Onderdeel {index}: de coördinaten zijn geen lengte- en breedtegraden (WGS84).")
+    return errors
+
+
+def park_base_map_set(
+    *, actor: User | None, park: Park, features: list[dict[str, Any]], request: HttpRequest | None = None
+) -> Park:
+    """Store the park's own map background (outline, water, paths as GeoJSON features in WGS84): kept by the
+    project leader (or the demo seeding, without an actor); refused whole in Dutch when one part is wrong."""
+    if actor is not None and not park_access.may_manage_parks(actor):
+        raise PermissionDenied("Alleen de projectleider legt de achtergrondkaart van een park vast.")
+    errors = _base_map_errors(features)
+    if errors:
+        raise ValidationError({"base_map": errors})
+    cleaned = [
+        {
+            "type": "Feature",
+            "geometry": {"type": f["geometry"]["type"], "coordinates": f["geometry"]["coordinates"]},
+            "properties": {
+                "kind": f["properties"]["kind"],
+                "name": str(f["properties"].get("name", ""))[:120],
+            },
+        }
+        for f in features
+    ]
+    with transaction.atomic():
+        park.base_map = {"type": "FeatureCollection", "features": cleaned}
+        park.save(update_fields=["base_map", "updated_at"])
+        log_processing(
+            action="park.base_map_set",
+            actor=actor,
+            request=request,
+            object_type="park",
+            object_id=park.pk,
+            details={"features": len(cleaned)},
+        )
+    return park
