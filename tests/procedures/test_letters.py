@@ -63,8 +63,8 @@ def test_each_addressee_gets_a_decision_with_their_own_objection_end_date(pr_at)
     procedure = pr_at("notification")
     resident = text_of(Letter.objects.get(procedure=procedure, code="pr-decision", addressee__role="bewoner"))
     owner = text_of(Letter.objects.get(procedure=procedure, code="pr-decision", addressee__role="eigenaar"))
-    assert "uiterlijk op donderdag 19 maart 2026 zijn ontvangen" in resident
-    assert "uiterlijk op dinsdag 24 maart 2026 zijn ontvangen" in owner
+    assert "uiterlijk op donderdag 19 maart 2026 is ontvangen" in resident
+    assert "uiterlijk op dinsdag 24 maart 2026 is ontvangen" in owner
     assert "eindigt op 5 mei 2026" in resident and "eindigt op 10 mei 2026" in owner  # compliance period
     assert "is op 5 februari 2026 aan u bekendgemaakt" in resident
     assert "college van burgemeester en wethouders van Lingewaard" in resident
@@ -100,7 +100,10 @@ def test_the_decision_on_objection_carries_the_appeal_clause(pr_at, move):
     letter = Letter.objects.get(procedure=procedure, code="objection-decision")
     text = text_of(letter)
     assert letter.addressee.role == "eigenaar"
-    assert "Bezwaar ongegrond" in text and "beroepschrift moet uiterlijk op vrijdag 10 april 2026" in text
+    assert (
+        "Bezwaar ongegrond" in text
+        and "beroepschrift is op tijd als het uiterlijk op vrijdag 10 april 2026" in text
+    )
     assert "rechtbank Gelderland" in text and "20 februari 2026" in text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.procedures.views import admin, calculator, overview, procedures
+from regie.procedures.views import admin, calculator, mandates, overview, procedures
 
 PROCEDURE = "procedures/<str:procedure_id>"
 
@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern] = [
     path(f"{PROCEDURE}/brieven", procedures.letter_regenerate_page, name="procedure-letters"),
     path(f"{PROCEDURE}/brieven/<str:letter_id>", procedures.letter_download, name="procedure-letter"),
     path("procedurebeheer", admin.admin_home, name="procedure-admin"),
+    path("beheer/mandaten", mandates.mandate_page, name="mandates"),
     path("procedurebeheer/brieven/<slug:code>", admin.letter_template_page, name="letter-template"),
     path(
         "procedurebeheer/brieven/<slug:code>/sjabloon",

@@ -231,7 +231,6 @@ register(
     "park",
     ("park.created", "Woonwagenlocatie aangemaakt", False),
     ("park.updated", "Woonwagenlocatie gewijzigd", False),
-    ("park.base_map_set", "Achtergrondkaart vakantiepark vastgelegd", False),
     ("park.overview_viewed", "Overzicht woonwagenlocatie bekeken", True),
     ("park.map_viewed", "Kaart woonwagenlocatie bekeken", True),
     ("park.progress_viewed", "Voortgang woonwagenlocatie bekeken", False),

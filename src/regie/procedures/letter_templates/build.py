@@ -17,14 +17,18 @@ from docx.shared import Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 
+# The signatory comes from the mandate register (who signs what for the college or the mayor); the contact
+# person is the one point of contact for the procedure and is named in the letter, not as its signatory.
 CLOSING = (
     "Met vriendelijke groet,",
     "{{ bestuursorgaan }} van {{ plaatsnaam }},",
     "namens deze(n),",
     "",
-    "{{ contactpersoon_naam }}",
-    "{{ contactpersoon_functie }}",
+    "{{ ondertekenaar_naam }}",
+    "{{ ondertekenaar_functie }}",
+    "({{ mandaat }})",
 )
+VIEWS = "{% if zienswijzen_beantwoord %}{{ zienswijzen_beantwoord }}{% endif %}"
 
 LETTERS: dict[str, dict[str, object]] = {
     "pr-intended-decision": {
@@ -61,6 +65,9 @@ LETTERS: dict[str, dict[str, object]] = {
             "{{ begunstigingstermijn }} en eindigt op {{ begunstigingstermijn_einddatum }}.{% if dwangsom_bedrag %} "
             "Heeft u de bewoning dan niet beëindigd, dan verbeurt u een dwangsom van {{ dwangsom_bedrag }} "
             "{{ dwangsom_eenheid }}, tot een maximum van {{ dwangsom_maximum }}.{% endif %}",
+            ("Uw zienswijze", True),
+            "{% if zienswijzen_beantwoord %}{{ zienswijzen_beantwoord }}{% else %}Wij hebben geen zienswijze "
+            "ontvangen.{% endif %}",
             "Na afloop van de begunstigingstermijn voeren wij een hercontrole uit. Een verbeurde dwangsom is van "
             "rechtswege verschuldigd (artikel 5:33 van de Algemene wet bestuursrecht); wij vorderen die met een "
             "afzonderlijk besluit in.",
@@ -77,9 +84,10 @@ LETTERS: dict[str, dict[str, object]] = {
             "U heeft een last onder dwangsom opgelegd gekregen met een maximum van {{ dwangsom_maximum }}. Bij de "
             "hercontrole is gebleken dat u de last niet heeft uitgevoerd. Daardoor heeft u op {{ datum_verbeurte }} "
             "een dwangsom verbeurd.",
-            "Wij besluiten om {{ in_te_vorderen_bedrag }} van u in te vorderen. U moet dit bedrag uiterlijk op "
-            "{{ betaaltermijn_einddatum }} betalen (artikel 4:87 van de Algemene wet bestuursrecht), onder "
-            "vermelding van kenmerk {{ kenmerk }}. Betaalt u niet op tijd, dan kunnen wij het bedrag met "
+            "Wij besluiten om {{ in_te_vorderen_bedrag }} van u in te vorderen. Een verbeurde dwangsom moet binnen "
+            "zes weken na de verbeurte worden betaald (artikel 5:33 van de Algemene wet bestuursrecht); die termijn "
+            "eindigt op {{ betaaltermijn_einddatum }}. Vermeld bij betaling kenmerk {{ kenmerk }}. Betaalt u niet op "
+            "tijd, dan sturen wij u eerst een aanmaning (artikel 4:112) en kunnen wij het bedrag daarna met "
             "bijkomende kosten bij dwangbevel invorderen.",
             "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
             ("Bezwaar", True),
@@ -100,7 +108,9 @@ LETTERS: dict[str, dict[str, object]] = {
         "body": [
             "Wij hebben uw bezwaarschrift van {{ datum_bezwaar }} beoordeeld. Onze beslissing: {{ uitkomst }}.",
             ("Motivering", True),
+            "{% if advies_commissie %}{{ advies_commissie }}{% endif %}",
             "{{ motivering }}",
+            "{% if proceskosten %}{{ proceskosten }}{% endif %}",
             "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
             ("Beroep", True),
             "{{ beroepsclausule }}",
@@ -143,6 +153,7 @@ LETTERS: dict[str, dict[str, object]] = {
             "De burgemeester besluit de {{ soort_pand|lower }} te sluiten voor de duur van {{ sluitingsduur }}.",
             ("Motivering", True),
             "{{ motivering }}",
+            VIEWS,
             ("Wat moet u doen?", True),
             "U krijgt een begunstigingstermijn van {{ begunstigingstermijn }} om de {{ soort_pand|lower }} zelf te "
             "sluiten en gesloten te houden. Die termijn eindigt op {{ begunstigingstermijn_einddatum }}. Heeft u de "
@@ -189,6 +200,7 @@ LETTERS: dict[str, dict[str, object]] = {
             "{{ uitkomst }}{% if werkelijk_adres %}, op het adres {{ werkelijk_adres }}{% endif %}.",
             ("Motivering", True),
             "{{ motivering }}",
+            VIEWS,
             "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
             ("Bezwaar", True),
             "{{ bezwaarclausule }}",

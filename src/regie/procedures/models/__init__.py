@@ -1,7 +1,7 @@
 """Models of the procedures app, split by noun."""
 
 from regie.procedures.models.damocles import DamoclesPolicy, DamoclesRule, DrugType, PremisesType, Sanction
-from regie.procedures.models.letters import Letter, LetterTemplate
+from regie.procedures.models.letters import Letter, LetterTemplate, Mandate, MandateAuthority
 from regie.procedures.models.procedure import (
     Addressee,
     AddresseeRole,
@@ -25,6 +25,8 @@ __all__ = [
     "DrugType",
     "Letter",
     "LetterTemplate",
+    "Mandate",
+    "MandateAuthority",
     "PremisesType",
     "Procedure",
     "ProcedureDefinition",

@@ -49,3 +49,38 @@ class Letter(BaseModel):
     class Meta:
         verbose_name = "brief"
         ordering = ["-created_at"]
+
+
+class MandateAuthority(models.TextChoices):
+    COLLEGE = "college", "Het college van burgemeester en wethouders"
+    MAYOR = "burgemeester", "De burgemeester"
+
+
+class Mandate(BaseModel):
+    """Who signs a letter for the college or the mayor (a row of the mandate register, a policy table).
+
+    A row with an empty letter code covers every letter of that authority; a row for one letter code goes before
+    it. The row valid on the letter's date signs; a new row from a later date takes over, older letters keep theirs.
+    """
+
+    authority = models.CharField("bestuursorgaan", max_length=20, choices=MandateAuthority.choices)
+    letter_code = models.SlugField("brief", max_length=60, blank=True)
+    signatory_name = models.CharField("naam ondertekenaar", max_length=120)
+    signatory_function = models.CharField("functie ondertekenaar", max_length=120)
+    mandate_reference = models.CharField("mandaatbesluit", max_length=200)
+    valid_from = models.DateField("geldig vanaf")
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "mandaat"
+        ordering = ["authority", "letter_code", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "letter_code", "valid_from"], name="mandate_unique_from"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.signatory_name} ({self.signatory_function})"

@@ -7,6 +7,7 @@ opens objection or appeal, the remedy clause with the end date the engine comput
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +19,8 @@ from regie.procedures.definitions import SHIPPED
 from regie.procedures.definitions.schema import Definition, LetterSpec
 from regie.procedures.models import Addressee, Deadline, DeadlineStatus, Procedure, Transition
 from regie.procedures.services.addressees import case_addresses
-from regie.procedures.services.fields import SUBSTANCES
+from regie.procedures.services.fields import SUBSTANCES, dutch_number
+from regie.procedures.services.mandates import mandate_for
 from regie.procedures.services.rules import money
 
 COMMON_FIELDS: dict[str, str] = {
@@ -40,11 +42,20 @@ COMMON_FIELDS: dict[str, str] = {
     "wettelijke_grondslag": "wettelijke grondslag van de brief",
     "bestuursorgaan": "wie besluit: het college van burgemeester en wethouders, of de burgemeester",
     "datum_bekendmaking": "datum van bekendmaking aan deze geadresseerde",
+    "ondertekenaar_naam": "wie de brief ondertekent, uit het mandaatregister",
+    "ondertekenaar_functie": "functie van de ondertekenaar, uit het mandaatregister",
+    "mandaat": "het mandaatbesluit waarop de ondertekenaar tekent (of: eigen bevoegdheid)",
+    "zienswijzen_beantwoord": "de ontvangen zienswijzen en hoe het besluit ze beantwoordt (Awb 3:46, 4:12)",
 }
 OBJECTION_FIELDS = {
     "bezwaar_einddatum": "laatste dag van de bezwaartermijn van deze geadresseerde",
     "bezwaartermijn": "duur van de bezwaartermijn",
     "bezwaarclausule": "de volledige bezwaarclausule met de einddatum",
+}
+# The decision on objection: the advisory committee's advice (7:13) and costs (7:15), where recorded.
+OBJECTION_DECISION_FIELDS = {
+    "advies_commissie": "of en wanneer de bezwaarschriftencommissie heeft geadviseerd (Awb 7:13)",
+    "proceskosten": "vergoeding van de kosten van het bezwaar (Awb 7:15), als die is vastgelegd",
 }
 APPEAL_FIELDS = {
     "beroep_einddatum": "laatste dag van de beroepstermijn",
@@ -99,6 +110,8 @@ def allowed_fields(code: str) -> dict[str, str]:
             allowed.update(APPEAL_FIELDS if spec.objection_term == "appeal" else OBJECTION_FIELDS)
         for name, source in spec.merge:
             allowed[name] = source
+    if code == "objection-decision":
+        allowed.update(OBJECTION_DECISION_FIELDS)
     return allowed
 
 
@@ -115,17 +128,60 @@ def _format(value: Any, fmt: str, definition: Definition, step_code: str, name: 
         return parse_period(str(value)).label()
     if fmt == "yesno":
         return "ja" if value else "nee"
+    if fmt == "number" or (isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)):
+        return dutch_number(value)
     if fmt == "choice":
         spec = definition.step(step_code)
         field = next((f for f in spec.fields if f.name == name), None) if spec else None
         return dict(field.choices).get(str(value), str(value)) if field else str(value)
     if fmt == "substances":
-        return "; ".join(
-            f"{item['amount'].replace('.', ',')} {SUBSTANCES[item['substance']].unit} "
-            f"{SUBSTANCES[item['substance']].label.lower()}"
-            for item in value
-        )
+        return "; ".join(_substance(item) for item in value)
     return str(value)
+
+
+def _substance(item: dict[str, str]) -> str:
+    """One found substance in Dutch: "240 hennepplanten", "12 gram cocaïne" (the unit once, never twice)."""
+    substance = SUBSTANCES[item["substance"]]
+    label = substance.label.lower()
+    unit = "" if substance.unit in label else f" {substance.unit}"
+    return f"{dutch_number(item['amount'])}{unit} {label}"
+
+
+# Since 1 January 2024 the rule broken is one of the omgevingsplan (Omgevingswet; its temporary part, art. 22.1,
+# holds the old zoning plans); before, using a building against the zoning plan was forbidden by Wabo art. 2.1.
+OMGEVINGSWET_FROM = date(2024, 1, 1)
+PERMANENT_RESIDENCE_LETTERS = frozenset({"pr-intended-decision", "pr-decision"})
+
+
+def omgevingsplan_rule() -> str:
+    """The rule of the omgevingsplan that residence as main home breaks (REGIE_OMGEVINGSPLAN_REGEL in settings)."""
+    return str(
+        getattr(
+            settings,
+            "REGIE_OMGEVINGSPLAN_REGEL",
+            "de regel die het gebruik van een recreatiewoning als hoofdverblijf verbiedt (recreatieve bestemming)",
+        )
+    )
+
+
+def legal_basis(spec: LetterSpec, on_date: date) -> str:
+    """The legal basis a letter cites on its date: the law in force then, naming the rule that was broken."""
+    if spec.code in PERMANENT_RESIDENCE_LETTERS:
+        powers = "artikel 125 van de Gemeentewet en artikel 5:32 van de Algemene wet bestuursrecht"
+        if on_date >= OMGEVINGSWET_FROM:
+            return (
+                f"{powers}; overtreden is {omgevingsplan_rule()} in het omgevingsplan van {place()} "
+                "(artikel 22.1 van de Omgevingswet: het tijdelijke deel van het omgevingsplan bevat het "
+                "bestemmingsplan)"
+            )
+        return (
+            f"{powers}; overtreden is artikel 2.1, eerste lid, onder c, van de Wet algemene bepalingen "
+            f"omgevingsrecht, in samenhang met {omgevingsplan_rule()} in het bestemmingsplan"
+        )
+    # The college acts on its powers under the Wet BRP; a circular is no legal basis for a decision.
+    return spec.legal_basis.replace(" en de Circulaire Adresonderzoek BRP", "").replace(
+        "Circulaire Adresonderzoek BRP", "de Wet basisregistratie personen"
+    )
 
 
 class LetterContext:
@@ -217,18 +273,70 @@ class LetterContext:
                 "contactpersoon_functie": job_title,
                 "contactpersoon_telefoon": contact.phone or (organisation.phone if organisation else ""),
                 "contactpersoon_email": contact.email or (organisation.email if organisation else ""),
-                "wettelijke_grondslag": spec.legal_basis,
+                "wettelijke_grondslag": legal_basis(spec, self.transition.on_date),
                 "bestuursorgaan": spec.authority,
                 "datum_bekendmaking": _format(
                     self.addressee.notified_on if self.addressee else None, "date", self.definition, "", ""
                 ),
             }
         )
+        mandate = mandate_for(spec.authority, spec.code, self.transition.on_date)
+        if mandate is not None:
+            values["ondertekenaar_naam"] = mandate.signatory_name
+            values["ondertekenaar_functie"] = mandate.signatory_function
+            values["mandaat"] = mandate.mandate_reference
+        values["zienswijzen_beantwoord"] = self._views_answered()
         for name, source in spec.merge:
             values[name] = self.resolve(source)
         if spec.objection_term:
             values.update(self._remedy(spec))
+        if spec.code == "objection-decision":
+            values.update(self._objection_decision())
         return values
+
+    def _views_answered(self) -> str:
+        """Each view received before this step, with the answer the decision recorded (Awb 3:46, 4:12)."""
+        answers = self.transition.data.get("view_answers") or {}
+        parts = []
+        for view in self.history:
+            if view.to_step != "view-received" or view.seq >= self.transition.seq:
+                continue
+            who = view.addressee.name if view.addressee_id and view.addressee else "een geadresseerde"
+            answer = answers.get(str(view.seq), "")
+            parts.append(
+                f"Op {format_date(view.on_date, weekday=False)} heeft {who} een zienswijze gegeven: "
+                f"{view.data.get('summary', '')}" + (f" Ons antwoord daarop: {answer}" if answer else "")
+            )
+        return "\n".join(parts)
+
+    def _objection_decision(self) -> dict[str, str]:
+        """The advisory committee (7:13) and costs (7:15) where the objection or the decision recorded them."""
+        received = next(
+            (
+                t
+                for t in reversed(self.history)
+                if t.to_step == "objection-received"
+                and t.seq < self.transition.seq
+                and t.data.get("addressee") == self.transition.data.get("addressee")
+            ),
+            None,
+        )
+        advice = ""
+        if received is not None and received.data.get("advisory_committee"):
+            advice = (
+                "Wij hebben de bezwaarschriftencommissie om advies gevraagd (artikel 7:13 van de Algemene wet "
+                "bestuursrecht). Haar advies is bij dit besluit gevoegd en maakt deel uit van de motivering."
+            )
+        costs = self.transition.data.get("costs_awarded")
+        return {
+            "advies_commissie": advice,
+            "proceskosten": (
+                f"Wij vergoeden de kosten die u voor de behandeling van het bezwaar heeft moeten maken: "
+                f"{money(str(costs))} (artikel 7:15 van de Algemene wet bestuursrecht)."
+                if costs
+                else ""
+            ),
+        }
 
     def _remedy(self, spec: LetterSpec) -> dict[str, str]:
         found = self.deadline(spec.objection_term)
@@ -244,7 +352,9 @@ class LetterContext:
                 "beroepsclausule": (
                     f"Bent u het niet eens met deze beslissing op bezwaar? Dan kunt u binnen {length} na de dag "
                     f"waarop deze beslissing is verzonden beroep instellen bij de {court()}, sector "
-                    f"bestuursrecht. Uw beroepschrift moet uiterlijk op {end} zijn ontvangen. U kunt ook digitaal "
+                    f"bestuursrecht. Uw beroepschrift is op tijd als het uiterlijk op {end} is ontvangen, of als u het "
+                    "vóór het einde van die dag per post heeft verzonden en het niet later dan een week daarna "
+                    "is ontvangen (artikel 6:9 van de Algemene wet bestuursrecht). U kunt ook digitaal "
                     "beroep instellen via het digitale loket van de rechtspraak. Voor het instellen van beroep "
                     "betaalt u griffierecht."
                 ),
@@ -255,7 +365,9 @@ class LetterContext:
             "bezwaarclausule": (
                 f"Bent u het niet eens met dit besluit? Dan kunt u binnen {length} na de dag waarop dit besluit "
                 f"aan u is bekendgemaakt een bezwaarschrift indienen bij {spec.authority} van {municipality}. "
-                f"Uw bezwaarschrift moet uiterlijk op {end} zijn ontvangen. "
+                f"Uw bezwaarschrift is op tijd als het uiterlijk op {end} is ontvangen, of als u het vóór het "
+                "einde van die dag per post heeft verzonden en het niet later dan een week daarna is ontvangen "
+                "(artikel 6:9 van de Algemene wet bestuursrecht). "
                 f"Vermeld uw naam en adres, de datum, het kenmerk {self.procedure.case.number} en waarom u het "
                 "niet eens bent met het besluit, en onderteken het. Een bezwaarschrift schorst de werking van "
                 "dit besluit niet; bij spoed kunt u de voorzieningenrechter van de rechtbank om een voorlopige "

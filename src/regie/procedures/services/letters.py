@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,8 @@ from regie.processing_log.services import log_processing
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 DOCX_MAGIC = b"PK\x03\x04"
+# Letters about an objection that go only to the addressees who objected, whatever the definition says.
+OBJECTORS_ONLY = frozenset({"objection-extension"})
 
 
 @dataclass(frozen=True)
@@ -72,14 +76,53 @@ def template_fields(content: bytes) -> set[str]:
         raise ValidationError({"file": "Dit Word-bestand kan niet worden gelezen als sjabloon."}) from exc
 
 
-def render(content: bytes, values: dict[str, str]) -> bytes:
-    """The filled-in .docx."""
+class _Empty(str):
+    """An empty merge field: false in `{% if %}`, so a template may leave a passage out on it, but a marker when
+    printed, so an empty field that would reach the letter is found after rendering."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __len__(self) -> int:
+        return 0
+
+
+EMPTY_MARK = "\u27e6leeg:"
+_EMPTY_FOUND = re.compile(r"\u27e6leeg:([a-z0-9_]+)\u27e7", re.IGNORECASE)
+
+
+class EmptyFieldError(ValueError):
+    """A merge field without a value would reach the letter; `fields` names them."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(", ".join(fields))
+        self.fields = fields
+
+
+def _rendered_text(document: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(document)) as archive:
+        return "".join(
+            archive.read(name).decode("utf-8", "replace")
+            for name in archive.namelist()
+            if name.startswith("word/") and name.endswith(".xml")
+        )
+
+
+def render(content: bytes, values: dict[str, str], *, refuse_empty: bool = False) -> bytes:
+    """The filled-in .docx; with `refuse_empty`, an EmptyFieldError when an empty field would be printed."""
     template = DocxTemplate(io.BytesIO(content))
     env = _environment()
+    if refuse_empty:
+        values = {k: v if v else _Empty(f"{EMPTY_MARK}{k}\u27e7") for k, v in values.items()}
     template.render(values, env, autoescape=True)
     out = io.BytesIO()
     template.save(out)
-    return out.getvalue()
+    document = out.getvalue()
+    if refuse_empty:
+        found = sorted({m.lower() for m in _EMPTY_FOUND.findall(_rendered_text(document))})
+        if found:
+            raise EmptyFieldError(found)
+    return document
 
 
 def letter_template_upload(
@@ -153,6 +196,19 @@ def letter_addressees(procedure: Procedure, spec: LetterSpec, data: dict[str, ob
         chosen = [a for a in addressees if a.role == AddresseeRole.REPORTER]
     else:
         chosen = [a for a in addressees if a.role != AddresseeRole.REPORTER]
+    if spec.code in OBJECTORS_ONLY:
+        # A postponement concerns an objection: only addressees who lodged one get the letter (Awb 7:10 lid 3).
+        objected = set(
+            procedure.transitions.filter(to_step="objection-received").values_list("addressee_id", flat=True)
+        )
+        chosen = [a for a in chosen if a.pk in objected]
+        if not chosen:
+            raise ValidationError(
+                {
+                    "addressees": f"De brief '{spec.label}' gaat alleen naar wie bezwaar heeft gemaakt; er is nog "
+                    "geen bezwaar vastgelegd."
+                }
+            )
     if not chosen:
         who = "een melder" if spec.addressees == "reporter" else "geadresseerden"
         raise ValidationError(
@@ -182,10 +238,22 @@ def letter_generate(
         history=history,
         addressee=addressee,
     )
+    values = context.values(spec)
     try:
-        content = render(source.content, context.values(spec))
+        content = render(source.content, values, refuse_empty=True)
     except TemplateError as exc:
         raise ValidationError({"letter": f"Brief '{spec.label}' kan niet worden gemaakt: {exc}"}) from exc
+    except EmptyFieldError as exc:
+        described = allowed_fields(spec.code)
+        names = "; ".join(f"{{{{ {name} }}}} ({described.get(name, name)})" for name in exc.fields)
+        who = f" voor {addressee.name}" if addressee else ""
+        raise ValidationError(
+            {
+                "letter": f"Brief '{spec.label}'{who} wordt niet gemaakt: een samenvoegveld is leeg en zou zo in "
+                f"de brief komen: {names}. Vul het gegeven aan (of het mandaatregister, het aanspreekpunt) "
+                "en probeer het opnieuw."
+            }
+        ) from exc
     who = f" – {addressee.name}" if addressee else ""
     title = f"{spec.label}{who}"[:200]
     slug = "".join(ch if ch.isalnum() else "-" for ch in (addressee.name if addressee else "brief")).strip(
