@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 APT_UPDATED := .data/.apt-updated
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup demo test lint typecheck pytest pytest-pg system-packages openapi clean-data
+.PHONY: setup demo test lint typecheck pytest pytest-pg readme-check system-packages openapi clean-data
 
 # Tests run in parallel, one worker per core (pytest-xdist), each worker with its own test database and browser;
 # a test module stays on one worker so its module-scoped worlds are built once.
@@ -64,6 +64,10 @@ pytest-pg: setup
 	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) -m postgres
 
 test: lint typecheck pytest
+
+# Every command the README names, in order, on a fresh data directory (tools/readme_commands.py; CI runs it).
+readme-check: setup
+	$(PY) -m tools.readme_commands
 
 openapi: setup
 	REGIE_TESTING=true $(VENV)/bin/regie spectacular --file openapi.json --format openapi-json

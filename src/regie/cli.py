@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from regie.core.demo_marker import data_dir_from_env, write_demo_marker
+
 USAGE = """Gebruik: regie <opdracht> [opties]
 
 Opdrachten:
@@ -36,6 +38,10 @@ def main(argv: list[str] | None = None) -> None:
     command, rest = args[0], args[1:]
     if command == "demo":
         os.environ["REGIE_DEMO"] = "true"
+        # Before settings are read: the demo's data directory records that it is the demo, with a generated
+        # secret, so later commands on it (`regie apitoken …`) run as the demo too (core/demo_marker.py).
+        if not os.environ.get("DATABASE_URL"):
+            write_demo_marker(data_dir_from_env())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings")
     from django.core.management import execute_from_command_line
 
