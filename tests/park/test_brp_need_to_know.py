@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -123,3 +124,61 @@ def test_the_engine_refuses_a_brp_officer_an_enforcement_procedure(park_world, b
             on_date=timezone.localdate(),
         )
     assert "U kunt geen" in str(refused.value) and "starten" in str(refused.value)
+
+
+ENFORCEMENT_TYPES = {"permanent-residence", "opiumwet-13b"}
+START_OFFERS: dict[str, set[str] | int] = {
+    "procesregisseur": set(),
+    "projectleider": ENFORCEMENT_TYPES,
+    "handhaver": ENFORCEMENT_TYPES,
+    "jurist": ENFORCEMENT_TYPES,
+    "brp": {"brp-address-investigation"},
+    "politie": 403,
+    "ggz": 403,
+    "analist": 403,
+    "beheerder": 403,
+    "privacy": 403,
+}
+
+
+@pytest.mark.parametrize("role", START_OFFERS)
+def test_each_role_is_offered_only_the_procedures_it_starts(sign_in, users, role):
+    response = sign_in(users[role]).get("/procedures/starten")
+    expected = START_OFFERS[role]
+    if isinstance(expected, int):
+        assert response.status_code == expected
+        return
+    body = response.content.decode()
+    offered = (
+        set()
+        if 'id="soort"' not in body
+        else set(re.findall(r'<option value="([a-z0-9-]+)"', _options(body)))
+    )
+    assert response.status_code == 200 and offered == expected
+
+
+LOT_PAGE = {
+    "projectleider": 200,
+    "handhaver": 200,
+    "jurist": 200,
+    "brp": 200,
+    "procesregisseur": 200,
+    "politie": 403,
+    "ggz": 403,
+    "analist": 403,
+    "beheerder": 403,
+    "privacy": 403,
+}
+
+
+@pytest.mark.parametrize("role", LOT_PAGE)
+def test_each_role_on_the_lot_and_overview_pages(sign_in, park_world, both, role):
+    enforcement, _ = both
+    client = sign_in(park_world.users[role])
+    lot = client.get(f"/vakantiepark/kavels/{park_world.lots[1].pk}")
+    overview = client.get(f"/vakantiepark/{park_world.park.pk}")
+    assert lot.status_code == overview.status_code == LOT_PAGE[role]
+    if LOT_PAGE[role] == 200:
+        # Enforcement steps show to whoever works on (or reads) the enforcement case, never to burgerzaken.
+        shows_enforcement = f'href="/procedures/{enforcement.pk}"' in overview.content.decode()
+        assert shows_enforcement == (role in ("projectleider", "handhaver"))
