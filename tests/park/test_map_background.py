@@ -10,7 +10,7 @@ from regie.demo.park import base_map_features
 from regie.park.models import Park
 from regie.park.services.parks import park_base_map_set
 from regie.processing_log.models import ProcessingLogEntry
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 PDOK = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 
@@ -78,7 +78,7 @@ def test_the_map_draws_the_own_background_without_a_tile_service(
     background = client.get(f"{url}/achtergrond.geojson").json()
     assert len(background["features"]) == len(base_map_features())
     settings.REGIE_MAP_TILE_URL = PDOK
-    settings.REGIE_MAP_TILE_ATTRIBUTION = "Kaartgegevens © Kadaster"
+    settings.REGIE_MAP_TILE_ATTRIBUTION = ""  # PDOK's own source line by default
     tiled = client.get(f"{url}/kaart")
     body = tiled.content.decode()
     assert "data-base-map-url" not in body and 'data-tile-attribution="Kaartgegevens © Kadaster"' in body

@@ -157,6 +157,12 @@ def park_overview(request: HttpRequest, park_id: str) -> HttpResponse:
     )
 
 
+def _tile_attribution() -> str:
+    """The source line under the tiles: as configured, else Kadaster's for PDOK's BRT-achtergrondkaart."""
+    configured = getattr(settings, "REGIE_MAP_TILE_ATTRIBUTION", "")
+    return configured or ("Kaartgegevens © Kadaster" if "pdok.nl" in settings.REGIE_MAP_TILE_URL else "")
+
+
 @signed_in
 def park_map(request: HttpRequest, park_id: str) -> HttpResponse:
     user = _user(request)
@@ -185,7 +191,7 @@ def park_map(request: HttpRequest, park_id: str) -> HttpResponse:
             "rows": rows,
             "legend": legend,
             "tile_url": settings.REGIE_MAP_TILE_URL,
-            "tile_attribution": getattr(settings, "REGIE_MAP_TILE_ATTRIBUTION", ""),
+            "tile_attribution": _tile_attribution(),
             "has_base_map": bool(park.base_map.get("features")),
             "breadcrumbs": _crumbs(park, {"label": "Kaart"}),
         },
