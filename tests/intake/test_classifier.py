@@ -52,6 +52,20 @@ FRESH_TEXTS: dict[str, str] = {
 
 THRESHOLD = 0.5
 
+# Park and drug texts as the park's neighbours write them (issue 13: "wietlucht, busjes en dozen" became Overig).
+# Hand-written for these tests only; none of them is in the shipped dataset.
+FRESH_PARK_TEXTS: tuple[tuple[str, str], ...] = (
+    ("drugs", "wietlucht, busjes en dozen"),
+    ("drugs", "Op het park bij de plas: wietlucht, busjes die even stoppen en dozen die naar binnen gaan."),
+    ("drugs", "Bij een huisje op de Rhederlaagse Meren ruikt het naar hennep en er worden kweeklampen uitgeladen."),
+    ("drugs", "In een chalet op de camping wordt gedeald, er komen de hele avond auto's langs."),
+    ("ondermijning", "Op het park hangt bij de berging een chemische lucht en er staan jerrycans en vaten."),
+    (
+        "permanente-bewoning",
+        "Het gezin woont al twee jaar vast in het chalet op het park, de kinderen gaan hier naar school.",
+    ),
+)
+
 
 def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
@@ -134,6 +148,17 @@ def test_a_fresh_signal_is_suggested_its_own_category(
 ) -> None:
     suggestion = classifier.suggest(text, threshold=THRESHOLD)
     assert suggestion.code == category
+
+
+def test_the_fresh_park_texts_are_not_in_the_dataset(examples: list[Example]) -> None:
+    known = {_normalise(e.text) for e in examples}
+    assert not any(_normalise(text) in known for _, text in FRESH_PARK_TEXTS)
+
+
+@pytest.mark.parametrize(("category", "text"), FRESH_PARK_TEXTS)
+def test_park_and_drug_texts_get_their_own_category(classifier: SignalClassifier, category: str, text: str) -> None:
+    suggestion = classifier.suggest(text, threshold=THRESHOLD)
+    assert suggestion.code == category, suggestion
 
 
 @pytest.mark.parametrize("text", ["", "   ", "asdf qwerty zxcv", "???", "Lorem ipsum dolor sit amet"])

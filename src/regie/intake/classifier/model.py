@@ -18,16 +18,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import sklearn
 import snowballstemmer
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import FeatureUnion, Pipeline
+
+# scikit-learn (with SciPy) takes seconds to import; it is imported where a model is built, loaded or evaluated,
+# so every `regie` command and web process does not pay for it at start-up.
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 CATEGORIES: tuple[str, ...] = (
     "ondermijning",
@@ -99,6 +98,10 @@ def load_examples(path: Path | None = None) -> list[Example]:
 
 
 def build_pipeline() -> Pipeline:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
     """TF-IDF (stemmed word 1-2 grams + character 3-5 grams) -> multinomial logistic regression."""
     words = TfidfVectorizer(
         tokenizer=dutch_tokens,
@@ -177,6 +180,8 @@ class SignalClassifier:
 
     def save(self, path: Path) -> None:
         """Write the model to ``path`` (a pickle; only load files that Regie itself wrote)."""
+        import sklearn
+
         payload: dict[str, Any] = {
             "format": _FORMAT,
             "version": _FORMAT_VERSION,
@@ -190,6 +195,8 @@ class SignalClassifier:
     @classmethod
     def load(cls, path: Path) -> SignalClassifier:
         """Read a model written by :meth:`save`. Never point this at a file from outside Regie."""
+        from sklearn.pipeline import Pipeline
+
         with path.open("rb") as handle:
             payload = pickle.load(handle)  # noqa: S301 - our own model file, written by save()
         if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
@@ -213,6 +220,9 @@ class Evaluation:
 
 def evaluate(examples: Sequence[Example], *, test_size: float = 0.25, seed: int = 42) -> Evaluation:
     """Train on a stratified part of ``examples`` and measure on the held-out rest (never on training texts)."""
+    from sklearn.metrics import accuracy_score, f1_score
+    from sklearn.model_selection import train_test_split
+
     texts = [e.text for e in examples]
     labels = [e.category for e in examples]
     train_texts, test_texts, train_labels, test_labels = train_test_split(
