@@ -243,6 +243,8 @@ class Signal(BaseModel):
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates"
     )
+    # A public reporter may look up the status with the reference and a code shown once; only its hash is kept.
+    status_code_hash = models.CharField("hash van de statuscode", max_length=128, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -11,6 +11,7 @@ SIGNAL = "signalen/<str:signal_id>"
 urlpatterns: list[URLPattern] = [
     path("melden", report.public_report, name="public-report"),
     path("melden/ontvangen", report.public_received, name="public-report-received"),
+    path("melden/status", report.public_status_lookup, name="public-report-status"),
     path("signalen", queue.signal_queue, name="signal-queue"),
     path("signalen/nieuw", report.signal_new, name="signal-new"),
     path(SIGNAL, queue.signal_detail, name="signal-detail"),

@@ -34,6 +34,7 @@ from regie.intake.services import inputs
 from regie.intake.services.clock import due_times
 from regie.intake.services.history import enqueue, record
 from regie.intake.services.inputs import FileInput, Reporter, SubjectInput
+from regie.intake.services.status import hash_status_code
 from regie.processing_log.services import log_processing
 
 PUBLIC_SOURCES = (Source.RESIDENT, Source.ENTREPRENEUR, Source.ANONYMOUS)
@@ -84,9 +85,13 @@ def signal_receive(
     partner_organisation: Organisation | None = None,
     category: SignalCategory | None = None,
     came_from: str = "",
+    status_code: str = "",
     request: HttpRequest | None = None,
 ) -> Signal:
-    """Store a signal and enqueue its processing; invalid input raises ValidationError and stores nothing."""
+    """Store a signal and enqueue its processing; invalid input raises ValidationError and stores nothing.
+
+    `status_code` (public channels) is the code the reporter gets once to look up the status; only its hash is kept.
+    """
     errors: dict[str, str] = {}
     text = inputs.clean_description(description, errors)
     inputs.clean_choices(
@@ -134,6 +139,7 @@ def signal_receive(
                 category_set_by_person=category is not None,
                 triage_due_at=triage_due,
                 first_action_due_at=first_action_due,
+                status_code_hash=hash_status_code(status_code),
             )
             SignalSubject.objects.bulk_create(
                 [
