@@ -250,8 +250,11 @@ REGIE_MAX_UPLOAD_MB = _env_int("REGIE_MAX_UPLOAD_MB", 20, minimum=1)
 # capped at 2.5 MB (Django's default, stated here); bodies over either limit get a Dutch 413 or problem+json.
 REGIE_MAX_REQUEST_MB = _env_int("REGIE_MAX_REQUEST_MB", 5 * REGIE_MAX_UPLOAD_MB + 3, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-# Park map background tiles (e.g. https://tile.example/{z}/{x}/{y}.png); empty: polygons only, no tile server.
+# Park map background tiles, in production the BRT-achtergrondkaart of PDOK (docs/operations.md); empty: the
+# park's own background (outline, water, paths) from its register, no tile server.
 REGIE_MAP_TILE_URL = os.environ.get("REGIE_MAP_TILE_URL", "").strip()
+# The source line under the tiles; empty: Kadaster's for a PDOK URL (park.views).
+REGIE_MAP_TILE_ATTRIBUTION = os.environ.get("REGIE_MAP_TILE_ATTRIBUTION", "").strip()
 REGIE_BREAK_THE_GLASS_HOURS = _env_int("REGIE_BREAK_THE_GLASS_HOURS", 4, minimum=1)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
