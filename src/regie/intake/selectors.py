@@ -12,6 +12,7 @@ from django.utils import timezone
 from regie.access.signal_access import signals_visible_to
 from regie.access.subject_access import persons_visible_to
 from regie.accounts.models import Organisation, OrganisationKind, Role, User
+from regie.cases.models import CaseType
 from regie.intake.models import ProcessingState, Signal, SignalCategory, SignalEvent, SignalSubject, Status
 from regie.intake.services.clock import overdue_q
 
@@ -59,6 +60,36 @@ def signal_queue(user: Any, filters: QueueFilter) -> QuerySet[Signal]:
     if filters.mine:
         qs = qs.filter(claimed_by=user)
     return qs.order_by(F("triage_due_at").asc(nulls_last=True), "received_at")
+
+
+def next_in_queue(user: Any, *, after: Signal) -> Signal | None:
+    """The open signal to take up next (the queue's order), other than the one just decided: unclaimed or one's own."""
+    return (
+        signal_queue(user, QueueFilter(status=OPEN))
+        .exclude(pk=after.pk)
+        .filter(Q(claimed_by__isnull=True) | Q(claimed_by=user))
+        .first()
+    )
+
+
+# A new case's type, preselected from the signal's category (the first that exists and is active); the
+# coordinator can still choose another.
+CASE_TYPES_FOR_CATEGORY: dict[str, tuple[str, ...]] = {
+    "ondermijning": ("ondermijningsonderzoek",),
+    "drugs": ("opiumwet-13b", "ondermijningsonderzoek"),
+    "permanente-bewoning": ("handhaving-permanente-bewoning",),
+    "adreskwaliteit": ("brp-adresonderzoek",),
+    "zorg-en-veiligheid": ("zorg-en-veiligheidscasus", "pga-casus"),
+    "overlast": ("zorg-en-veiligheidscasus",),
+    "digitale-criminaliteit": ("nazorg-digitaal-slachtoffer",),
+}
+
+
+def case_type_for(signal: Signal) -> CaseType | None:
+    category = signal.category or signal.suggested_category
+    codes = CASE_TYPES_FOR_CATEGORY.get(category.code, ()) if category else ()
+    found = {t.code: t for t in CaseType.objects.filter(code__in=codes, active=True)} if codes else {}
+    return next((found[code] for code in codes if code in found), None)
 
 
 def queue_counts(user: Any) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from regie.access import park_access
+from regie.access.case_access import documents_for, get_case_for
 from regie.access.subject_access import residents_of
 from regie.accounts.models import PartnerType, Role, User
 from regie.core.html.form_view import Done, handle_form
@@ -28,6 +30,7 @@ from regie.park.models import (
     FollowUpKind,
     Inspection,
     ParkLot,
+    ResidenceStatus,
     RoundLot,
 )
 from regie.park.services import follow_ups, inspections, rounds
@@ -205,6 +208,7 @@ def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpRes
                 "round": inspection_round,
                 "lot": lot,
                 "form": form,
+                "context": _lot_context(request, user, lot),
                 "breadcrumbs": _crumbs(
                     lot.park,
                     {
@@ -215,6 +219,54 @@ def inspection_form(request: HttpRequest, round_id: str, lot_id: str) -> HttpRes
                 ),
             },
         ),
+    )
+
+
+def _lot_context(request: HttpRequest, user: User, lot: ParkLot) -> dict[str, Any]:
+    """What an inspector needs to know before inspecting: the lot's current occupants (through the park door,
+    which logs the read of the persons on the lot) and its residence status and history."""
+    door_lot, occupancy = park_access.get_lot_for(user, lot.pk, request=request)
+    today = timezone.localdate()
+    occupants = (
+        [
+            o
+            for o in door_lot.occupancies.select_related("person").order_by("from_date")
+            if o.to_date is None or o.to_date >= today
+        ]
+        if occupancy
+        else []
+    )
+    return {
+        "occupancy": occupancy,
+        "occupants": occupants,
+        "status": ResidenceStatus(selectors.current_status(door_lot)),
+        "history": list(door_lot.status_changes.all()[:3]),
+        "earlier": list(
+            park_access.inspections_visible_to(user)
+            .filter(lot=door_lot)
+            .select_related("round")
+            .order_by("-inspected_on")[:3]
+        ),
+    }
+
+
+def _photos(user: User, inspection: Inspection) -> list[Any]:
+    """The photos saved with this inspection, as documents of its case, for those who may see that case."""
+    if inspection.case_id is None or inspection.report is None:
+        return []
+    try:
+        access = get_case_for(user, inspection.case_id, log=False)  # the page's own entry logs the read
+    except Http404:
+        return []
+    started = inspection.report.created_at
+    return list(
+        documents_for(access)
+        .filter(
+            document_type="foto",
+            created_at__gte=started,
+            created_at__lte=started + timedelta(minutes=5),  # saved in the same transaction as the report
+        )
+        .order_by("created_at")
     )
 
 
@@ -257,6 +309,7 @@ def inspection_detail(request: HttpRequest, inspection_id: str) -> HttpResponse:
             "may_start_procedure": park_access.may_set_status(user) and FollowUpKind.PROCEDURE not in done,
             "may_refer": involved,
             "note_form": NoteForm(),
+            "photos": _photos(user, inspection),
             "breadcrumbs": _crumbs(
                 inspection.lot.park,
                 {

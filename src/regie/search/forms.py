@@ -44,6 +44,19 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(
                 f"De zoekterm is te lang ({len(q)} tekens). Gebruik hoogstens {MAX_QUERY} tekens."
             )
+        # Eight to ten digits (spaces and dots allowed) are meant as a BSN: say why one is not, instead of
+        # searching and finding nothing. Case numbers have a hyphen and are not caught here.
+        digits = re.sub(r"[\s.]", "", q)
+        if digits.isascii() and digits.isdigit() and 8 <= len(digits) <= 10 and bsn_error(digits):
+            why = (
+                "De elfproef klopt niet: waarschijnlijk is een cijfer verkeerd overgenomen."
+                if len(digits) == 9
+                else f"Een BSN heeft 9 cijfers; dit zijn er {len(digits)}."
+            )
+            raise forms.ValidationError(
+                f"U zocht op {q.strip()}, maar dat is geen geldig BSN. {why} Controleer de cijfers. Zoekt u "
+                "een casus, gebruik dan het casusnummer met streepje (bijvoorbeeld 2026-00012)."
+            )
         return q
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from regie.access.case_access import cases_visible_to, may_see_cases
 from regie.access.subject_access import log_read
@@ -121,11 +122,20 @@ def _my_cases_panel(user: Any, request: HttpRequest | None) -> Panel:
         case_ids=[c.pk for c in first],
         details={"cases": [c.number for c in first], "via": "start"},
     )
+    today = timezone.localdate()
+
+    def deadline(c: Any) -> str:
+        if not c.next_deadline:
+            return "Geen termijn"
+        when = format_date(c.next_deadline, weekday=False)
+        return f"Termijn verlopen op {when}" if c.next_deadline < today else f"Termijn: {when}"
+
     items = [
         {
             "label": f"{c.number} {c.title}",
             "url": f"/casussen/{c.pk}",
-            "value": format_date(c.next_deadline, weekday=False) if c.next_deadline else "geen termijn",
+            "value": deadline(c),
+            "overdue": bool(c.next_deadline and c.next_deadline < today),
         }
         for c in first
     ]

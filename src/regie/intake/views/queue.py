@@ -7,6 +7,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from regie.access.policy import request_user, requires
 from regie.access.signal_access import get_signal_for, may_triage
@@ -50,6 +51,53 @@ def _filters(data: dict[str, Any]) -> selectors.QueueFilter:
     )
 
 
+SUMMARY_WORDS = 12
+
+
+def _age(received_at: Any) -> str:
+    """How long a signal has waited, in words: 'vandaag binnen', '1 dag oud', '12 dagen oud'."""
+    days = (timezone.localdate() - timezone.localtime(received_at).date()).days
+    if days <= 0:
+        return "vandaag binnen"
+    return f"{days} dag oud" if days == 1 else f"{days} dagen oud"
+
+
+def _summary(text: str) -> str:
+    """The first words of a signal's text without what may identify someone (the queue shows no persons): words
+    with digits (numbers, postcodes, case numbers), e-mail addresses and capitalised words inside a sentence
+    (names, also of places) become '…'. The signal's own page, whose read is logged, shows the whole text."""
+    words = text.split()
+    shown: list[str] = []
+    sentence_start = True
+    for word in words[:SUMMARY_WORDS]:
+        core = word.strip(".,;:!?()\"'")
+        identifying = (
+            any(ch.isdigit() for ch in core)
+            or "@" in core
+            or (not sentence_start and core[:1].isupper())
+        )
+        if identifying:
+            if not shown or shown[-1] != "…":
+                shown.append("…")
+        else:
+            shown.append(word)
+        sentence_start = word.endswith((".", "!", "?", ":"))
+    if len(words) > SUMMARY_WORDS and shown[-1:] != ["…"]:
+        shown.append("…")
+    return " ".join(shown)
+
+
+def _row(signal: Signal) -> dict[str, Any]:
+    """One queue row: what it is about (the first words of the text), its age and whether it is past a promise."""
+    summary = _summary(signal.description)
+    return {
+        "signal": signal,
+        "overdue": selectors.is_overdue(signal),
+        "summary": summary,
+        "age": _age(signal.received_at),
+    }
+
+
 @requires("signals.view")
 def signal_queue(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
@@ -76,7 +124,7 @@ def signal_queue(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "rows": [{"signal": s, "overdue": selectors.is_overdue(s)} for s in page] if page else [],
+            "rows": [_row(s) for s in page] if page else [],
             "counts": selectors.queue_counts(user),
             "query": query.urlencode(),
             "filtered": any(v for k, v in request.GET.items() if k != "pagina"),
@@ -94,7 +142,8 @@ def decision_forms(user: User, signal: Signal, bound: dict[str, Any] | None = No
     return {
         Decision.NEW_CASE: bound.get(Decision.NEW_CASE)
         or StartCaseForm(
-            coordinators=coordinators_for(user), initial={"coordinator": user.pk, "priority": priority}
+            coordinators=coordinators_for(user),
+            initial={"coordinator": user.pk, "priority": priority, "case_type": selectors.case_type_for(signal)},
         ),
         Decision.ADD_TO_CASE: bound.get(Decision.ADD_TO_CASE) or AddToCaseForm(),
         Decision.REFER: bound.get(Decision.REFER) or ReferForm(partners=selectors.partners_for(signal)),

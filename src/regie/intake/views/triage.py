@@ -60,6 +60,7 @@ def _run(
     form: Form | None = None,
     bound_key: str = "",
     aliases: dict[str, str] | None = None,
+    success_url: str | Callable[[Any], str] = "",
 ) -> HttpResponse:
     """The signal page's form view: a refusal on its form (400), otherwise (a conflict, or a button without a
     form) the message above the signal."""
@@ -77,7 +78,7 @@ def _run(
         shown,
         action=lambda _: action(),
         render=page,
-        success_url=_url(signal),
+        success_url=success_url or _url(signal),
         success_message=success,
         aliases=aliases,
     )
@@ -144,8 +145,22 @@ def _decide(request: HttpRequest, user: User, signal: Signal, decision: str) -> 
             return decisions.signal_merge(actor=user, signal=signal, target=target, request=request)
         return decisions.signal_close(actor=user, signal=signal, reason=data["reason"], request=request)
 
+    def where_the_work_continues(result: Any) -> str:
+        """After a decision: the case it went into, or the next signal waiting in the queue."""
+        if decision in (Decision.NEW_CASE, Decision.ADD_TO_CASE) and result is not None:
+            return f"/casussen/{result.pk}"
+        following = selectors.next_in_queue(user, after=signal)
+        return _url(following) if following is not None else "/signalen"
+
     return _run(
-        request, signal, act, success=success, form=form, bound_key=decision, aliases={"case": "case_number"}
+        request,
+        signal,
+        act,
+        success=success,
+        form=form,
+        bound_key=decision,
+        aliases={"case": "case_number"},
+        success_url=where_the_work_continues,
     )
 
 
