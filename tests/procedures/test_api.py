@@ -174,7 +174,15 @@ def test_it_shows_a_procedure_with_addressees_deadlines_and_allowed_steps(api_as
     body = api_as("jurist").get(f"/api/v1/procedures/{procedure.pk}").json()
     assert {a["role"] for a in body["addressees"]} == {"bewoner", "eigenaar"}
     assert any(d["code"] == "view" and d["dueDate"] == "2026-02-02" for d in body["deadlines"])
-    assert body["allowedSteps"] == ["view-received", "decision", "intended-decision", "ended"]
+    assert body["allowedSteps"] == [
+        "view-received",
+        "decision",
+        "intended-decision",
+        "ended",
+        "enforcement-request",
+        "enforcement-request-decision",
+        "default-notice",
+    ]
 
 
 def test_it_lists_the_history(api_as, procedure):

@@ -22,6 +22,15 @@ COLLEGE = "het college van burgemeester en wethouders"
 MAYOR = "de burgemeester"
 
 ADDRESSEE = FieldSpec("addressee", "Geadresseerde", "addressee", required=True)
+# The day a decision was sent or handed over (Awb 3:41 lid 1): a term the law counts from notification starts the
+# day after it (6:8), not after the day the decision was taken.
+SENT_ON = FieldSpec(
+    "sent_on",
+    "Datum van verzending of uitreiking",
+    "date",
+    help="De bezwaar-, beroeps- of betalingstermijn loopt vanaf de dag na verzending (Awb 3:41, 6:8). Leeg: de "
+    "datum van de stap.",
+)
 NOTIFICATIONS = FieldSpec(
     "notifications",
     "Datum van bekendmaking per geadresseerde",
@@ -122,8 +131,14 @@ def remedy_steps(
     after: tuple[str, ...],
     roles: tuple[str, ...] = (JURIST,),
     authority: str = COLLEGE,
+    *,
+    sent_on: bool = False,
 ) -> tuple[StepSpec, ...]:
-    """Objection, extension, decision on objection, appeal and higher appeal; each may be followed by `after`."""
+    """Objection, extension, decision on objection, appeal and higher appeal; each may be followed by `after`.
+
+    With `sent_on` the decision on objection records the day it was sent, from which the appeal term runs
+    (Awb 6:8); the step date when left empty.
+    """
 
     def step(code: str, label: str, **spec: Any) -> StepSpec:
         return StepSpec(code=code, label=label, roles=roles, next=after, **spec)
@@ -190,6 +205,7 @@ def remedy_steps(
                 ADDRESSEE,
                 FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=OBJECTION_OUTCOMES),
                 FieldSpec("reasoning", "Motivering", "longtext", required=True),
+                *((SENT_ON,) if sent_on else ()),
             ),
             terms=(
                 six_week_term(
@@ -197,6 +213,7 @@ def remedy_steps(
                     "Beroepstermijn",
                     "Nagaan of beroep is ingesteld",
                     legal_basis="Awb 6:7, 6:8 en 8:1",
+                    start="field:sent_on" if sent_on else "step",
                 ),
             ),
             letters=(
@@ -215,7 +232,10 @@ def remedy_steps(
                     ),
                 ),
             ),
-            rules=("open_deadline:decision-on-objection",),
+            rules=(
+                "open_deadline:decision-on-objection",
+                *(("not_before_step:sent_on",) if sent_on else ()),
+            ),
         ),
         step(
             "appeal-filed",
@@ -272,4 +292,82 @@ def ending_steps(*roles: str) -> tuple[StepSpec, ...]:
     return (
         ended_step(*roles),
         _final_step("withdrawn", "Besluit ingetrokken", (JURIST,), "Reden van intrekking", "ingetrokken"),
+    )
+
+
+def objection_delay_steps(after: tuple[str, ...], roles: tuple[str, ...] = (JURIST,)) -> tuple[StepSpec, ...]:
+    """Awb 7:10 lid 2 (suspension while a defect is repaired, 6:6) and lid 4 (further delay with consent)."""
+    return (
+        # Recorded on the day of the repair (or the day the repair term ran out unused); the term is moved by the
+        # days from the day after the request up to that day, which the rule computes.
+        StepSpec(
+            code="objection-repaired",
+            label="Verzuim in bezwaar hersteld (termijn opgeschort)",
+            roles=roles,
+            next=after,
+            description="De indiener is gevraagd een verzuim te herstellen (Awb 6:6); de beslistermijn is "
+            "opgeschort van de dag na dat verzoek tot de dag van herstel of het ongebruikt verstrijken van de "
+            "hersteltermijn (Awb 7:10 lid 2). Zet deze stap op die laatste dag.",
+            fields=(
+                ADDRESSEE,
+                FieldSpec("requested_on", "Datum van het verzoek om herstel", "date", required=True),
+                FieldSpec(
+                    "repaired",
+                    "Uitkomst",
+                    "choice",
+                    required=True,
+                    choices=(
+                        ("hersteld", "Verzuim hersteld"),
+                        ("verstreken", "Hersteltermijn ongebruikt verstreken"),
+                    ),
+                ),
+            ),
+            terms=(
+                replace(
+                    DECISION_ON_OBJECTION_EXTENDED,
+                    label="Beslistermijn bezwaar (opgeschort)",
+                    period="field:objection-repaired.suspension",
+                    task="Beslissen op bezwaar (opgeschorte termijn)",
+                    legal_basis="Awb 7:10 lid 2",
+                ),
+            ),
+            rules=("repair_suspension",),
+        ),
+        # Further delay with consent (or for statutory procedure), as often as needed, only while the term runs.
+        StepSpec(
+            code="objection-delayed",
+            label="Beslissing op bezwaar uitgesteld (met instemming)",
+            roles=roles,
+            next=after,
+            description="Verder uitstel van de beslissing op bezwaar, alleen zolang de beslistermijn loopt "
+            "(Awb 7:10 lid 4); dit kan vaker.",
+            fields=(
+                ADDRESSEE,
+                FieldSpec(
+                    "period", "Duur van het uitstel", "period", required=True, help="Bijvoorbeeld P4W."
+                ),
+                FieldSpec(
+                    "ground",
+                    "Grond voor uitstel",
+                    "choice",
+                    required=True,
+                    choices=(
+                        ("a", "Alle belanghebbenden stemmen in (lid 4 onder a)"),
+                        ("b", "De indiener stemt in en niemand wordt benadeeld (lid 4 onder b)"),
+                        ("c", "Nodig voor wettelijke procedurevoorschriften (lid 4 onder c)"),
+                    ),
+                ),
+                FieldSpec("consent", "Instemming of reden", "longtext", required=True),
+            ),
+            terms=(
+                replace(
+                    DECISION_ON_OBJECTION_EXTENDED,
+                    label="Beslistermijn bezwaar (uitgesteld)",
+                    period="field:objection-delayed.period",
+                    task="Beslissen op bezwaar (uitgestelde termijn)",
+                    legal_basis="Awb 7:10 lid 4",
+                ),
+            ),
+            rules=("open_deadline:decision-on-objection",),
+        ),
     )

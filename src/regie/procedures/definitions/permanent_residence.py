@@ -1,4 +1,4 @@
-"""Enforcement against permanent residence of a recreational dwelling (domain.md), version 2.
+"""Enforcement against permanent residence of a recreational dwelling (domain.md), version 3.
 
 signal → inspection report → check of exceptions → intended decision + view (skippable when urgent, Awb 4:11)
 → decision (penalty order or administrative enforcement order) → notification per addressee → objection
@@ -17,26 +17,28 @@ for the procedures that run under it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from regie.procedures.definitions import phases
 from regie.procedures.definitions.common import (
-    ADDRESSEE,
-    DECISION_ON_OBJECTION_EXTENDED,
     INSPECTOR,
     JURIST,
     PROJECT_LEADER,
     ending_steps,
+    objection_delay_steps,
     remedy_steps,
-    six_week_term,
     work_term,
+)
+from regie.procedures.definitions.enforcement import (
+    cost_recovery_step,
+    default_notice_step,
+    enforcement_request_steps,
+    execution_step,
+    penalty_collection_steps,
 )
 from regie.procedures.definitions.schema import (
     Definition,
     FieldSpec,
     LetterSpec,
     StepSpec,
-    TermSpec,
 )
 
 SANCTIONS = (
@@ -66,6 +68,8 @@ AFTER_DECISION = (
     "collection-decision",
     "reminder",
     "writ",
+    "enforcement-executed",
+    "cost-recovery-decision",
     "ended",
     "withdrawn",
 )
@@ -103,6 +107,23 @@ def _sanction_merge(step: str) -> tuple[tuple[str, str], ...]:
         ("dwangsom_maximum", f"data:{step}.maximum|money"),
         ("begunstigingstermijn", f"data:{step}.compliance_period|period"),
     )
+
+
+COLLECTION_LETTERS = (
+    LetterSpec(
+        code="pr-collection-decision",
+        label="Invorderingsbesluit dwangsom",
+        legal_basis="artikel 5:37 van de Algemene wet bestuursrecht",
+        document_type="besluit",
+        objection_term="collection-objection",
+        merge=(
+            ("in_te_vorderen_bedrag", "data:collection-decision.amount|money"),
+            ("betaaltermijn_einddatum", "deadline:payment|date"),
+            ("datum_verbeurte", "data:forfeiture.@date|date"),
+            ("dwangsom_maximum", "data:decision.maximum|money"),
+        ),
+    ),
+)
 
 
 STEPS = (
@@ -267,205 +288,30 @@ STEPS = (
         ),
         rules=("after:notification",),
     ),
-    StepSpec(
-        code="forfeiture",
-        label="Dwangsom verbeurd",
-        roles=(INSPECTOR, JURIST),
-        next=AFTER_DECISION,
-        fields=(
-            FieldSpec("amount", "Verbeurd bedrag", "money", required=True),
-            FieldSpec("period_label", "Tijdvak of overtreding", "text", required=True),
+    *penalty_collection_steps(AFTER_DECISION, letters=COLLECTION_LETTERS),
+    execution_step(AFTER_DECISION, notified="notification", roles=(INSPECTOR, JURIST)),
+    cost_recovery_step(AFTER_DECISION, executed="enforcement-executed"),
+    *remedy_steps(AFTER_DECISION, sent_on=True),
+    *objection_delay_steps(AFTER_DECISION),
+    *enforcement_request_steps(),
+    default_notice_step(
+        ("objection-decision", "enforcement-request-decision"),
+        (
+            ("decision-on-objection", "Beslissing op bezwaar"),
+            ("request-decision", "Besluit op verzoek om handhaving"),
         ),
-        rules=("forfeiture_after_compliance", "forfeiture_within_maximum"),
-        terms=(
-            six_week_term(
-                "payment",
-                "Betalingstermijn verbeurde dwangsom",
-                "Betaling controleren",
-                legal_basis="Awb 5:33",
-            ),
-            TermSpec(
-                code="collection-lapse",
-                label="Verjaring invordering",
-                period="P1Y",
-                statutory=True,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Invorderen vóór de verjaring",
-                legal_basis="Awb 5:35",
-                closed_by=("collection-decision",),
-                # The warning comes well before the lapse: about three months of working days ahead.
-                remind_working_days=60,
-            ),
-            work_term(
-                "collection-due",
-                "Invorderingsbesluit nemen",
-                "P6M",
-                owner=JURIST,
-                task="Invorderingsbesluit nemen",
-                closed_by=("collection-decision",),
-            ),
-        ),
-    ),
-    StepSpec(
-        code="collection-decision",
-        label="Invorderingsbesluit",
-        roles=(JURIST,),
-        next=AFTER_DECISION,
-        fields=(FieldSpec("amount", "In te vorderen bedrag", "money", required=True),),
-        rules=("after:forfeiture", "collection_within_forfeited"),
-        terms=(
-            # The collection decision interrupts the lapse (Awb 5:37a lid 1): a new term of a year starts, counted
-            # from the decision itself, the earliest and safe date (core.awb.collection_lapse).
-            TermSpec(
-                code="collection-lapse-interrupted",
-                label="Verjaring invordering na stuiting",
-                period="P1Y",
-                statutory=True,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Aanmanen en dwangbevel vóór de verjaring",
-                legal_basis="Awb 5:37a en 5:35",
-                closed_by=("writ",),
-                remind_working_days=60,
-            ),
-            six_week_term(
-                "collection-objection",
-                "Bezwaartermijn invorderingsbesluit",
-                "Nagaan of bezwaar is ingediend tegen de invordering",
-            ),
-        ),
-        letters=(
-            LetterSpec(
-                code="pr-collection-decision",
-                label="Invorderingsbesluit dwangsom",
-                legal_basis="artikel 5:37 van de Algemene wet bestuursrecht",
-                document_type="besluit",
-                objection_term="collection-objection",
-                merge=(
-                    ("in_te_vorderen_bedrag", "data:collection-decision.amount|money"),
-                    ("betaaltermijn_einddatum", "deadline:payment|date"),
-                    ("datum_verbeurte", "data:forfeiture.@date|date"),
-                    ("dwangsom_maximum", "data:decision.maximum|money"),
-                ),
-            ),
-        ),
-    ),
-    StepSpec(
-        code="reminder",
-        label="Aanmaning verzonden",
-        roles=(JURIST,),
-        next=AFTER_DECISION,
-        description="Wie na de betalingstermijn van zes weken na verbeurte (Awb 5:33) niet heeft betaald, is in "
-        "verzuim; na de invorderingsbeschikking maant de gemeente aan om binnen twee weken te betalen (Awb 4:112).",
-        fields=(FieldSpec("amount", "Bedrag van de aanmaning", "money", required=True),),
-        rules=("after:collection-decision", "reminder_after_default"),
-        terms=(
-            TermSpec(
-                code="reminder-payment",
-                label="Betalingstermijn aanmaning",
-                period="P2W",
-                statutory=True,
-                kind="expiry",
-                owner_role=JURIST,
-                task="Betaling na aanmaning controleren",
-                legal_basis="Awb 4:112",
-            ),
-        ),
-    ),
-    StepSpec(
-        code="writ",
-        label="Dwangbevel uitgevaardigd",
-        roles=(JURIST,),
-        next=AFTER_DECISION,
-        description="Is na de aanmaning niet binnen twee weken betaald, dan kan de gemeente bij dwangbevel "
-        "invorderen (Awb 4:114, 5:37).",
-        fields=(FieldSpec("amount", "Bedrag van het dwangbevel", "money", required=True),),
-        rules=("after:reminder", "writ_after_reminder"),
-    ),
-    *remedy_steps(AFTER_DECISION),
-    # Awb 7:10 lid 2: the decision term is suspended while a defect in the objection (6:6) is repaired. Recorded
-    # on the day of the repair (or the day the repair term ran out unused); the term is moved by the days from
-    # the day after the request up to that day, which the rule computes.
-    StepSpec(
-        code="objection-repaired",
-        label="Verzuim in bezwaar hersteld (termijn opgeschort)",
-        roles=(JURIST,),
-        next=AFTER_DECISION,
-        description="De indiener is gevraagd een verzuim te herstellen (Awb 6:6); de beslistermijn is opgeschort "
-        "van de dag na dat verzoek tot de dag van herstel of het ongebruikt verstrijken van de hersteltermijn "
-        "(Awb 7:10 lid 2). Zet deze stap op die laatste dag.",
-        fields=(
-            ADDRESSEE,
-            FieldSpec("requested_on", "Datum van het verzoek om herstel", "date", required=True),
-            FieldSpec(
-                "repaired",
-                "Uitkomst",
-                "choice",
-                required=True,
-                choices=(
-                    ("hersteld", "Verzuim hersteld"),
-                    ("verstreken", "Hersteltermijn ongebruikt verstreken"),
-                ),
-            ),
-        ),
-        terms=(
-            replace(
-                DECISION_ON_OBJECTION_EXTENDED,
-                label="Beslistermijn bezwaar (opgeschort)",
-                period="field:objection-repaired.suspension",
-                task="Beslissen op bezwaar (opgeschorte termijn)",
-                legal_basis="Awb 7:10 lid 2",
-            ),
-        ),
-        rules=("repair_suspension",),
-    ),
-    # Awb 7:10 lid 4: further delay with consent (or for statutory procedure), as often as needed, only while
-    # the term runs.
-    StepSpec(
-        code="objection-delayed",
-        label="Beslissing op bezwaar uitgesteld (met instemming)",
-        roles=(JURIST,),
-        next=AFTER_DECISION,
-        description="Verder uitstel van de beslissing op bezwaar, alleen zolang de beslistermijn loopt "
-        "(Awb 7:10 lid 4); dit kan vaker.",
-        fields=(
-            ADDRESSEE,
-            FieldSpec("period", "Duur van het uitstel", "period", required=True, help="Bijvoorbeeld P4W."),
-            FieldSpec(
-                "ground",
-                "Grond voor uitstel",
-                "choice",
-                required=True,
-                choices=(
-                    ("a", "Alle belanghebbenden stemmen in (lid 4 onder a)"),
-                    ("b", "De indiener stemt in en niemand wordt benadeeld (lid 4 onder b)"),
-                    ("c", "Nodig voor wettelijke procedurevoorschriften (lid 4 onder c)"),
-                ),
-            ),
-            FieldSpec("consent", "Instemming of reden", "longtext", required=True),
-        ),
-        terms=(
-            replace(
-                DECISION_ON_OBJECTION_EXTENDED,
-                label="Beslistermijn bezwaar (uitgesteld)",
-                period="field:objection-delayed.period",
-                task="Beslissen op bezwaar (uitgestelde termijn)",
-                legal_basis="Awb 7:10 lid 4",
-            ),
-        ),
-        rules=("open_deadline:decision-on-objection",),
     ),
     *ending_steps(JURIST, INSPECTOR),
 )
 
 DEFINITION = Definition(
     code="permanent-residence",
-    version=2,
+    version=3,
     label="Handhaving permanente bewoning",
     description="Handhaving tegen permanente bewoning van een recreatiewoning.",
     case_types=("handhaving-permanente-bewoning",),
     category="general",
     start_step="signal",
     steps=STEPS,
+    actions=("enforcement-request", "enforcement-request-decision", "default-notice"),
 )

@@ -27,7 +27,7 @@ FIELD_TYPES = (
     "notifications",  # per addressee the date of notification (Awb 3:41)
     "substances",  # what the police found: substance, amount, unit
 )
-TERM_STARTS = ("step", "notification")  # plus "deadline:<code>"
+TERM_STARTS = ("step", "notification")  # plus "deadline:<code>" and "field:<name>"
 TERM_KINDS = ("action", "expiry")
 LETTER_ADDRESSEES = ("all", "notified", "field", "reporter")
 
@@ -54,7 +54,9 @@ class TermSpec:
     """A term that starts when its step is taken; it becomes a deadline (and a task) on the procedure.
 
     start: "step" (the date of the step), "notification" (per addressee, the notification date recorded in
-    this step) or "deadline:<code>" (the end of another deadline, for the same addressee).
+    this step), "deadline:<code>" (the end of another deadline, for the same addressee) or "field:<name>" (an
+    event date recorded in this step, e.g. the day of sending (Awb 6:8) or publication (3:41 lid 2); the step
+    date when left empty).
     period: an ISO 8601 duration or "field:<step>.<name>" (a duration recorded in an earlier or this step);
     period_if: (field, value, period) rules tried first, e.g. 12 weeks with an advisory committee.
     kind: "action" — someone must act before it ends (overdue afterwards); "expiry" — a term that runs for
@@ -262,8 +264,9 @@ def check(definition: Definition, *, known_rules: set[str], known_roles: set[str
                 for c in f.required_from
                 if c not in codes
             ]
+        dates = {f.name for f in s.fields if f.type == "date"}
         for term in s.terms:
-            problems += _check_term(where, term, codes, term_codes, known_roles)
+            problems += _check_term(where, term, codes, term_codes, known_roles, dates)
         for letter in s.letters:
             if letter.addressees not in LETTER_ADDRESSEES:
                 problems.append(f"{where}: brief '{letter.code}' heeft onbekende geadresseerden.")
@@ -289,13 +292,20 @@ def _check_period(where: str, period: str) -> list[str]:
 
 
 def _check_term(
-    where: str, term: TermSpec, codes: list[str], term_codes: set[str], known_roles: set[str]
+    where: str,
+    term: TermSpec,
+    codes: list[str],
+    term_codes: set[str],
+    known_roles: set[str],
+    dates: set[str],
 ) -> list[str]:
     problems = _check_period(where, term.period)
     for _, _, period in term.period_if:
         problems += _check_period(where, period)
-    if term.start not in TERM_STARTS and not (
-        term.start.startswith("deadline:") and term.start.split(":", 1)[1] in term_codes
+    if (
+        term.start not in TERM_STARTS
+        and not (term.start.startswith("deadline:") and term.start.split(":", 1)[1] in term_codes)
+        and not (term.start.startswith("field:") and term.start.split(":", 1)[1] in dates)
     ):
         problems.append(f"{where}: termijn '{term.code}' heeft een onbekend beginpunt '{term.start}'.")
     if term.kind not in TERM_KINDS:

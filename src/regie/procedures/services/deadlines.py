@@ -64,6 +64,11 @@ def _period(term: TermSpec, move: Move) -> str:
 def _bases(term: TermSpec, move: Move) -> list[tuple[date, Addressee | None, Deadline | None]]:
     if term.start == "step":
         return [(move.on_date, move.addressee, None)]
+    if term.start.startswith("field:"):
+        # The event the law counts from (sending, Awb 6:8; publication, 3:41 lid 2), recorded on the step; the
+        # step date when left empty. The field is a date, so never in the future.
+        recorded = move.data.get(term.start.split(":", 1)[1])
+        return [(date.fromisoformat(recorded) if recorded else move.on_date, move.addressee, None)]
     if term.start == "notification":
         return [
             (date.fromisoformat(n["date"]), move.addressees[n["addressee"]], None)
@@ -239,9 +244,12 @@ def remedy_pending_on(procedure: Procedure, day: date) -> str:
     Open: its term runs on that day (objection, appeal, higher appeal). Pending: filed and not yet decided
     (an objection, appeal or higher appeal recorded in the procedure without its decision or judgment).
     """
-    for deadline in procedure.deadlines.filter(code__in=_REMEDY_TERMS).exclude(
-        status=DeadlineStatus.SUPERSEDED
-    ):
+    against_order = procedure.deadlines.filter(code__in=_REMEDY_TERMS).exclude(
+        # An applicant's objection against the decision on his request for enforcement is no remedy against the
+        # penalty order.
+        step_code="enforcement-request-decision"
+    )
+    for deadline in against_order.exclude(status=DeadlineStatus.SUPERSEDED):
         if deadline.event_date < day <= deadline.due_date:
             return f"de {deadline.label.lower()} ({_REMEDY_TERMS[deadline.code]} staat open)"
     steps = list(procedure.transitions.filter(on_date__lte=day).values_list("to_step", flat=True))

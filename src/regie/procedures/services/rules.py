@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from regie.core.awb import TermRuleError, check_reminder, check_writ, default_message
+from regie.core.awb import TermRuleError, check_reminder, check_writ, default_message, default_penalty
 from regie.core.calendar import atw_calendar
 from regie.core.terms import format_date
 from regie.procedures.definitions.schema import TermSpec
@@ -103,7 +103,7 @@ def _no_exception(move: Move, _: str) -> None:
 
 def _penalty_within_maximum(move: Move, _: str) -> None:
     if (
-        move.data.get("sanction") != "penalty-order"
+        move.data.get("sanction", "penalty-order") != "penalty-order"
         or "amount" not in move.data
         or "maximum" not in move.data
     ):
@@ -114,8 +114,11 @@ def _penalty_within_maximum(move: Move, _: str) -> None:
 
 
 def _decision(move: Move) -> tuple[date, Decimal] | None:
+    """The latest penalty order: a decision with that sanction, or (art. 13b) the step 'penalty-order'."""
     decision = move.latest("decision")
     if decision is None or decision.data.get("sanction") != "penalty-order":
+        decision = move.latest("penalty-order")
+    if decision is None:
         move.error("step", "Er is geen besluit met een last onder dwangsom.")
         return None
     return decision.on_date, Decimal(decision.data["maximum"])
@@ -142,7 +145,7 @@ def _forfeiture_within_maximum(move: Move, _: str) -> None:
         )
 
 
-def _forfeiture_after_compliance(move: Move, _: str) -> None:
+def _forfeiture_after_compliance(move: Move, what: str) -> None:
     ends = list(
         Deadline.objects.filter(procedure=move.procedure, code="compliance")
         .exclude(status=DeadlineStatus.SUPERSEDED)
@@ -151,10 +154,14 @@ def _forfeiture_after_compliance(move: Move, _: str) -> None:
     if not ends:
         move.error("step", "Het besluit is nog niet bekendgemaakt: er loopt geen begunstigingstermijn.")
     elif move.on_date <= min(ends):
+        first = (
+            "Bestuursdwang kan pas worden toegepast na afloop"
+            if what == "bestuursdwang"
+            else "Een dwangsom verbeurt pas na afloop"
+        )
+        law = " (Awb 5:24 lid 2)" if what == "bestuursdwang" else ""
         move.error(
-            "date",
-            "Een dwangsom verbeurt pas na afloop van de begunstigingstermijn (die eindigt op "
-            f"{format_date(min(ends))}).",
+            "date", f"{first} van de begunstigingstermijn (die eindigt op {format_date(min(ends))}){law}."
         )
 
 
@@ -297,6 +304,103 @@ def _sanction_is(move: Move, expected: str) -> None:
         move.error("step", f"Deze stap past niet bij de gekozen maatregel ('{chosen or 'geen'}').")
 
 
+def _not_before_step(move: Move, name: str) -> None:
+    """An event date recorded on the step (sending, publication) cannot lie before the step itself."""
+    value = move.data.get(name)
+    if value and date.fromisoformat(value) < move.on_date:
+        label = next((f.label for f in move.step.fields if f.name == name), name)
+        move.error(name, f"{label}: deze datum kan niet vóór de datum van de stap liggen.")
+
+
+def _sanction_of_decision(move: Move, expected: str) -> None:
+    """The step belongs to a decision with this sanction (e.g. carrying out an administrative enforcement order)."""
+    step = move.definition.step("decision")
+    field = next((f for f in step.fields if f.name == "sanction"), None) if step else None
+    labels = dict(field.choices) if field else {}
+    decision = move.latest("decision")
+    chosen = decision.data.get("sanction", "") if decision else ""
+    if chosen != expected:
+        found = f"; het besluit is een {labels.get(chosen, chosen).lower()}" if chosen else ""
+        move.error(
+            "step",
+            f"Deze stap hoort bij een besluit met een {labels.get(expected, expected).lower()}{found}.",
+        )
+
+
+def _costs_within(move: Move, executed: str) -> None:
+    """Awb 5:25: only the costs of the administrative enforcement actually recorded can be recovered."""
+    incurred = sum(
+        (Decimal(t.data.get("costs") or 0) for t in move.history if t.to_step == executed), Decimal(0)
+    )
+    recovered = sum(
+        (Decimal(t.data["amount"]) for t in move.history if t.to_step == move.step.code), Decimal(0)
+    )
+    if incurred <= 0:
+        move.error("step", "Er zijn geen kosten van bestuursdwang vastgelegd om te verhalen (Awb 5:25).")
+    elif "amount" in move.data and Decimal(move.data["amount"]) > incurred - recovered:
+        move.error(
+            "amount",
+            f"Te verhalen bedrag: er is {money(incurred)} aan kosten vastgelegd en {money(recovered)} al verhaald; "
+            f"u kunt ten hoogste {money(incurred - recovered)} verhalen.",
+        )
+
+
+def _default_notice(move: Move, _: str) -> None:
+    """Awb 4:17 (via 7:14 for an objection): a notice of default only counts once the decision term has passed;
+    the penalty runs from two weeks after its receipt, for at most 42 days."""
+    code = move.data.get("term")
+    if not code or move.addressee is None:
+        return
+    term = (
+        Deadline.objects.filter(
+            procedure=move.procedure, code=code, addressee=move.addressee, status=DeadlineStatus.OPEN
+        )
+        .order_by("-due_date")
+        .first()
+    )
+    if term is None:
+        move.error(
+            "term", "Voor welke beslissing: voor deze geadresseerde loopt zo'n beslistermijn niet (meer)."
+        )
+        return
+    try:
+        penalty = default_penalty(term.due_date, move.on_date)
+    except TermRuleError as exc:
+        move.error("date", str(exc))
+        return
+    move.data["penalty_from"] = penalty.first_day.isoformat()
+    move.data["penalty_until"] = penalty.last_day.isoformat()
+    move.notes.append(penalty.explanation)
+
+
+def _lift_before_reopening(move: Move, _: str) -> None:
+    """Early lifting of a closure: only while the closure runs, before its planned end."""
+    planned = Deadline.objects.filter(
+        procedure=move.procedure, code="reopening", status=DeadlineStatus.OPEN
+    ).first()
+    if planned is None:
+        move.error("step", "Er loopt geen sluiting die kan worden opgeheven.")
+    elif move.on_date >= planned.due_date:
+        move.error(
+            "date",
+            f"De sluiting eindigt volgens het besluit op {format_date(planned.due_date)}; zet dan de stap "
+            "'Heropend' in plaats van een vroegtijdige opheffing.",
+        )
+
+
+def _research_marking(move: Move, wanted: str) -> None:
+    """BRP "in onderzoek": placed only when not already placed, ended only when placed."""
+    placed = sum(1 for t in move.history if t.to_step == "research-marked")
+    ended = sum(1 for t in move.history if t.to_step == "research-ended")
+    if wanted == "off" and placed > ended:
+        move.error("step", "De gegevens staan al in onderzoek; beëindig eerst de aanduiding.")
+    if wanted == "on" and placed <= ended:
+        move.error("step", "De gegevens staan niet in onderzoek.")
+    marked = move.latest("research-marked")
+    if wanted == "on" and marked is not None and move.on_date < marked.on_date:
+        move.error("date", "De aanduiding kan niet eindigen vóór ze is geplaatst.")
+
+
 RULES: dict[str, Callable[[Move, str], None]] = {
     "after": _after,
     "open_deadline": _open_deadline,
@@ -313,6 +417,13 @@ RULES: dict[str, Callable[[Move, str], None]] = {
     "damocles_assessment": _damocles_assessment,
     "proportionality": _proportionality,
     "sanction_is": _sanction_is,
+    "not_before_step": _not_before_step,
+    "sanction_of_decision": _sanction_of_decision,
+    "after_compliance": _forfeiture_after_compliance,
+    "costs_within": _costs_within,
+    "default_notice": _default_notice,
+    "lift_before_reopening": _lift_before_reopening,
+    "research_marking": _research_marking,
 }
 
 
