@@ -1,4 +1,4 @@
-"""BRP address investigation following the Circulaire Adresonderzoek BRP (2023), version 1.
+"""BRP address investigation following the Circulaire Adresonderzoek BRP (2023), version 2.
 
 start (and the "in onderzoek" decision) → letter to the person → gathering information → home visit →
 intended decision → informing the reporter → decision (registration ex officio, or departure to an unknown
@@ -7,6 +7,12 @@ address: registration in the RNI) → objection. Target 8 weeks, at most about 3
 This procedure has its own status and never reads or writes an enforcement procedure (and vice versa):
 enforcement never decides a BRP outcome (domain.md). Social problems found along the way are referred to
 care and safety with the action "refer-social".
+
+Version 2 (issue 12): placing and ending the "in onderzoek" marking are actions with their own dates, and the
+marking has a maximum duration; the decision records how and when it was made known (sent, or published when the
+person cannot be reached, Awb 3:41 lid 2), and the objection term runs from that day (6:8); the decision on
+objection records its sending day; 7:10 lid 2 and 4 and the notice of default (4:17) are available. Version 1
+stays stored for the procedures that run under it.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ from regie.procedures.definitions.common import (
     BRP,
     JURIST,
     ended_step,
+    objection_delay_steps,
     objection_term,
     remedy_steps,
     work_term,
 )
+from regie.procedures.definitions.enforcement import default_notice_step
 from regie.procedures.definitions.schema import (
     Definition,
     FieldSpec,
@@ -38,6 +46,8 @@ LEGAL_BASIS = "artikel 2.39 van de Wet basisregistratie personen en de Circulair
 AFTER_DECISION = (
     "objection-received",
     "objection-extended",
+    "objection-repaired",
+    "objection-delayed",
     "objection-decision",
     "appeal-filed",
     "appeal-judgment",
@@ -202,8 +212,26 @@ STEPS = (
         fields=(
             *_outcome_fields(),
             FieldSpec("reasoning", "Motivering", "longtext", required=True),
+            FieldSpec(
+                "made_known_by",
+                "Wijze van bekendmaking",
+                "choice",
+                default="toezending",
+                help="Leeg: toegezonden of uitgereikt.",
+                choices=(
+                    ("toezending", "Toegezonden of uitgereikt (Awb 3:41 lid 1)"),
+                    ("publicatie", "Gepubliceerd: verblijfplaats en adres onbekend (Awb 3:41 lid 2)"),
+                ),
+            ),
+            FieldSpec(
+                "made_known_on",
+                "Datum van verzending of publicatie",
+                "date",
+                help="De bezwaartermijn loopt vanaf de dag na deze datum (Awb 6:8). Leeg: de datum van de stap.",
+            ),
         ),
-        terms=(objection_term(start="step"),),
+        rules=("not_before_step:made_known_on",),
+        terms=(objection_term(start="field:made_known_on"),),
         letters=(
             phases.decision_letter(
                 "brp-decision",
@@ -241,18 +269,71 @@ STEPS = (
         ),
         signal_category="zorg-en-veiligheid",
     ),
-    *remedy_steps(AFTER_DECISION, roles=(BRP, JURIST)),
+    StepSpec(
+        code="research-marked",
+        label="Gegevens in onderzoek gezet",
+        roles=(BRP,),
+        action=True,
+        description="De aanduiding 'in onderzoek' in de BRP, met de datum waarop zij is geplaatst. Afnemers zien "
+        "dat de gegevens worden onderzocht; de aanduiding duurt niet langer dan het onderzoek.",
+        fields=(
+            FieldSpec(
+                "what",
+                "Welke gegevens",
+                "choice",
+                required=True,
+                choices=(("adres", "Adresgegevens"), ("overig", "Adres- en andere gegevens")),
+            ),
+            FieldSpec("note", "Toelichting", "longtext"),
+        ),
+        rules=("research_marking:off",),
+        terms=(
+            work_term(
+                "research-maximum",
+                "Aanduiding 'in onderzoek' uiterlijk beëindigen",
+                "P3M",
+                owner=BRP,
+                task="Onderzoek afronden en de aanduiding 'in onderzoek' beëindigen",
+                closed_by=("research-ended",),
+                legal_basis="Circulaire Adresonderzoek BRP",
+            ),
+        ),
+    ),
+    StepSpec(
+        code="research-ended",
+        label="Aanduiding 'in onderzoek' beëindigd",
+        roles=(BRP,),
+        action=True,
+        fields=(
+            FieldSpec(
+                "reason",
+                "Reden",
+                "choice",
+                required=True,
+                choices=(
+                    ("besluit", "Besluit genomen en gegevens bijgewerkt"),
+                    ("juist", "De gegevens bleken juist"),
+                    ("anders", "Anders"),
+                ),
+            ),
+            FieldSpec("note", "Toelichting", "longtext", required_if=("reason", "anders")),
+        ),
+        rules=("research_marking:on",),
+    ),
+    *remedy_steps(AFTER_DECISION, roles=(BRP, JURIST), sent_on=True),
+    *objection_delay_steps(AFTER_DECISION, roles=(BRP, JURIST)),
+    default_notice_step(("objection-decision",), (("decision-on-objection", "Beslissing op bezwaar"),)),
     ended_step(BRP, label="Adresonderzoek afgerond", reason_label="Toelichting"),
 )
 
 DEFINITION = Definition(
     code="brp-address-investigation",
-    version=1,
+    version=2,
     label="Adresonderzoek BRP",
     description="Adresonderzoek volgens de Circulaire Adresonderzoek BRP; gescheiden van de handhaving.",
     case_types=("brp-adresonderzoek",),
     category="general",
     start_step="started",
     steps=STEPS,
-    actions=("refer-social",),
+    actions=("refer-social", "research-marked", "research-ended", "default-notice"),
 )

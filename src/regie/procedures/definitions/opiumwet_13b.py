@@ -1,14 +1,22 @@
-"""Closure under article 13b Opiumwet with the local Damocles policy (domain.md), version 1.
+"""Closure under article 13b Opiumwet with the local Damocles policy (domain.md), version 2.
 
 police administrative report → assessment against the Damocles matrix (recidive on the same address,
 proportionality recorded) → warning, or intended decision + view, or urgent closure → closure order →
 notification (registered post or by the police) → closure (seals) → reopening at the end of the period →
 follow-up (landlord, housing, care for occupants); objection and appeal run alongside.
 The data are criminal-law data (AVG art. 10): the procedure and its letters carry the justice category.
+
+Version 2 (issue 12): the penalty order the Damocles matrix can prescribe (e.g. lokaal × softdrugs) has its own
+path: intended penalty order + view → penalty order → notification → inspection after the compliance period →
+forfeiture and its collection (Awb 5:33-5:37a, 4:112, 4:114). A closure can be lifted early; its costs (the
+closure is administrative enforcement) are recovered by a decision (Awb 5:25). A request for enforcement (4:13),
+a notice of default (4:17), the suspension and delay of the decision on objection (7:10 lid 2 and 4) and the day
+a decision on objection was sent (6:8) are new. Version 1 stays stored for the procedures that run under it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from regie.procedures.definitions import phases
@@ -19,8 +27,16 @@ from regie.procedures.definitions.common import (
     PROCESS_DIRECTOR,
     PROJECT_LEADER,
     ending_steps,
+    objection_delay_steps,
     remedy_steps,
     work_term,
+)
+from regie.procedures.definitions.enforcement import (
+    COSTS,
+    cost_recovery_step,
+    default_notice_step,
+    enforcement_request_steps,
+    penalty_collection_steps,
 )
 from regie.procedures.definitions.schema import (
     Definition,
@@ -43,10 +59,20 @@ letter = partial(LetterSpec, legal_basis=LEGAL_BASIS, category="justice", author
 
 AFTER_ORDER = (
     "notification",
+    "penalty-notification",
     "closure",
+    "closure-lifted",
     "reopening",
+    "cost-recovery-decision",
+    "reinspection",
+    "forfeiture",
+    "collection-decision",
+    "reminder",
+    "writ",
     "objection-received",
     "objection-extended",
+    "objection-repaired",
+    "objection-delayed",
     "objection-decision",
     "appeal-filed",
     "appeal-judgment",
@@ -62,6 +88,17 @@ FINDINGS_MERGE = (
     ("soort_pand", "data:police-report.premises_type|choice"),
     ("overtreding_nummer", "data:assessment.damocles.offence_number"),
 )
+UNITS = (("week", "per week"), ("dag", "per dag"), ("overtreding", "per geconstateerde overtreding"))
+PENALTY_FIELDS = (
+    FieldSpec("amount", "Dwangsom (bedrag)", "money", required=True),
+    FieldSpec("unit", "Per tijdseenheid", "choice", required=True, choices=UNITS),
+    FieldSpec("maximum", "Maximum te verbeuren bedrag", "money", required=True),
+    phases.compliance_period_field(
+        default="P2W",
+        help="Tijd om de handel te beëindigen; staat in het besluit en wordt niet verlengd door de Atw.",
+    ),
+)
+METHODS = (("aangetekend", "Aangetekende post"), ("politie", "Uitgereikt door de politie"))
 CLOSURE_PERIOD = FieldSpec(
     "closure_period",
     "Duur van de sluiting",
@@ -69,6 +106,97 @@ CLOSURE_PERIOD = FieldSpec(
     required=True,
     default="data:assessment.damocles.closure_period",
 )
+
+
+def _penalty_steps() -> tuple[StepSpec, ...]:
+    """The penalty-order path: intended penalty order + view, the order, its notification and the inspection."""
+    after_assessment = ("after:assessment", "sanction_is:last-onder-dwangsom")
+    closure_intended = phases.view_steps(
+        role=JURIST,
+        label="Voornemen last onder dwangsom verzonden",
+        rules=after_assessment,
+        fields=PENALTY_FIELDS,
+        decision="penalty-order",
+        onward=(),
+        task="Zienswijze afwachten en de last onder dwangsom voorbereiden",
+        letter=letter(code="o13b-intended-penalty", label="Voornemen last onder dwangsom"),
+        received_fields=(),
+    )[0]
+    intended = replace(
+        closure_intended,
+        code="penalty-intended",
+        next=("view-received", "penalty-order", "penalty-intended", "ended"),
+        terms=tuple(replace(t, period="field:penalty-intended.view_period") for t in closure_intended.terms),
+        letters=(),
+    )
+    notified = phases.notification_step(
+        label="Last onder dwangsom bekendgemaakt",
+        decision="penalty-order",
+        methods=METHODS,
+        after=AFTER_ORDER,
+        compliance=phases.compliance_term(
+            "penalty-order", task="Begunstigingstermijn loopt af: controle plannen", legal_basis="Awb 5:32a"
+        ),
+        follow_up=phases.after_compliance_term(
+            "reinspection",
+            "Controle na de begunstigingstermijn",
+            "P2W",
+            task="Controle uitvoeren: is de handel beëindigd?",
+            closed_by=("reinspection", "ended", "withdrawn"),
+        ),
+        letter=letter(code="o13b-penalty-order", label="Last onder dwangsom"),
+    )
+    return (
+        intended,
+        StepSpec(
+            code="penalty-order",
+            label="Last onder dwangsom opgelegd",
+            roles=(JURIST,),
+            next=("penalty-notification", "withdrawn"),
+            fields=(
+                *PENALTY_FIELDS,
+                FieldSpec("reasons", "Motivering", "longtext", required=True),
+                phases.urgent_reason_field(
+                    "Reden om zonder zienswijze te besluiten", skipping_from="assessment"
+                ),
+            ),
+            rules=(*after_assessment, "penalty_within_maximum"),
+            terms=(
+                work_term(
+                    "notify",
+                    "Last onder dwangsom bekendmaken",
+                    "P3D",
+                    owner=JURIST,
+                    task="Last onder dwangsom aangetekend verzenden of laten uitreiken door de politie",
+                    closed_by=("penalty-notification",),
+                ),
+            ),
+        ),
+        replace(notified, code="penalty-notification", letters=()),
+        StepSpec(
+            code="reinspection",
+            label="Controle na de begunstigingstermijn",
+            roles=(INSPECTOR,),
+            next=AFTER_ORDER,
+            requires_document=True,
+            document_hint="het rapport van de controle",
+            fields=(
+                FieldSpec(
+                    "violation",
+                    "Overtreding",
+                    "choice",
+                    required=True,
+                    choices=(
+                        ("voortduring", "Overtreding duurt voort"),
+                        ("beeindigd", "Overtreding beëindigd"),
+                    ),
+                ),
+                FieldSpec("findings", "Bevindingen", "longtext", required=True),
+            ),
+            rules=("after:penalty-notification",),
+        ),
+    )
+
 
 STEPS = (
     StepSpec(
@@ -101,7 +229,7 @@ STEPS = (
         code="assessment",
         label="Beoordeling (Damoclesbeleid)",
         roles=(JURIST,),
-        next=("warning", "intended-decision", "closure-order", "ended"),
+        next=("warning", "intended-decision", "closure-order", "penalty-intended", "penalty-order", "ended"),
         description="Regie zoekt in de Damoclesmatrix die gold op de datum van de doorzoeking, telt eerdere "
         "overtredingen op hetzelfde adres binnen de recidivetermijn en stelt de maatregel voor.",
         fields=(
@@ -141,7 +269,7 @@ STEPS = (
         rules=("after:assessment", "sanction_is:sluiting"),
         fields=(CLOSURE_PERIOD,),
         decision="closure-order",
-        onward=("closure-order", "intended-decision", "ended"),
+        onward=("closure-order", "penalty-order", "intended-decision", "penalty-intended", "ended"),
         task="Zienswijze afwachten en sluitingsbesluit voorbereiden",
         letter=letter(
             code="o13b-intended-closure",
@@ -176,7 +304,7 @@ STEPS = (
     phases.notification_step(
         label="Sluitingsbesluit bekendgemaakt",
         decision="closure-order",
-        methods=(("aangetekend", "Aangetekende post"), ("politie", "Uitgereikt door de politie")),
+        methods=METHODS,
         after=AFTER_ORDER,
         compliance=phases.compliance_term("closure-order"),
         follow_up=phases.after_compliance_term(
@@ -212,6 +340,7 @@ STEPS = (
         fields=(
             FieldSpec("sealed", "Verzegeling aangebracht", "bool", required=True),
             FieldSpec("notice_posted", "Sluitingsmededeling op het pand aangebracht", "bool", required=True),
+            COSTS,
         ),
         rules=("after:notification",),
         terms=(
@@ -221,7 +350,7 @@ STEPS = (
                 "field:closure-order.closure_period",
                 owner=INSPECTOR,
                 task="Pand heropenen en verzegeling verwijderen",
-                closed_by=("reopening", "withdrawn"),
+                closed_by=("reopening", "closure-lifted", "withdrawn"),
                 legal_basis="Opiumwet 13b",
             ),
         ),
@@ -242,18 +371,55 @@ STEPS = (
             TaskSpec("Nazorg: afspraken met de verhuurder over herhaling vastleggen", PROJECT_LEADER, "P2W"),
         ),
     ),
-    *remedy_steps(AFTER_ORDER, authority=MAYOR),
+    StepSpec(
+        code="closure-lifted",
+        label="Sluiting vroegtijdig opgeheven",
+        roles=(JURIST,),
+        next=AFTER_ORDER,
+        description="De burgemeester heft de sluiting op vóór het einde van de sluitingsduur, bijvoorbeeld na een "
+        "uitspraak, een gewijzigde situatie of uit evenredigheid; de verzegeling wordt verwijderd.",
+        fields=(
+            FieldSpec(
+                "ground",
+                "Grond",
+                "choice",
+                required=True,
+                choices=(
+                    ("uitspraak", "Uitspraak van de rechter (voorlopige voorziening of beroep)"),
+                    ("bezwaar", "Beslissing op bezwaar"),
+                    ("evenredigheid", "Evenredigheid of gewijzigde omstandigheden"),
+                ),
+            ),
+            FieldSpec("reasons", "Motivering van de opheffing", "longtext", required=True),
+        ),
+        rules=("after:closure", "lift_before_reopening"),
+        tasks=(TaskSpec("Verzegeling verwijderen en sluitingsmededeling weghalen", INSPECTOR, "P1D"),),
+    ),
+    *_penalty_steps(),
+    *penalty_collection_steps(AFTER_ORDER, letters=()),
+    cost_recovery_step(AFTER_ORDER, executed="closure"),
+    *remedy_steps(AFTER_ORDER, authority=MAYOR, sent_on=True),
+    *objection_delay_steps(AFTER_ORDER),
+    *enforcement_request_steps(),
+    default_notice_step(
+        ("objection-decision", "enforcement-request-decision"),
+        (
+            ("decision-on-objection", "Beslissing op bezwaar"),
+            ("request-decision", "Besluit op verzoek om handhaving"),
+        ),
+    ),
     *ending_steps(JURIST, PROJECT_LEADER),
 )
 
 DEFINITION = Definition(
     code="opiumwet-13b",
-    version=1,
+    version=2,
     label="Sluiting artikel 13b Opiumwet",
     description="Sluiting van een woning of lokaal wegens drugshandel of -productie (Damoclesbeleid).",
     case_types=("opiumwet-13b",),
     category="justice",
     start_step="police-report",
     steps=STEPS,
+    actions=("enforcement-request", "enforcement-request-decision", "default-notice"),
     requires_address=True,
 )
