@@ -34,8 +34,8 @@ from regie.cases.models import BreakTheGlass, Case, CaseMember
 from regie.cases.services.team import case_member_update
 from tests.access.case_state import case_state
 from tests.api import conftest as api_world
-from tests.api import factories as f
-from tests.api.conftest import CASE_ROLES, NO_CASE_ROLES, World
+from tests.worlds import api as f
+from tests.worlds.api import CASE_ROLES, NO_CASE_ROLES, World
 
 # The API tests' module-scoped world (one build per module, a savepoint per test) and its token clients.
 _documents_outside_the_repo = api_world._documents_outside_the_repo

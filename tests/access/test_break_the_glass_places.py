@@ -14,7 +14,7 @@ from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.emergency import break_the_glass_start
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import business_create, location_create
-from tests.cases.factories import make_case, make_world
+from tests.worlds.cases import make_case, make_world
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Address, Person
 from regie.subjects.services import address_get_or_create, person_create
 from tests.cases.conftest import without_tokens
-from tests.cases.factories import World, make_case, make_world
+from tests.worlds.cases import World, make_case, make_world
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from regie.cases.services.emergency import break_the_glass_start
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Location, Person
 from regie.subjects.services import address_get_or_create, location_create, person_create
-from tests.cases.factories import World, add_document, make_case, make_world
+from tests.worlds.cases import World, add_document, make_case, make_world
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 
 from regie.accounts.models import User
 from regie.cases.models import Case
-from tests.cases.factories import make_world
 from tests.e2e.conftest import demo_settings  # noqa: F401 — demo mode, as in the shell's e2e suite
+from tests.worlds.cases import make_world
 
 pytestmark = pytest.mark.e2e
 

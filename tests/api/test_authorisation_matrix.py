@@ -20,8 +20,9 @@ import pytest
 from django.test import Client
 
 from regie.processing_log.models import ProcessingLogEntry
-from tests.api import factories as f
-from tests.api.conftest import CASE_ROLES, NO_CASE_ROLES, World, problem, without_instance
+from tests.api.conftest import problem, without_instance
+from tests.worlds import api as f
+from tests.worlds.api import CASE_ROLES, NO_CASE_ROLES, World
 
 pytestmark = pytest.mark.postgres
 

@@ -11,8 +11,9 @@ from django.test import Client
 
 from regie.cases.models import Case, CaseMember
 from regie.processing_log.models import ProcessingLogEntry
-from tests.api import factories as f
-from tests.api.conftest import World, invalid_names, problem, without_instance
+from tests.api.conftest import invalid_names, problem, without_instance
+from tests.worlds import api as f
+from tests.worlds.api import World
 
 Api = Callable[[str], Client]
 

@@ -16,8 +16,9 @@ from regie.cases.models import CaseMember, Task, TimelineEvent
 from regie.cases.services.team import case_member_update
 from regie.processing_log.models import ProcessingLogEntry
 from tests.access.case_state import case_state
-from tests.api import factories as f
-from tests.api.conftest import World, invalid_names, problem
+from tests.api.conftest import invalid_names, problem
+from tests.worlds import api as f
+from tests.worlds.api import World
 
 Api = Callable[[str], Client]
 

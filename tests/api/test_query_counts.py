@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from regie.accounts import services as account_services
-from tests.api import factories as f
-from tests.api.conftest import World
+from tests.worlds import api as f
+from tests.worlds.api import World
 
 Api = Callable[[str], Client]
 _serial = count(1)

@@ -9,7 +9,8 @@ import pytest
 from django.test import Client
 
 from regie.processing_log.models import ProcessingLogEntry
-from tests.api.conftest import World, invalid_names
+from tests.api.conftest import invalid_names
+from tests.worlds.api import World
 
 pytestmark = pytest.mark.postgres
 

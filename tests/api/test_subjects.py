@@ -9,7 +9,8 @@ from django.test import Client
 
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.processing_log.models import ProcessingLogEntry
-from tests.api.conftest import World, invalid_names, problem, without_instance
+from tests.api.conftest import invalid_names, problem, without_instance
+from tests.worlds.api import World
 
 Api = Callable[[str], Client]
 

@@ -11,8 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from regie.cases.models import Case, Task
-from tests.api import factories as f
-from tests.api.conftest import World, invalid_names, problem
+from tests.api.conftest import invalid_names, problem
+from tests.worlds import api as f
+from tests.worlds.api import World
 
 Api = Callable[[str], Client]
 

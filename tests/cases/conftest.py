@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from regie.accounts.models import User
-from tests.cases.factories import World, make_world
+from tests.worlds.cases import World, make_world
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import pytest
 from regie.cases.services.emergency import break_the_glass_start
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import person_create
-from tests.cases.factories import make_case
+from tests.worlds.cases import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from regie.cases.models import CaseType
 from regie.processing_log.models import ProcessingLogEntry
-from tests.cases.factories import make_case_type
+from tests.worlds.cases import make_case_type
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from regie.cases.models import Case, CaseMember
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Person
-from tests.cases.factories import make_case_type, make_person
+from tests.worlds.cases import make_case_type, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from regie.cases.models import CaseLink
 from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.conftest import without_tokens
-from tests.cases.factories import add_member, make_case
+from tests.worlds.cases import add_member, make_case
 
 pytestmark = pytest.mark.django_db
 

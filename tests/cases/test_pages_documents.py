@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from regie.cases.models import Document
 from regie.processing_log.models import ProcessingLogEntry
-from tests.cases.factories import ELF, PDF, add_document
+from tests.worlds.cases import ELF, PDF, add_document
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from regie.cases.models import BreakTheGlass
 from regie.cases.services.emergency import break_the_glass_start
 from regie.processing_log.models import ProcessingLogEntry
-from tests.cases.factories import make_case
 from tests.conftest import verified_session
+from tests.worlds.cases import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from regie.cases.models import Case, CaseMember
 from regie.cases.services.case import case_close
 from tests.access.case_state import case_state
-from tests.cases.factories import add_member
+from tests.worlds.cases import add_member
 
 pytestmark = pytest.mark.django_db
 

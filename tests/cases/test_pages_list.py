@@ -10,7 +10,7 @@ from django.utils import timezone
 from regie.cases.models import Case
 from regie.cases.services.case import case_close
 from regie.cases.services.tasks import task_create
-from tests.cases.factories import add_member, make_case, make_case_type
+from tests.worlds.cases import add_member, make_case, make_case_type
 
 pytestmark = pytest.mark.django_db
 

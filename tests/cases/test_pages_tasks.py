@@ -83,7 +83,7 @@ def test_it_completes_a_task_and_refuses_a_stale_completion_with_409(sign_in, us
 
 
 def test_it_refuses_tasks_to_a_read_only_viewer(sign_in, users, world):
-    from tests.cases.factories import add_member
+    from tests.worlds.cases import add_member
 
     add_member(world.case, users["procesregisseur"], user=users["brp"], can_edit=False)
     client = sign_in(users["brp"])

@@ -100,7 +100,7 @@ def test_it_lets_team_members_who_may_not_manage_only_look(sign_in, users, world
 
 
 def test_it_answers_a_member_of_another_case_with_404(sign_in, users, world):
-    from tests.cases.factories import add_member, make_case
+    from tests.worlds.cases import add_member, make_case
 
     other = make_case(users["procesregisseur"], world.case_type, title="Andere")
     stranger = add_member(other, users["procesregisseur"], user=users["brp"])

@@ -9,7 +9,7 @@ from regie.cases.models import Case, CaseSubject
 from regie.cases.services.case import NewPerson, case_create_with_person
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Person
-from tests.cases.factories import make_case_type
+from tests.worlds.cases import make_case_type
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from regie.cases.models import CaseMember
 from regie.cases.services.case import case_close, case_update
 from regie.cases.services.tasks import task_create
 from regie.cases.services.team import case_member_add
-from tests.cases.factories import add_member, make_world
+from tests.worlds.cases import add_member, make_world
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from regie.accounts.models import User
 from regie.cases.models import CASE_TRANSITIONS, Case, CaseStatus
 from regie.cases.services.case import case_close, case_update
 from regie.core.transitions import TransitionTable
-from tests.cases.factories import make_case, make_case_type
+from tests.worlds.cases import make_case, make_case_type
 
 pytestmark = pytest.mark.django_db
 

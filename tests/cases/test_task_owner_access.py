@@ -15,7 +15,7 @@ from regie.cases.services.emergency import break_the_glass_start
 from regie.cases.services.tasks import OWNER_CANNOT_SEE_CASE, may_own_task, task_create
 from regie.cases.services.team import case_member_remove
 from regie.processing_log.models import ProcessingLogEntry
-from tests.cases.factories import World, make_case
+from tests.worlds.cases import World, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.test import Client
 
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 Api = Callable[[str], Client]
 

@@ -21,7 +21,7 @@ from regie.procedures.models import Procedure
 from regie.procedures.selectors import get_procedure_for
 from regie.procedures.services.engine import procedure_move
 from regie.subjects.models import Person
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from regie.park.charts import axis_step, trend
 from regie.park.selectors import month_ends
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -14,7 +14,7 @@ from regie.intake.models import Signal
 from regie.park.models import FollowUp
 from regie.procedures.models import Procedure
 from tests.e2e.conftest import demo_settings  # noqa: F401 — demo mode, as in the shell's e2e suite
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}

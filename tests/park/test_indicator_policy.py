@@ -25,7 +25,7 @@ from regie.park.services.indicators import IndicatorInput, residence_indicators_
 from regie.park.services.inspections import inspection_submit
 from regie.processing_log.models import ProcessingLogEntry
 from tests.conftest import ROLES, verified_session
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 pytestmark = pytest.mark.django_db
 

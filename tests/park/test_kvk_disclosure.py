@@ -13,8 +13,8 @@ from regie.park.models import Park, PlanningStatus
 from regie.park.services.parks import park_update
 from regie.subjects.models import Business
 from regie.subjects.services import business_create
-from tests.cases.factories import make_case_type
-from tests.park.conftest import ParkWorld
+from tests.worlds.cases import make_case_type
+from tests.worlds.park import ParkWorld
 
 SignIn = Callable[[User], Client]
 

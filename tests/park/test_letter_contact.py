@@ -20,8 +20,8 @@ from regie.park.models import Park
 from regie.procedures.models import Letter, Procedure
 from regie.procedures.services.engine import procedure_move, procedure_start
 from regie.procedures.services.letter_context import contact_person
-from tests.park.conftest import ParkWorld
 from tests.procedures.conftest import NO_EXCEPTIONS, PENALTY, report
+from tests.worlds.park import ParkWorld
 
 MARK = (
     "Mark van der Linden",

@@ -26,7 +26,7 @@ from regie.park.services.import_runs import lot_import_run, lot_import_start
 from regie.park.services.parks import park_create
 from regie.subjects.models import Location
 from tests.intake.conftest import pending_jobs, run_jobs
-from tests.park.conftest import PNG, ParkWorld, polygon
+from tests.worlds.park import PNG, ParkWorld, polygon
 
 pytestmark = pytest.mark.postgres
 

@@ -14,7 +14,7 @@ from regie.intake.models import Signal
 from regie.park.models import FollowUp, Inspection, InspectionRound, ResidenceStatusChange
 from regie.procedures.models import Procedure
 from regie.processing_log.models import ProcessingLogEntry
-from tests.park.conftest import PNG, ParkWorld
+from tests.worlds.park import PNG, ParkWorld
 
 SignIn = Callable[[User], Client]
 
@@ -280,7 +280,7 @@ def test_navigation_item(sign_in: SignIn, park_world: ParkWorld) -> None:
 def test_import_page(sign_in: SignIn, park_world: ParkWorld) -> None:
     import json
 
-    from tests.park.conftest import polygon
+    from tests.worlds.park import polygon
 
     url = f"/vakantiepark/{park_world.park.pk}/import"
     client = _as(sign_in, park_world, "projectleider")

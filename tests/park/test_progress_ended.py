@@ -33,8 +33,8 @@ from regie.procedures.definitions import SHIPPED
 from regie.procedures.models import Procedure
 from regie.procedures.services.engine import procedure_move, procedure_start
 from regie.subjects.services import person_create
-from tests.park.conftest import ParkWorld
 from tests.procedures.conftest import NO_EXCEPTIONS, PENALTY, report
+from tests.worlds.park import ParkWorld
 
 pytestmark = pytest.mark.postgres
 

@@ -12,8 +12,7 @@ from pytest_django.fixtures import Settings
 from regie.park.services.inspections import inspection_submit
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.services import person_create
-
-from .conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from regie.park.models import InspectionRound, Occupancy, Park
 from tests.e2e.conftest import demo_settings  # noqa: F401 — demo mode, as in the shell's e2e suite
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 pytestmark = pytest.mark.e2e
 

@@ -21,7 +21,7 @@ from regie.park.services.parks import park_create, park_update
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Business
 from regie.subjects.services import business_create
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 SignIn = Callable[[User], Client]
 OUTSIDERS = ["ggz", "politie", "analist", "beheerder", "privacy"]

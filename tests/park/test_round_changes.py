@@ -23,7 +23,7 @@ from regie.park.services.parks import park_create
 from regie.park.services.rounds import inspection_round_cancel, inspection_round_plan, inspection_round_update
 from regie.park.services.status import residence_status_set
 from regie.processing_log.models import ProcessingLogEntry
-from tests.park.conftest import ParkWorld
+from tests.worlds.park import ParkWorld
 
 SignIn = Callable[[User], Client]
 OUTSIDERS = ["ggz", "politie", "analist", "beheerder", "privacy"]

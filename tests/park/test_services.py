@@ -27,7 +27,7 @@ from regie.park.services.rounds import inspection_round_plan
 from regie.park.services.status import residence_status_set
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Location
-from tests.park.conftest import PNG, ParkWorld, polygon
+from tests.worlds.park import PNG, ParkWorld, polygon
 
 pytestmark = pytest.mark.postgres
 

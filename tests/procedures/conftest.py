@@ -1,47 +1,22 @@
-"""A small world for procedure tests: the three case types, cases with residents and an owner, and teams.
-
-Cases are made through the case services; "today" is pinned with time-machine where a test needs dates.
-"""
+"""Fixtures for the procedure tests: "today" pinned, the procedures world (tests/worlds/procedures.py), starting
+and moving procedures as a named user, and the worked example's path."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
 
 from regie.access.case_access import get_case_for
-from regie.accounts.models import Municipality, User
-from regie.cases.models import Case, CaseType
-from regie.cases.services.case import SubjectRef, case_create
-from regie.cases.services.team import case_member_add
+from regie.accounts.models import User
+from regie.cases.models import Case
 from regie.procedures.models import Procedure
 from regie.procedures.services.damocles import RuleInput, damocles_policy_create
 from regie.procedures.services.engine import MoveResult, Upload, procedure_move, procedure_start
-from regie.subjects.services import address_get_or_create, person_create
-
-TODAY = date(2026, 3, 2)  # a Monday
-
-
-@dataclass
-class World:
-    users: dict[str, User]
-    pr_case: Case
-    o13b_case: Case
-    brp_case: Case
-    resident: Any
-    owner: Any
-    park_address: Any
-
-
-def _case_type(code: str, label: str, categories: list[str]) -> CaseType:
-    case_type, _ = CaseType.objects.get_or_create(
-        code=code, defaults={"label": label, "default_categories": categories, "retention_years": 10}
-    )
-    return case_type
+from tests.worlds.procedures import TODAY, World, make_procedures_world
 
 
 @pytest.fixture(autouse=True)
@@ -58,67 +33,7 @@ def today(time_machine) -> date:
 
 @pytest.fixture
 def world(users: dict[str, User], today: date) -> World:
-    municipality = Municipality.objects.get(code="1705")
-    park = address_get_or_create(
-        actor=None, postcode="6988BX", house_number=14, street="Marsweg", city="Lathum"
-    )
-    home = address_get_or_create(
-        actor=None, postcode="6851AR", house_number=9, street="Karstraat", city="Huissen"
-    )
-    resident = person_create(actor=None, surname="Jansen", given_names="Peter", address=park)
-    owner = person_create(actor=None, surname="Vos", given_names="Marieke", prefix="de", address=home)
-    pr_case = case_create(
-        actor=users["projectleider"],
-        case_type=_case_type("handhaving-permanente-bewoning", "Handhaving permanente bewoning", ["general"]),
-        title="Permanente bewoning Marsweg 14",
-        coordinator=users["projectleider"],
-        municipality=municipality,
-        subjects=[
-            SubjectRef(role="locatie", address=park),
-            SubjectRef(role="bewoner", person=resident),
-            SubjectRef(role="eigenaar", person=owner),
-        ],
-    )
-    for name in ("handhaver", "jurist"):
-        case_member_add(
-            actor=users["projectleider"],
-            case=pr_case,
-            case_role=name,
-            categories=["general"],
-            user=users[name],
-        )
-    dealer = person_create(actor=None, surname="Bakker", given_names="Ronald", address=home)
-    o13b_case = case_create(
-        actor=users["jurist"],
-        case_type=_case_type("opiumwet-13b", "Sluiting 13b Opiumwet", ["general", "justice"]),
-        title="Drugshandel Karstraat 9",
-        coordinator=users["jurist"],
-        municipality=municipality,
-        subjects=[SubjectRef(role="locatie", address=home), SubjectRef(role="bewoner", person=dealer)],
-    )
-    case_member_add(
-        actor=users["jurist"],
-        case=o13b_case,
-        case_role="handhaver",
-        categories=["general", "justice"],
-        user=users["handhaver"],
-    )
-    case_member_add(
-        actor=users["jurist"],
-        case=o13b_case,
-        case_role="projectleider",
-        categories=["general"],
-        user=users["projectleider"],
-    )
-    brp_case = case_create(
-        actor=users["brp"],
-        case_type=_case_type("brp-adresonderzoek", "Adresonderzoek BRP", ["general"]),
-        title="Adresonderzoek Marsweg 14",
-        coordinator=users["brp"],
-        municipality=municipality,
-        subjects=[SubjectRef(role="betrokkene", person=resident), SubjectRef(role="locatie", address=park)],
-    )
-    return World(users, pr_case, o13b_case, brp_case, resident, owner, park)
+    return make_procedures_world(users)
 
 
 def access(user: User, case: Case):

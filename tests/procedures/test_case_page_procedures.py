@@ -8,8 +8,7 @@ from regie.accounts.models import User
 from regie.cases.models import CaseMember
 from regie.cases.services.team import case_member_add
 from regie.procedures.models import Procedure
-
-from .conftest import World
+from tests.worlds.procedures import World
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from regie.accounts.models import User
 from regie.accounts.services import api_token_create
 from regie.cases.services.emergency import break_the_glass_start
 from regie.processing_log.models import ProcessingLogEntry
-
-from .conftest import World
+from tests.worlds.procedures import World
 
 pytestmark = pytest.mark.django_db
 

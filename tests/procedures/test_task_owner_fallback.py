@@ -12,8 +12,7 @@ from regie.cases.services.case import SubjectRef, case_create
 from regie.cases.services.tasks import may_own_task
 from regie.cases.services.team import case_member_add
 from regie.procedures.models import Deadline
-
-from .conftest import World
+from tests.worlds.procedures import World
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -16,8 +16,8 @@ from playwright.sync_api import Page, expect
 from regie.accounts.models import User
 from regie.cases.services.case import case_close
 from regie.processing_log.models import ProcessingLogEntry
-from tests.cases.factories import make_case
-from tests.search.search_world import (
+from tests.worlds.cases import make_case
+from tests.worlds.search import (
     CASE_ROLES,
     ELS_BSN,
     HIDDEN_TITLE,

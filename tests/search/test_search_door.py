@@ -16,7 +16,7 @@ from regie.cases.views.case_list import case_list_page
 from regie.processing_log.models import ProcessingLogEntry
 from regie.search.selectors import search_all, search_cases
 from regie.subjects.selectors import search_persons
-from tests.cases.factories import add_member, add_note, make_case, make_case_type, make_person
+from tests.worlds.cases import add_member, add_note, make_case, make_case_type, make_person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -16,8 +16,8 @@ from regie.accounts.models import User
 from regie.processing_log.models import ProcessingLogEntry
 from regie.search.selectors import MAX_QUERY
 from regie.subjects.services import person_create
-from tests.cases.factories import add_note, make_case
-from tests.search.search_world import (
+from tests.worlds.cases import add_note, make_case
+from tests.worlds.search import (
     CASE_ROLES,
     ELS_BSN,
     HIDDEN_TITLE,

@@ -9,7 +9,7 @@ import pytest
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.processing_log.models import ProcessingLogEntry
 from tests.cases.conftest import without_tokens
-from tests.cases.factories import make_case, make_person, make_world
+from tests.worlds.cases import make_case, make_person, make_world
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cases.factories import make_case, make_world
+from tests.worlds.cases import make_case, make_world
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,15 @@
-"""Test data for the case pages, made through the real services (no hand-built rows)."""
+"""The shared factories of every world, and the case world (see tests/worlds/__init__.py for the index).
+
+Everything is made through the real services (no hand-built rows), except `stored_case_type`: case types are
+policy data, and the worlds that only need one to exist write it without the administrator's log entry.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from regie.access.case_access import access_to
 from regie.accounts.models import Organisation, User
@@ -14,8 +19,12 @@ from regie.cases.services.case_types import case_type_create
 from regie.cases.services.documents import document_upload
 from regie.cases.services.notes import note_create
 from regie.cases.services.team import case_member_add
-from regie.subjects.models import Person
+from regie.subjects.models import Address, Person
 from regie.subjects.services import address_get_or_create, person_create
+
+# The demo accounts (tests/conftest.py `users`) that can be on a case's team, and those that cannot.
+CASE_ROLES = ["procesregisseur", "projectleider", "handhaver", "jurist", "brp", "politie", "ggz"]
+NO_CASE_ROLES = ["analist", "beheerder", "privacy"]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x02\x00\x3e\x00" + b"\x00" * 200
@@ -37,24 +46,45 @@ def make_case_type(
     )
 
 
+def stored_case_type(code: str, label: str, categories: Sequence[str], retention_years: int) -> CaseType:
+    """The case type with this code, written as is when missing (no administrator, no log entry)."""
+    case_type, _ = CaseType.objects.get_or_create(
+        code=code,
+        defaults={"label": label, "default_categories": list(categories), "retention_years": retention_years},
+    )
+    return case_type
+
+
+def make_address(
+    postcode: str, house_number: int, street: str, city: str, actor: User | None = None
+) -> Address:
+    return address_get_or_create(
+        actor=actor, postcode=postcode, house_number=house_number, street=street, city=city
+    )
+
+
 def make_person(
-    actor: User,
+    actor: User | None,
     *,
     surname: str = "Vries",
     prefix: str = "de",
     given_names: str = "Jan",
     bsn: str | None = "111222333",
+    birth_date: date | None = None,
     with_address: bool = True,
+    address: Address | None = None,
 ) -> Person:
-    address = (
-        address_get_or_create(
-            actor=actor, postcode="6851AB", house_number=12, street="Dorpsstraat", city="Huissen"
-        )
-        if with_address
-        else None
-    )
+    """Jan de Vries of Dorpsstraat 12 unless told otherwise; `address` replaces that home."""
+    if address is None and with_address:
+        address = make_address("6851AB", 12, "Dorpsstraat", "Huissen", actor=actor)
     return person_create(
-        actor=actor, surname=surname, prefix=prefix, given_names=given_names, bsn=bsn, address=address
+        actor=actor,
+        surname=surname,
+        prefix=prefix,
+        given_names=given_names,
+        bsn=bsn,
+        birth_date=birth_date,
+        address=address,
     )
 
 
@@ -67,7 +97,9 @@ def make_case(
     priority: str = "normaal",
     person: Person | None = None,
     role: str = "betrokkene",
+    subjects: Sequence[SubjectRef] = (),
 ) -> Case:
+    """A case in the actor's municipality about `person` (as `role`) and then `subjects`."""
     assert actor.organisation is not None
     return case_create(
         actor=actor,
@@ -76,7 +108,7 @@ def make_case(
         coordinator=coordinator or actor,
         municipality=actor.organisation.municipality,
         priority=priority,
-        subjects=[SubjectRef(role=role, person=person)] if person else [],
+        subjects=[*([SubjectRef(role=role, person=person)] if person else []), *subjects],
     )
 
 
@@ -127,7 +159,8 @@ def add_document(
 
 @dataclass
 class World:
-    """One PGA case by the process director: police (organisation, general) and GGZ (user, general+care)."""
+    """The case world: one PGA case about Jan de Vries, coordinated by `procesregisseur`; on its team the police
+    (`politie`'s organisation, general) and `ggz` (as user, general and care); one note per category."""
 
     case_type: CaseType
     case: Case

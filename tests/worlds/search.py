@@ -1,4 +1,4 @@
-"""Test data for the search and hit/no-hit pages, made through the real services (tests/cases/factories.py).
+"""The search world, for the search and hit/no-hit pages: the case world (tests/worlds/cases.py) and more.
 
 The process director's PGA case about Jan de Vries has every case role on its team: the police as organisation
 (general notes), GGZ as user (general and care), the other municipal roles as users (general). A second case, of
@@ -15,18 +15,29 @@ from regie.accounts.models import User
 from regie.cases.models import Case
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.subjects.models import Person
-from regie.subjects.services import address_get_or_create, person_create
-from tests.cases.factories import World, add_member, add_note, make_case, make_case_type, make_world
+from tests.worlds.cases import (
+    CASE_ROLES,
+    NO_CASE_ROLES,
+    World,
+    add_member,
+    add_note,
+    make_address,
+    make_case,
+    make_case_type,
+    make_person,
+    make_world,
+)
 
-CASE_ROLES = ["procesregisseur", "projectleider", "handhaver", "jurist", "brp", "politie", "ggz"]
 MUNICIPAL_ROLES = ["procesregisseur", "projectleider", "handhaver", "jurist", "brp"]
 PARTNER_ROLES = ["politie", "ggz"]
-NO_CASE_ROLES = ["analist", "beheerder", "privacy"]
 
 ELS_BSN = "123456782"
 ELS_BORN = dt.date(1980, 5, 17)
 HIDDEN_TYPE_LABEL = "Woonfraude en ondermijning"
 HIDDEN_TITLE = "Verhuur van de woning aan de Karstraat"
+
+
+__all__ = ["CASE_ROLES", "NO_CASE_ROLES", "SearchWorld", "make_search_world", "put_in_case"]
 
 
 @dataclass
@@ -47,11 +58,9 @@ def make_search_world(users: dict[str, User]) -> SearchWorld:
     director, leader = users["procesregisseur"], users["projectleider"]
     for username in ("projectleider", "handhaver", "jurist", "brp"):
         add_member(world.case, director, user=users[username], categories=["general"])
-    home = address_get_or_create(
-        actor=None, postcode="6851AR", house_number=9, street="Karstraat", city="Huissen"
-    )
-    els = person_create(
-        actor=None, surname="Bakker", given_names="Els", bsn=ELS_BSN, birth_date=ELS_BORN, address=home
+    home = make_address("6851AR", 9, "Karstraat", "Huissen")
+    els = make_person(
+        None, surname="Bakker", prefix="", given_names="Els", bsn=ELS_BSN, birth_date=ELS_BORN, address=home
     )
     hidden_type = make_case_type(
         users["beheerder"], code="woonfraude", label=HIDDEN_TYPE_LABEL, categories=["general"]
