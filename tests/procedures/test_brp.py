@@ -58,9 +58,12 @@ def test_it_requires_a_reason_when_the_data_are_not_marked_in_research(world, st
     assert caught.value.message_dict["in_research_reason"] == ["Dit veld is verplicht."]
 
 
-def test_enforcement_moves_leave_the_brp_investigation_untouched(pr_at, brp, move):
-    before = _state(brp)
+def test_enforcement_moves_leave_the_brp_investigation_untouched(pr_at, move, request):
+    # The enforcement decision comes first: a decision while the investigation runs needs a reasoned override
+    # (services.guards; tests/procedures/test_decision_guards.py).
     procedure = pr_at("notification")
+    brp = request.getfixturevalue("brp")
+    before = _state(brp)
     owner = addressee_ids(procedure)["eigenaar"]
     move(
         "jurist",
@@ -74,8 +77,9 @@ def test_enforcement_moves_leave_the_brp_investigation_untouched(pr_at, brp, mov
     assert _state(brp) == before
 
 
-def test_brp_moves_leave_the_enforcement_procedure_untouched(pr_at, brp, move):
+def test_brp_moves_leave_the_enforcement_procedure_untouched(pr_at, move, request):
     procedure = pr_at("notification")
+    brp = request.getfixturevalue("brp")
     before = _state(procedure)
     move("brp", brp, "letter-sent", "2026-01-13", {})
     move("brp", brp, "home-visit", "2026-01-20", {"result": "woont-er-niet", "report": "Niet aangetroffen."})

@@ -68,6 +68,19 @@ def _addressees(procedure: Procedure, role: str | None = None) -> list[str]:
     return [str(a.pk) for a in procedure.addressees.all() if role is None or a.role == role]
 
 
+def _answering_views(data: dict[str, Any]) -> Callable[[Procedure], dict[str, Any]]:
+    """The decision with its answer to each view received (the engine refuses a decision that ignores one)."""
+
+    def build(procedure: Procedure) -> dict[str, Any]:
+        views = procedure.transitions.filter(to_step="view-received").values_list("seq", flat=True)
+        answer = (
+            "Meer tijd is gegeven: de begunstigingstermijn is zes maanden, genoeg om andere woonruimte te vinden."
+        )
+        return {**data, "view_answers": {str(seq): answer for seq in views}}
+
+    return build
+
+
 def _notify(days_apart: int) -> Callable[[Procedure], dict[str, Any]]:
     def build(procedure: Procedure) -> dict[str, Any]:
         today = timezone.localdate()
@@ -116,7 +129,7 @@ PERMANENT_RESIDENCE: list[tuple[str, list[Step]]] = [
                 "view-received",
                 {"form": "schriftelijk", "summary": "Bewoners vragen meer tijd."},
             ),
-            (105, "jurist", "decision", PENALTY),
+            (105, "jurist", "decision", _answering_views(PENALTY)),
             (96, "jurist", "notification", _notify(4)),
             (
                 60,
@@ -373,6 +386,9 @@ def seed_procedures() -> list[str]:
         )
         if not cases:
             cases = [_fallback_case(case_type, label, users, coordinator)]
+        # Kavel 27: Mr Bouwman holds a persoonsgebonden beschikking (the park demo registers it), so the demo
+        # takes no enforcement decision there; his case goes last, to the steps before any decision.
+        cases.sort(key=lambda c: "kavel 27" in c.title)
         started = 0
         for case, (_title, steps) in zip(cases, scenarios, strict=False):
             _ensure_team(case, users, team)

@@ -15,6 +15,8 @@ from regie.park.selectors import (
     park_project_leader_for_case,
     with_location_residence_status,
 )
+from regie.park.services.exemptions import lot_exemptions
+from regie.procedures.extensions import exemption_sources
 from regie.subjects.extensions import residence_statuses
 from regie.subjects.models import Location
 
@@ -41,3 +43,4 @@ LOT_RESIDENCE_STATUS = LotResidenceStatus()
 def register() -> None:
     residence_statuses.register(LOT_RESIDENCE_STATUS)
     case_contacts.register(park_contact)
+    exemption_sources.register(lot_exemptions)

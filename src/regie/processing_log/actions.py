@@ -159,6 +159,7 @@ register(
     "procedure",
     ("procedure.started", "Procedure gestart", True),
     ("procedure.moved", "Procedure naar volgende stap", True),
+    ("procedure.guard_overridden", "Besluit genomen ondanks een waarschuwing (gemotiveerd)", True),
     ("procedure.addressee_added", "Geadresseerde aan procedure toegevoegd", False),
     ("procedure.viewed", "Procedure bekeken", True),
     ("procedure.listed", "Procedurelijst bekeken", True),

@@ -13,6 +13,8 @@ from regie.core.terms import format_date
 from regie.procedures.models import ProcedureStatus
 from regie.procedures.services.context import Move, step_label
 from regie.procedures.services.deadlines import blocking_deadlines
+from regie.procedures.services.fields import GUARD_KEY
+from regie.procedures.services.guards import check_guard
 from regie.procedures.services.letters import letter_addressees
 from regie.procedures.services.rules import apply_rules
 
@@ -88,8 +90,11 @@ def check_move(move: Move, documents: Sequence[UUID | str], has_upload: bool) ->
             letter_addressees(move.procedure, spec, move.data)
         except ValidationError as exc:
             move.error("addressees", exc.message_dict["addressees"][0])
+    guard = move.data.pop(GUARD_KEY, {})
     if not move.errors:
         apply_rules(move)
+    if not move.errors:
+        check_guard(move, guard)
     return [d for d in chosen if d is not None]
 
 

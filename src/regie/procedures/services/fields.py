@@ -66,6 +66,10 @@ def dutch_number(value: Decimal | int | str) -> str:
     return sign + ".".join(groups) + ("," + fraction if fraction else "")
 
 
+# The engine's own fields of a decision step, beside the definition's (see services.guards).
+GUARD_FIELDS = ("override_reason", "view_answers")
+GUARD_KEY = "_guard"
+
 _TRUE = {"true", "on", "1", "ja", "yes"}
 _FALSE = {"false", "off", "0", "nee", "no", ""}
 
@@ -229,8 +233,11 @@ def parse_step_data(
     errors: dict[str, str] = {}
     known = {f.name for f in step.fields}
     for name in raw:
-        if name not in known:
+        if name not in known and name not in GUARD_FIELDS:
             errors[name] = "Dit veld hoort niet bij deze stap."
+    guard = _parse_guard(raw, errors)
+    if guard:
+        data[GUARD_KEY] = guard
     for spec in step.fields:
         value = raw.get(spec.name)
         if spec.type == "bool":
@@ -258,6 +265,30 @@ def parse_step_data(
         ):
             errors[spec.name] = "Dit veld is verplicht."
     return data, errors
+
+
+def _parse_guard(raw: Mapping[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    """The engine's own fields of a decision step (services.guards): the reasoned override and the answers."""
+    guard: dict[str, Any] = {}
+    reason = raw.get("override_reason")
+    if not _is_empty(reason):
+        if not isinstance(reason, str) or len(reason.strip()) > MAX_LONGTEXT:
+            errors["override_reason"] = (
+                f"Reden om toch te besluiten: gebruik tekst van hoogstens {MAX_LONGTEXT} tekens."
+            )
+        else:
+            guard["override_reason"] = reason.strip()
+    answers = raw.get("view_answers")
+    if not _is_empty(answers):
+        if not isinstance(answers, Mapping) or not all(isinstance(v, str) for v in answers.values()):
+            errors["view_answers"] = (
+                'Antwoord op zienswijze: geef per zienswijze een tekst: {"<volgnummer>": "…"}.'
+            )
+        elif any(len(v.strip()) > MAX_LONGTEXT for v in answers.values()):
+            errors["view_answers"] = f"Antwoord op zienswijze: gebruik hoogstens {MAX_LONGTEXT} tekens."
+        else:
+            guard["view_answers"] = {str(k): v for k, v in answers.items() if v.strip()}
+    return guard
 
 
 def _required(spec: FieldSpec, raw: Mapping[str, Any], from_step: str) -> bool:
@@ -290,4 +321,11 @@ def raw_from_post(step: StepSpec, post: Mapping[str, Any]) -> dict[str, Any]:
             raw[spec.name] = spec.name in post
         elif spec.name in post:
             raw[spec.name] = post.get(spec.name)
+    if (post.get("override_reason") or "").strip():
+        raw["override_reason"] = post.get("override_reason")
+    answers = {
+        k[len("view_answer-") :]: v for k, v in post.items() if k.startswith("view_answer-") and v.strip()
+    }
+    if answers:
+        raw["view_answers"] = answers
     return raw

@@ -296,7 +296,10 @@ class LetterContext:
 
     def _views_answered(self) -> str:
         """Each view received before this step, with the answer the decision recorded (Awb 3:46, 4:12)."""
-        answers = self.transition.data.get("view_answers") or {}
+        answers: dict[str, str] = {}  # recorded on the decision, which may come before this letter's step
+        for step in [*self.history, self.transition]:
+            if step.seq <= self.transition.seq:
+                answers.update(step.data.get("view_answers") or {})
         parts = []
         for view in self.history:
             if view.to_step != "view-received" or view.seq >= self.transition.seq:
