@@ -12,6 +12,7 @@ from regie.cases.models import Case, Document, Task, TimelineEvent
 from regie.core.errors import ConflictError
 from regie.procedures.models import Deadline, DeadlineStatus, Letter, ProcedureStatus, Transition
 from regie.processing_log.models import ProcessingLogEntry
+from tests.worlds.cases import make_case
 
 from .conftest import PENALTY, addressee_ids, report
 
@@ -353,8 +354,11 @@ def test_it_keeps_the_history_append_only_in_the_database(pr_at):
 
 
 def test_it_refuses_a_procedure_on_a_case_of_another_type(start, world):
+    # The jurist may start an enforcement procedure, so what refuses it here is the case's type (a BRP address
+    # investigation), not the role.
+    brp_type_case = make_case(world.users["jurist"], world.brp_case.case_type, title="Adresonderzoek elders")
     with pytest.raises(ValidationError) as caught:
-        start("brp", world.brp_case, "permanent-residence", "2026-01-05", data={"signal": "x"})
+        start("jurist", brp_type_case, "permanent-residence", "2026-01-05", data={"signal": "x"})
     assert "hoort niet bij een casus" in caught.value.message_dict["type"][0]
 
 

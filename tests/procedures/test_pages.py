@@ -136,7 +136,7 @@ def test_the_overview_shows_overdue_and_upcoming_deadlines_by_procedure_and_step
     pr_at("notification")
     html = _page(sign_in, users, "jurist", "/termijnen").content.decode()
     assert "Handhaving permanente bewoning — Besluit bekendgemaakt" in html
-    assert "Bezwaartermijn" in html and "do 19 maart 2026" in html  # due within 30 days of 2 March
+    assert "Bezwaartermijn" in html and "19 maart 2026" in html  # due within 30 days of 2 March
     assert '<svg class="regie-chart"' in html and "Aantal termijnen per week" in html
     assert "Peter Jansen" not in html  # the overview names roles, not persons
 
@@ -215,18 +215,34 @@ def test_a_step_is_taken_through_the_form(sign_in, users, pr_at):
     procedure = pr_at("exceptions-check")
     client = sign_in(users["jurist"])
     form = client.get(f"/procedures/{procedure.pk}/stap?stap=intended-decision").content.decode()
-    assert 'name="amount"' in form and 'value="P2W"' in form  # the view term's default
+    assert (
+        'name="amount"' in form and 'value="2 weken"' in form
+    )  # the view term's default, as a person types it
     data = {
         "stap": "intended-decision",
         "versie": procedure.version,
         "datum": "2026-01-19",
         **PENALTY,
-        "view_period": "P2W",
+        "compliance_period": "3 maanden",  # a jurist types periods in Dutch; they are stored as ISO 8601
+        "view_period": "2 weken",
     }
     response = client.post(f"/procedures/{procedure.pk}/stap", data)
     assert response.status_code == 302 and response["Location"] == f"/procedures/{procedure.pk}"
     procedure.refresh_from_db()
     assert procedure.current_step == "intended-decision"
+    stored = procedure.transitions.get(to_step="intended-decision").data
+    assert stored["view_period"] == "P2W" and stored["compliance_period"] == "P3M"
+
+
+def test_a_period_the_form_cannot_read_is_refused_in_dutch_naming_the_field(sign_in, users, pr_at):
+    procedure = pr_at("exceptions-check")
+    client = sign_in(users["jurist"])
+    data = {"stap": "intended-decision", "versie": procedure.version, "datum": "2026-01-19", **PENALTY}
+    response = client.post(f"/procedures/{procedure.pk}/stap", {**data, "view_period": "twee weekjes"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Vul een termijn in zoals &#x27;6 weken&#x27;" in html
+    procedure.refresh_from_db()
+    assert procedure.current_step == "exceptions-check"
 
 
 def test_a_step_with_a_document_is_taken_through_the_form(sign_in, users, pr_at):
