@@ -88,7 +88,19 @@ def test_it_refuses_a_bad_row(world, bad, text):
 
 
 def test_it_refuses_a_bad_recidive_period(world):
-    _refused(demo_matrix(), "Ongeldige termijn", recidive="vijf jaar")
+    _refused(demo_matrix(), "Vul een termijn in zoals '6 weken'", recidive="vijf jaar")
+
+
+def test_it_takes_periods_as_a_person_types_them(world):
+    rules = [
+        RuleInput(r.premises_type, r.drug_type, r.offence_from, r.offence_to, r.sanction, "3 maanden")
+        if r.closure_period
+        else r
+        for r in demo_matrix()
+    ]
+    policy = _create(rules, recidive="5 jaar")
+    assert policy.recidive_period == "P5Y"
+    assert set(policy.rules.exclude(closure_period="").values_list("closure_period", flat=True)) == {"P3M"}
 
 
 def _report(move_or_start, **data):

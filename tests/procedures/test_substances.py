@@ -81,3 +81,29 @@ def test_the_assessment_sums_weed_and_hash_and_says_which_amounts_counted(world,
         "Meegeteld per soort: cannabisproducten (hennep en hasj samen): 5 gram hennep (wiet), 5 gram hasj"
         in (damocles["explanation"])
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("6 weken", "P6W"),
+        ("3 maanden", "P3M"),
+        ("14 dagen", "P14D"),
+        ("1 week", "P1W"),
+        ("1 jaar en 2 maanden", "P1Y2M"),
+        ("P6W", "P6W"),
+    ],
+)
+def test_periods_are_read_as_a_person_types_them(text, iso):
+    from regie.core.terms import parse_dutch_period
+
+    assert parse_dutch_period(text).iso() == iso
+
+
+@pytest.mark.parametrize("text", ["zes weken", "6 weekjes", "0 dagen", "", "P0D"])
+def test_a_period_that_cannot_be_read_is_refused_with_a_dutch_example(text):
+    from regie.core.terms import PeriodError, parse_dutch_period
+
+    with pytest.raises(PeriodError) as caught:
+        parse_dutch_period(text)
+    assert "Vul een termijn in zoals '6 weken'" in str(caught.value)

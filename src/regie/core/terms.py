@@ -166,6 +166,46 @@ def parse_period(text: str) -> Period:
         raise PeriodError(f"{hint} {error}") from error
 
 
+_DUTCH_UNITS = {
+    "dag": "days",
+    "dagen": "days",
+    "week": "weeks",
+    "weken": "weeks",
+    "maand": "months",
+    "maanden": "months",
+    "jaar": "years",
+    "jaren": "years",
+}
+_DUTCH_PART = re.compile(r"(\d+)\s*([a-z]+)")
+
+
+def parse_dutch_period(text: str) -> Period:
+    """A period as a person types it ("6 weken", "3 maanden", "14 dagen", "1 jaar en 2 maanden"), or ISO 8601
+    ("P6W", as the API takes it); raises PeriodError with a Dutch example otherwise."""
+    hint = "Vul een termijn in zoals '6 weken', '3 maanden' of '14 dagen'."
+    if not isinstance(text, str) or not text.strip():
+        raise PeriodError(hint)
+    cleaned = text.strip().lower()
+    if cleaned.startswith("p"):
+        try:
+            return parse_period(cleaned)
+        except PeriodError as error:
+            raise PeriodError(f"{hint} {error}") from None
+    rest = re.sub(r"[\s,]+|\ben\b", " ", _DUTCH_PART.sub("", cleaned)).strip()
+    parts = _DUTCH_PART.findall(cleaned)
+    if not parts or rest:
+        raise PeriodError(hint)
+    amounts = {"days": 0, "weeks": 0, "months": 0, "years": 0}
+    for number, unit in parts:
+        if unit not in _DUTCH_UNITS:
+            raise PeriodError(f"Onbekende eenheid '{unit}'. {hint}")
+        amounts[_DUTCH_UNITS[unit]] += int(number)
+    try:
+        return Period(**amounts)
+    except PeriodError as error:
+        raise PeriodError(f"{hint} {error}") from error
+
+
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)

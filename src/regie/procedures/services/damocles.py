@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.http import HttpRequest
 
 from regie.accounts.models import User
-from regie.core.terms import PeriodError, format_date, parse_period, plain_end, term_end
+from regie.core.terms import PeriodError, format_date, parse_dutch_period, parse_period, plain_end, term_end
 from regie.procedures.models import (
     DamoclesPolicy,
     DamoclesRule,
@@ -71,9 +71,9 @@ def check_rules(rules: Sequence[RuleInput]) -> list[str]:
             continue
         if rule.sanction == Sanction.CLOSURE:
             try:
-                parse_period(rule.closure_period)
+                parse_dutch_period(rule.closure_period)
             except PeriodError:
-                problems.append(f"{where}: geef bij sluiting een duur, bijvoorbeeld P3M.")
+                problems.append(f"{where}: geef bij sluiting een duur, bijvoorbeeld 3 maanden.")
         elif rule.closure_period:
             problems.append(f"{where}: alleen een sluiting heeft een duur.")
         by_combination.setdefault((rule.premises_type, rule.drug_type), []).append(rule)
@@ -118,7 +118,7 @@ def damocles_policy_create(
     """Store a new version of the matrix; refused whole (nothing saved) on any gap, overlap or bad row."""
     errors: dict[str, list[str]] = {}
     try:
-        recidive = parse_period(recidive_period).iso()
+        recidive = parse_dutch_period(recidive_period).iso()
     except PeriodError as exc:
         errors["recidive_period"] = [str(exc)]
     problems = check_rules(rules)
@@ -150,7 +150,7 @@ def damocles_policy_create(
                 offence_from=r.offence_from,
                 offence_to=r.offence_to,
                 sanction=r.sanction,
-                closure_period=parse_period(r.closure_period).iso() if r.closure_period else "",
+                closure_period=parse_dutch_period(r.closure_period).iso() if r.closure_period else "",
             )
             for r in rules
         )

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from regie.core.terms import PeriodError, parse_period
+from regie.core.terms import PeriodError, parse_dutch_period
 from regie.procedures.definitions.schema import FieldSpec, StepSpec
 
 MAX_TEXT = 300
@@ -194,11 +194,11 @@ def parse_value(spec: FieldSpec, raw: Any, *, addressees: Mapping[str, Any], tod
         return _parse_bool(raw)
     if kind == "money":
         return str(parse_money(raw))
-    if kind == "period":
+    if kind == "period":  # as a person types it ("6 weken") or ISO 8601 ("P6W", as the API sends it)
         try:
-            return parse_period(str(raw)).iso()
+            return parse_dutch_period(str(raw)).iso()
         except PeriodError as exc:
-            raise FieldError(str(exc)) from exc
+            raise FieldError(f"{exc} Of gebruik een ISO 8601-duur, zoals P6W.") from exc
     if kind == "choice":
         if str(raw) not in dict(spec.choices):
             raise FieldError(

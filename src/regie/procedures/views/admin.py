@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from regie.access.policy import request_user, requires
+from regie.core.terms import parse_period
 from regie.procedures.models import DamoclesPolicy, DrugType, LetterTemplate, PremisesType, Sanction
 from regie.procedures.services.damocles import RuleInput, damocles_policy_create
 from regie.procedures.services.letter_context import allowed_fields, letter_codes
@@ -109,7 +110,7 @@ def _rows_from(policy: DamoclesPolicy | None) -> list[dict[str, Any]]:
             "offence_from": r.offence_from,
             "offence_to": r.offence_to or "",
             "sanction": r.sanction,
-            "closure_period": r.closure_period,
+            "closure_period": parse_period(r.closure_period).label() if r.closure_period else "",
         }
         for r in rules
     ]
@@ -179,7 +180,9 @@ def damocles_new_page(request: HttpRequest) -> HttpResponse:
     rows = _rows_from(current)
     values = {
         "valid_from": request.POST.get("geldig_vanaf", ""),
-        "recidive_period": request.POST.get("recidivetermijn", current.recidive_period if current else "P5Y"),
+        "recidive_period": request.POST.get(
+            "recidivetermijn", parse_period(current.recidive_period).label() if current else "5 jaar"
+        ),
         "note": request.POST.get("toelichting", ""),
     }
     if request.method == "POST":

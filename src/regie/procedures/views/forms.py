@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from regie.cases.services.documents import DOCUMENT_TYPES
+from regie.core.terms import PeriodError, parse_period
 from regie.procedures.definitions.schema import Definition, StepSpec
 from regie.procedures.models import Procedure
 from regie.procedures.services.engine import Upload
@@ -28,6 +29,14 @@ def _default(spec_default: str, procedure: Procedure | None) -> str:
     return str(value or "")
 
 
+def _period_label(value: str) -> str:
+    """A period as a person reads and types it: "2 weken", not "P2W"."""
+    try:
+        return parse_period(value).label()
+    except PeriodError:
+        return value
+
+
 def step_fields(
     step: StepSpec,
     *,
@@ -40,6 +49,8 @@ def step_fields(
     rendered = []
     for spec in step.fields:
         value: Any = post.get(spec.name, "") if post is not None else _default(spec.default, procedure)
+        if spec.type == "period" and post is None and value:
+            value = _period_label(str(value))
         item: dict[str, Any] = {
             "name": spec.name,
             "id": f"veld-{spec.name}",
