@@ -15,7 +15,20 @@ from .conftest import PENALTY, access
 pytestmark = pytest.mark.postgres
 
 
-def test_it_lets_one_of_two_simultaneous_moves_win(transactional_db, pr_at, world):
+@pytest.fixture
+def mandates(transactional_db):
+    """The mandate register's rows from migration 0003: a transactional test flushes them away."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from regie.procedures.models import Mandate
+
+    if not Mandate.objects.exists():
+        import_module("regie.procedures.migrations.0003_mandate").seed(apps, None)
+
+
+def test_it_lets_one_of_two_simultaneous_moves_win(transactional_db, mandates, pr_at, world):
     from regie.procedures.services.engine import procedure_move
 
     procedure = pr_at("exceptions-check")
