@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -38,6 +40,12 @@ def _accounts_again_after_a_flush(request: pytest.FixtureRequest, django_db_bloc
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         with django_db_blocker.unblock():
             seed_accounts()
+            seed_policy_tables()
+
+
+def seed_policy_tables() -> None:
+    """The rows data migrations put in policy tables (the mandate register), which a flush empties as well."""
+    import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
 
 
 @pytest.fixture(autouse=True)
