@@ -20,7 +20,7 @@ from dataclasses import dataclass
 CASUSREGIE = "Casusregie zorg en veiligheid"
 SIGNALEN = "Signalen en meldingen"
 HANDHAVING = "Handhaving"
-WOONWAGENS = "Woonwagenbeleid en standplaatsen"
+VAKANTIEPARKEN = "Aanpak vakantiepark (permanente bewoning)"
 REGISTRATIE = "Registratie van personen, adressen en bedrijven"
 BEVEILIGING = "Informatiebeveiliging en toegangsbeheer"
 TOEZICHT = "Toezicht op de verwerking (AVG)"
@@ -89,7 +89,7 @@ OBJECT_TYPE_LABELS = {
     "park": "Vakantiepark",
     "park_indicator_policy": "Indicatoren voor hoofdverblijf",
     "park_inspection": "Inspectie vakantiepark",
-    "park_lot": "Standplaats",
+    "park_lot": "Kavel",
     "park_round": "Inspectieronde",
     "person": "Persoon",
     "procedure": "Procedure",
@@ -226,34 +226,35 @@ register(
     ("business.listed", "Bedrijvenlijst bekeken", True),
 )
 
-# --- caravan parks (woonwagenbeleid) ---
+# --- the holiday-park approach (permanent residence on a vakantiepark) ---
 register(
-    WOONWAGENS,
+    VAKANTIEPARKEN,
     "park",
-    ("park.created", "Woonwagenlocatie aangemaakt", False),
-    ("park.updated", "Woonwagenlocatie gewijzigd", False),
-    ("park.overview_viewed", "Overzicht woonwagenlocatie bekeken", True),
-    ("park.map_viewed", "Kaart woonwagenlocatie bekeken", True),
-    ("park.progress_viewed", "Voortgang woonwagenlocatie bekeken", False),
-    ("park.progress_exported", "Voortgang woonwagenlocatie geëxporteerd", False),
-    ("park_lot.imported", "Standplaatsen geïmporteerd", False),
-    ("park_lot_import.started", "Import van standplaatsen gestart", False),
+    ("park.created", "Vakantiepark aangemaakt", False),
+    ("park.updated", "Vakantiepark gewijzigd", False),
+    ("park.base_map_set", "Achtergrondkaart vakantiepark vastgelegd", False),
+    ("park.overview_viewed", "Overzicht vakantiepark bekeken", True),
+    ("park.map_viewed", "Kaart vakantiepark bekeken", True),
+    ("park.progress_viewed", "Voortgang vakantiepark bekeken", False),
+    ("park.progress_exported", "Voortgang vakantiepark geëxporteerd", False),
+    ("park_lot.imported", "Kavels geïmporteerd", False),
+    ("park_lot_import.started", "Import van kavels gestart", False),
 )
 register(
-    WOONWAGENS,
+    VAKANTIEPARKEN,
     "park_lot",
-    ("park_lot.created", "Standplaats aangemaakt", True),
-    ("park_lot.occupant_added", "Bewoner van standplaats vastgelegd", True),
-    ("park_lot.occupancy_ended", "Bewoning van standplaats beëindigd", True),
-    ("park_lot.permit_added", "Vergunning voor standplaats vastgelegd", True),
-    ("park_lot.tolerance_added", "Gedoogbeschikking voor standplaats vastgelegd", True),
-    ("park_lot.status_set", "Status van standplaats gezet", False),
-    ("park_lot.viewed", "Standplaats bekeken", True),
-    ("park_lot.viewed_for_change", "Standplaats bekeken om te wijzigen", True),
-    ("park_lot.listed", "Standplaatsenlijst bekeken", True),
+    ("park_lot.created", "Kavel aangemaakt", True),
+    ("park_lot.occupant_added", "Bewoner van kavel vastgelegd", True),
+    ("park_lot.occupancy_ended", "Bewoning van kavel beëindigd", True),
+    ("park_lot.permit_added", "Vergunning voor kavel vastgelegd", True),
+    ("park_lot.tolerance_added", "Gedoogbeschikking voor kavel vastgelegd", True),
+    ("park_lot.status_set", "Status van kavel gezet", False),
+    ("park_lot.viewed", "Kavel bekeken", True),
+    ("park_lot.viewed_for_change", "Kavel bekeken om te wijzigen", True),
+    ("park_lot.listed", "Kavellijst bekeken", True),
 )
 register(
-    WOONWAGENS,
+    VAKANTIEPARKEN,
     "park_round",
     ("park_round.planned", "Controleronde gepland", False),
     ("park_round.updated", "Controleronde gewijzigd", False),
@@ -261,10 +262,10 @@ register(
     ("park_round.viewed", "Controleronde bekeken", False),
 )
 register(
-    WOONWAGENS,
+    VAKANTIEPARKEN,
     "park_inspection",
-    ("park_inspection.submitted", "Controle van standplaats ingediend", False),
-    ("park_inspection.viewed", "Controle van standplaats bekeken", True),
+    ("park_inspection.submitted", "Controle van kavel ingediend", False),
+    ("park_inspection.viewed", "Controle van kavel bekeken", True),
     ("park_follow_up.procedure_started", "Vervolg: procedure gestart", False),
     ("park_follow_up.care_referred", "Vervolg: doorverwezen naar zorg", False),
     ("park_follow_up.brp_referred", "Vervolg: doorgezet naar BRP-onderzoek", False),
