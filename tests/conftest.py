@@ -44,8 +44,10 @@ def _accounts_again_after_a_flush(request: pytest.FixtureRequest, django_db_bloc
 
 
 def seed_policy_tables() -> None:
-    """The rows data migrations put in policy tables (the mandate register), which a flush empties as well."""
-    import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
+    """The rows data migrations put in policy tables (the mandate register), which a flush empties as well; only
+    into an empty table, so it may run whenever a test needs them."""
+    if not django_apps.get_model("procedures", "Mandate").objects.exists():
+        import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -86,6 +88,7 @@ def users(db: None) -> dict[str, User]:
     """The demo municipality with one user per role, created through the real services (seeded once per
     worker by `django_db_setup`; `seed_accounts` only checks, unless a transactional test emptied the database)."""
     seed_accounts()
+    seed_policy_tables()
     return {u.username: u for u in User.objects.select_related("organisation")}
 
 

@@ -117,7 +117,8 @@ def _intended_decision(world: ParkWorld, case: Case) -> str:
 def test_a_letter_about_a_park_lot_names_the_parks_project_leader(park_world: ParkWorld) -> None:
     text = _intended_decision(park_world, _case(park_world, on_lot=True))
     assert all(value in text for value in MARK), text
-    assert "Projectleider vakantiepark en ondermijning" in text
+    # The project leader is the one point of contact (the signatory comes from the mandate register).
+    assert f"vast aanspreekpunt {MARK[0]}" in text
     assert not any(value in text for value in ILSE)
     assert "{{" not in text
 
@@ -144,7 +145,7 @@ def test_a_new_project_leader_of_the_park_is_named_in_the_next_letter(park_world
     Park.objects.filter(pk=park_world.park.pk).update(project_leader=successor)
     text = _intended_decision(park_world, case)
     assert "Noor Bakker" in text and "026 123 45 67" in text and "n.bakker@lingewaard.example" in text
-    assert "Projectleider" in text  # no job title on the card: the role, as on the park overview
+    assert "vast aanspreekpunt Noor Bakker" in text
     assert "Mark van der Linden" not in text
 
 

@@ -32,7 +32,7 @@ from regie.park.services.status import residence_status_set
 from regie.procedures.definitions import SHIPPED
 from regie.procedures.models import Procedure
 from regie.procedures.services.engine import procedure_move, procedure_start
-from regie.subjects.services import person_create
+from regie.subjects.services import address_get_or_create, person_create
 from tests.procedures.conftest import NO_EXCEPTIONS, PENALTY, report
 from tests.worlds.park import ParkWorld
 
@@ -121,7 +121,11 @@ def _procedure(
 ) -> Procedure:  # type: ignore[assignment]
     """A permanent-residence procedure on the lot's case, along PATH on `dates`, then the steps in `then`."""
     if not lot.occupancies.exists():
-        person = person_create(actor=None, surname=f"Bewoner{lot.number}", given_names="Kim")
+        # A letter needs the addressee's address (an empty field is refused), so the occupant has one.
+        home = address_get_or_create(
+            actor=None, postcode="6851 AB", house_number=lot.number, street="Recreatielaan", city="Huissen"
+        )
+        person = person_create(actor=None, surname=f"Bewoner{lot.number}", given_names="Kim", address=home)
         occupancy_add(actor=world.users["projectleider"], lot=lot, person=person, from_date=D("2020-01-01"))
     case = lot_case_for(actor=world.users["projectleider"], lot=lot)
     for name in ("handhaver", "jurist"):

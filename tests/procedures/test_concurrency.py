@@ -9,6 +9,7 @@ from django.db import connections
 
 from regie.core.errors import ConflictError
 from regie.procedures.models import Procedure
+from tests.conftest import seed_policy_tables
 
 from .conftest import PENALTY, access
 
@@ -18,14 +19,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def mandates(transactional_db):
     """The mandate register's rows from migration 0003: a transactional test flushes them away."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from regie.procedures.models import Mandate
-
-    if not Mandate.objects.exists():
-        import_module("regie.procedures.migrations.0003_mandate").seed(apps, None)
+    seed_policy_tables()
 
 
 def test_it_lets_one_of_two_simultaneous_moves_win(transactional_db, mandates, pr_at, world):
