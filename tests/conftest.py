@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts.models import User
 from regie.demo.accounts import seed_accounts
+from regie.park.services.indicators import indicator_policy_ensure
 
 pytest_plugins = ["tests.browser"]
 
@@ -44,10 +45,11 @@ def _accounts_again_after_a_flush(request: pytest.FixtureRequest, django_db_bloc
 
 
 def seed_policy_tables() -> None:
-    """The rows data migrations put in policy tables (the mandate register), which a flush empties as well; only
-    into an empty table, so it may run whenever a test needs them."""
+    """The rows data migrations put in policy tables (the mandate register, the indicators of main residence),
+    which a flush empties as well; only into an empty table, so it may run whenever a test needs them."""
     if not django_apps.get_model("procedures", "Mandate").objects.exists():
         import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
+    indicator_policy_ensure()
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from regie.cases.models import Case, CaseMember, CaseStatus, CaseType
 from regie.cases.services.case import SubjectRef, case_create
 from regie.cases.services.case_types import case_type_create
 from regie.cases.services.team import case_member_add, case_member_update
+from regie.demo.mandates import seed_mandates
 from regie.procedures.models import DamoclesPolicy, Procedure
 from regie.procedures.services.damocles import RuleInput, damocles_policy_create
 from regie.procedures.services.engine import Upload, procedure_move, procedure_start
@@ -328,6 +329,7 @@ def _run(case: Case, type_code: str, steps: list[Step], users: dict[str, User]) 
 
 def seed_procedures() -> list[str]:
     """Start demo procedures on demo cases; running it twice changes nothing."""
+    report = seed_mandates()  # every demo letter needs a signatory from the mandate register
     users = {
         u.username: u
         for u in User.objects.filter(
@@ -336,7 +338,6 @@ def seed_procedures() -> list[str]:
     }
     if len(users) < 5:
         return ["Demoprocedures overgeslagen: de demogebruikers ontbreken."]
-    report = []
     if not DamoclesPolicy.objects.exists():
         damocles_policy_create(
             actor=None,

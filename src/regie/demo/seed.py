@@ -8,7 +8,6 @@ from django.db import transaction
 from regie.demo.accounts import seed_accounts
 from regie.demo.cases import seed_cases
 from regie.demo.intake import seed_signals
-from regie.demo.mandates import seed_mandates
 from regie.demo.park import seed_park
 from regie.demo.procedures import seed_procedures
 
@@ -21,7 +20,6 @@ def seed_demo() -> list[str]:
     with transaction.atomic():
         report += seed_cases()
     with transaction.atomic():
-        report += seed_mandates()
         report += seed_procedures()
     with transaction.atomic():
         report += seed_signals()
