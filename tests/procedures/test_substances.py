@@ -95,14 +95,14 @@ def test_the_assessment_sums_weed_and_hash_and_says_which_amounts_counted(world,
     ],
 )
 def test_periods_are_read_as_a_person_types_them(text, iso):
-    from regie.core.terms import parse_dutch_period
+    from regie.core.periods import parse_dutch_period
 
     assert parse_dutch_period(text).iso() == iso
 
 
 @pytest.mark.parametrize("text", ["zes weken", "6 weekjes", "0 dagen", "", "P0D"])
 def test_a_period_that_cannot_be_read_is_refused_with_a_dutch_example(text):
-    from regie.core.terms import PeriodError, parse_dutch_period
+    from regie.core.periods import PeriodError, parse_dutch_period
 
     with pytest.raises(PeriodError) as caught:
         parse_dutch_period(text)

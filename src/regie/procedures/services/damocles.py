@@ -19,7 +19,8 @@ from django.db.models import Max
 from django.http import HttpRequest
 
 from regie.accounts.models import User
-from regie.core.terms import PeriodError, format_date, parse_dutch_period, parse_period, plain_end, term_end
+from regie.core.periods import PeriodError, parse_dutch_period, parse_period, plain_end
+from regie.core.terms import format_date, term_end
 from regie.procedures.models import (
     DamoclesPolicy,
     DamoclesRule,

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from regie.core.terms import PeriodError, parse_dutch_period
+from regie.core.periods import PeriodError, parse_dutch_period
 from regie.procedures.definitions.schema import FieldSpec, StepSpec
 
 MAX_TEXT = 300
