@@ -42,6 +42,9 @@ GUARDED = frozenset(
         "FollowUp",
         # regie.intake.models, regie.procedures.models
         "Signal", "Procedure",
+        # regie.pga.models (issue 14)
+        # regie.ondermijning.models (issue 17)
+        # regie.digital.models (issue 16)
     }
 )  # fmt: skip
 MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})

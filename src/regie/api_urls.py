@@ -6,7 +6,6 @@ from django.urls import include, path
 
 from regie.accounts.api import Me, OrganisationDetail, OrganisationList
 from regie.core.api.docs import OpenApiJson, docs_page
-from regie.privacy.api import ProcessingLogList
 
 urlpatterns = [
     path("openapi.json", OpenApiJson.as_view(), name="openapi"),
@@ -14,10 +13,13 @@ urlpatterns = [
     path("organisations", OrganisationList.as_view()),
     path("organisations/<uuid:pk>", OrganisationDetail.as_view()),
     path("users/me", Me.as_view()),
-    path("processing-log", ProcessingLogList.as_view()),
     path("", include("regie.cases.api_urls")),
     path("", include("regie.search.api_urls")),
     path("", include("regie.procedures.api_urls")),
     path("", include("regie.intake.api_urls")),
     path("", include("regie.park.api_urls")),
+    path("", include("regie.pga.api_urls")),
+    path("", include("regie.ondermijning.api_urls")),
+    path("", include("regie.digital.api_urls")),
+    path("", include("regie.privacy.api_urls")),
 ]

@@ -7,7 +7,6 @@ from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
 from regie.accounts.views import lockout as lockout_views
 from regie.accounts.views import tokens as token_views
-from regie.privacy import views as privacy_views
 from regie.search import views as search_views
 from regie.web import views as web_views
 
@@ -39,7 +38,6 @@ urlpatterns = [
         access_change_views.access_change_decide,
         name="admin-access-change-decide",
     ),
-    path("privacy/verwerkingslog", privacy_views.processing_log_page, name="processing-log"),
     path(
         "privacy/toegangswijzigingen",
         access_change_views.access_change_overview,
@@ -51,6 +49,10 @@ urlpatterns = [
     path("", include("regie.procedures.urls")),
     path("", include("regie.intake.urls")),
     path("", include("regie.park.urls")),
+    path("", include("regie.pga.urls")),
+    path("", include("regie.ondermijning.urls")),
+    path("", include("regie.digital.urls")),
+    path("", include("regie.privacy.urls")),
     path("api/v1/", include("regie.api_urls")),
 ]
 

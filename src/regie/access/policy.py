@@ -67,6 +67,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         {Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP}
     ),
     "intake.configure": frozenset({Role.ADMINISTRATOR}),
+    # --- Persoonsgerichte aanpak (issue 14) ---
+    # --- Ondermijning (issue 17) ---
+    # --- Digitale veiligheid (issue 16) ---
+    # --- Privacy governance (issue 18) ---
 }
 
 

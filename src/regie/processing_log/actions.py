@@ -25,6 +25,13 @@ REGISTRATIE = "Registratie van personen, adressen en bedrijven"
 BEVEILIGING = "Informatiebeveiliging en toegangsbeheer"
 TOEZICHT = "Toezicht op de verwerking (AVG)"
 BEHEER = "Functioneel beheer"
+# The theme apps' activities: each theme declares its own actions in `<app>/log_actions.py` (imported by its
+# AppConfig), under one of these.
+PGA = "Persoonsgerichte aanpak (PGA)"
+OVERLEGGEN = "Casusoverleggen"
+ONDERMIJNING = "Aanpak ondermijning"
+DIGITAAL = "Digitale veiligheid"
+MONITORING = "Monitoring en verantwoording"
 
 
 class UnknownAction(LookupError):

@@ -39,10 +39,14 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Termijnen", "/termijnen", "procedures.oversight"),
     NavItem("Termijncalculator", "/termijncalculator", "deadlines.calculate"),
     NavItem("Vakantiepark", "/vakantiepark", None, allowed=_park_navigation),
+    # --- PGA (issue 14) ---
+    # --- Ondermijning (issue 17) ---
+    # --- Digitale veiligheid (issue 16) ---
     NavItem("Beheer", "/beheer", "accounts.manage"),
     NavItem("Signaalroutering", "/beheer/routering", "intake.configure"),
     NavItem("Brieven en beleid", "/procedurebeheer", "procedures.configure"),
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
+    # --- Privacy governance (issue 18) ---
     NavItem("Noodtoegang beoordelen", "/privacy/noodtoegang", "break_the_glass.review"),
     NavItem("Rolwijzigingen", "/privacy/toegangswijzigingen", "account_changes.view"),
 )

@@ -1,0 +1,7 @@
+"""Pages of the Aanpak ondermijning theme."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
