@@ -43,8 +43,11 @@ GUARDED = frozenset(
         # regie.intake.models, regie.procedures.models
         "Signal", "Procedure",
         # regie.pga.models (issue 14)
+        "Referral", "PgaCase", "DomainPlan", "DomainScore", "Evaluation",
         # regie.ondermijning.models (issue 17)
+        "AreaLocation", "LocationRisk", "Finding", "InspectionSite",
         # regie.digital.models (issue 16)
+        "VictimFollowUp",
     }
 )  # fmt: skip
 MANAGERS = frozenset({"objects", "_default_manager", "_base_manager"})
@@ -161,6 +164,8 @@ LATE_IMPORTS: frozenset[tuple[str, str, str]] = frozenset(
             "ready",
             "contributions to lower apps register once the app registry is ready",
         ),
+        ("pga/apps.py", "ready", "contributions to lower apps register once the app registry is ready"),
+        ("privacy/apps.py", "ready", "the register of processing activities is completed after migrate and flush"),
         ("settings.py", "_database", "the embedded server is loaded only when DATABASE_URL is unset"),
     }
 )

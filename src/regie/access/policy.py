@@ -53,6 +53,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "break_the_glass.review": frozenset({Role.PRIVACY}),
     # Subject collections, search and hit/no-hit: only for roles that work on cases (others get a 403).
     "subjects.view": CASE_ROLES,
+    # Completing or merging a person's record (a placeholder from a signal): the municipal case roles, and then
+    # only for a person in a case they may edit (access.subject_access.may_edit_person).
+    "persons.edit": frozenset(
+        {Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.BRP}
+    ),
     "search.use": CASE_ROLES,
     "hit_checks.ask": CASE_ROLES,
     # Anything addressed by id (a case and its notes, tasks, team, documents, timeline; a person, address …)
@@ -68,9 +73,34 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     "intake.configure": frozenset({Role.ADMINISTRATOR}),
     # --- Persoonsgerichte aanpak (issue 14) ---
+    # Every case role may refer a person and open the PGA pages; which PGA case a user sees is decided by the
+    # case's door (access.pga_access); screening and the triage list are the procesregisseur's.
+    "pga.view": CASE_ROLES,
+    "pga.refer": CASE_ROLES,
+    "pga.triage": frozenset({Role.PROCESS_DIRECTOR}),
     # --- Ondermijning (issue 17) ---
+    # Awareness (quiz, report button) is for everyone; the areas, risks and inspections are for the municipal
+    # team and the partners on an inspection day (access.ondermijning_access decides per area and inspection);
+    # training figures per department are counts for the project leader and analysts.
+    "ondermijning.awareness": ALL_STAFF,
+    "ondermijning.view": frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER, Role.PARTNER}),
+    "ondermijning.figures": frozenset({Role.PROJECT_LEADER, Role.ANALYST}),
     # --- Digitale veiligheid (issue 16) ---
+    # Follow-ups residents asked for (personal data; the door access.digital_access decides per municipality),
+    # campaigns, anonymous self-check figures (analysts too: aggregates only) and the content (administrator).
+    "digital.follow_ups": frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER}),
+    "digital.campaigns": frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER}),
+    "digital.statistics": frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.ANALYST}),
+    "digital.content": frozenset({Role.ADMINISTRATOR}),
     # --- Privacy governance (issue 18) ---
+    # The register of processing activities is read by the privacy officer and the administrator; requests of data
+    # subjects and the review of destruction lists are the officer's; retention rules are a policy table the
+    # administrator and the officer keep. Approving a destruction list needs a second officer (the archivist's part:
+    # no archivist role exists), never the one who reviewed it.
+    "privacy_register.view": frozenset({Role.PRIVACY, Role.ADMINISTRATOR}),
+    "data_subject_requests.handle": frozenset({Role.PRIVACY}),
+    "retention.configure": frozenset({Role.PRIVACY, Role.ADMINISTRATOR}),
+    "destruction.handle": frozenset({Role.PRIVACY}),
 }
 
 

@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 
 from regie.core.api.casing import snakify
+from regie.privacy.selectors import activities_by_name, activity_name_for
 from regie.processing_log import selectors
 from regie.processing_log.models import ProcessingLogEntry
 from regie.processing_log.services import log_processing
@@ -17,6 +18,17 @@ class ProcessingLogEntrySerializer(serializers.ModelSerializer[ProcessingLogEntr
     action_label = serializers.CharField(
         read_only=True, help_text="De Nederlandse omschrijving van de handeling (action is de code)."
     )
+    activity = serializers.SerializerMethodField(
+        help_text="De verwerkingsactiviteit in het register waar de handeling bij hoort (Logboek Dataverwerkingen)."
+    )
+    activity_id = serializers.SerializerMethodField(help_text="Het id van die verwerkingsactiviteit.")
+
+    def get_activity(self, entry: ProcessingLogEntry) -> str:
+        return activity_name_for(entry.action)
+
+    def get_activity_id(self, entry: ProcessingLogEntry) -> str | None:
+        activity = self.context.get("register", {}).get(activity_name_for(entry.action))
+        return str(activity.pk) if activity else None
 
     class Meta:
         model = ProcessingLogEntry
@@ -29,6 +41,8 @@ class ProcessingLogEntrySerializer(serializers.ModelSerializer[ProcessingLogEntr
             "acting_for",
             "action",
             "action_label",
+            "activity",
+            "activity_id",
             "object_type",
             "object_id",
             "person_ids",
@@ -68,6 +82,9 @@ class ProcessingLogList(generics.ListAPIView[ProcessingLogEntry]):
 
     serializer_class = ProcessingLogEntrySerializer
     required_permission = "processing_log.view"
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "register": activities_by_name()}
 
     def get_queryset(self) -> Any:
 

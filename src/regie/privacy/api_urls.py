@@ -5,7 +5,17 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from regie.privacy.api import ProcessingLogList
+from regie.privacy.register_api import (
+    DataSubjectRequestDetail,
+    DataSubjectRequestList,
+    ProcessingActivityDetail,
+    ProcessingActivityList,
+)
 
 urlpatterns: list[URLPattern] = [
     path("processing-log", ProcessingLogList.as_view()),
+    path("processing-activities", ProcessingActivityList.as_view()),
+    path("processing-activities/<uuid:id>", ProcessingActivityDetail.as_view()),
+    path("data-subject-requests", DataSubjectRequestList.as_view()),
+    path("data-subject-requests/<uuid:id>", DataSubjectRequestDetail.as_view()),
 ]

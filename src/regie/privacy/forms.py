@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from regie.processing_log.actions import all_actions, is_registered
+from regie.subjects.identity import bsn_error, normalize_bsn
 
 _ACTION_PATTERN = re.compile(r"[a-z_.]{1,80}")
 
@@ -29,10 +30,11 @@ class ActionFilterField(forms.ChoiceField):
 
 
 class LogFilterForm(forms.Form):
-    person = forms.UUIDField(
-        label="Persoon (id)",
+    person = forms.CharField(
+        label="Persoon (naam of BSN)",
         required=False,
-        error_messages={"invalid": "Vul een geldig persoons-id in (UUID)."},
+        max_length=120,
+        help_text="Bijvoorbeeld 'Hermsen' of een BSN van 9 cijfers.",
     )
     user = forms.CharField(label="Gebruiker", required=False, max_length=150)
     action = ActionFilterField(
@@ -62,9 +64,92 @@ class LogFilterForm(forms.Form):
             choices.insert(1, (asked, f"Begint met: {asked}"))
         self.fields["action"].choices = choices  # type: ignore[attr-defined]
 
+    def clean_person(self) -> str:
+        text = str(self.cleaned_data.get("person") or "").strip()
+        digits = text.replace(" ", "").replace(".", "")
+        if digits.isdigit():
+            error = bsn_error(digits)
+            if error:
+                raise forms.ValidationError(error)
+            return normalize_bsn(digits) or digits
+        if text and len(text) < 2:
+            raise forms.ValidationError("Typ ten minste twee letters van de naam.")
+        return text
+
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", "De einddatum ligt voor de begindatum.")
         return data
+
+
+class PersonSearchForm(forms.Form):
+    """Find the data subject by what they give: their name, BSN and/or birth date (never an internal id)."""
+
+    naam = forms.CharField(label="Naam", required=False, max_length=120)
+    bsn = forms.CharField(label="BSN", required=False, max_length=11)
+    geboortedatum = forms.DateField(
+        label="Geboortedatum",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een geldige datum in (jjjj-mm-dd)."},
+    )
+
+    def clean_bsn(self) -> str:
+        value = str(self.cleaned_data.get("bsn") or "").strip()
+        if not value:
+            return ""
+        error = bsn_error(value)
+        if error:
+            raise forms.ValidationError(error)
+        return normalize_bsn(value) or ""
+
+    def clean_naam(self) -> str:
+        value = str(self.cleaned_data.get("naam") or "").strip()
+        if value and len(value) < 2:
+            raise forms.ValidationError("Typ ten minste twee letters van de naam.")
+        return value
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not self.errors and not (data.get("naam") or data.get("bsn") or data.get("geboortedatum")):
+            raise forms.ValidationError("Vul een naam, een BSN of een geboortedatum in.")
+        return data
+
+
+class RequestCreateForm(forms.Form):
+    person = forms.UUIDField(
+        widget=forms.HiddenInput, error_messages={"invalid": "Kies de betrokkene opnieuw."}
+    )
+    received_on = forms.DateField(
+        label="Ontvangen op",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Vul de datum van ontvangst in.", "invalid": "Vul een geldige datum in."},
+    )
+    identity_check = forms.CharField(
+        label="Identiteit vastgesteld met",
+        max_length=200,
+        help_text="Bijvoorbeeld: paspoort gezien aan de balie; DigiD-ingelogd formulier.",
+        error_messages={"required": "Leg vast hoe u de identiteit van de verzoeker hebt vastgesteld."},
+    )
+
+
+class ExtendForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label="Verlengen met",
+        coerce=int,
+        choices=[(1, "één maand"), (2, "twee maanden")],
+        error_messages={"invalid_choice": "Verlengen kan met één of twee maanden."},
+    )
+    reason = forms.CharField(
+        label="Reden (de betrokkene krijgt die te horen)",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Geef de reden van de verlenging."},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CompleteForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -18,6 +18,7 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 @dataclass(frozen=True)
 class LogFilter:
     person: UUID | None = None
+    persons: tuple[UUID, ...] | None = None  # any of these persons (a filter by name or BSN); () finds nothing
     user: str = ""
     action: str = ""
     date_from: date | None = None
@@ -29,6 +30,8 @@ def processing_log(filters: LogFilter) -> QuerySet[ProcessingLogEntry]:
     qs = ProcessingLogEntry.objects.all()
     if filters.person:
         qs = qs.filter(person_ids__contains=[filters.person])
+    if filters.persons is not None:
+        qs = qs.filter(person_ids__overlap=list(filters.persons)) if filters.persons else qs.none()
     if filters.user:
         qs = qs.filter(actor_username=filters.user.strip().lower())
     if filters.action:

@@ -40,13 +40,20 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Termijncalculator", "/termijncalculator", "deadlines.calculate"),
     NavItem("Vakantiepark", "/vakantiepark", None, allowed=_park_navigation),
     # --- PGA (issue 14) ---
+    NavItem("PGA", "/pga", "pga.view"),
     # --- Ondermijning (issue 17) ---
+    NavItem("Ondermijning", "/ondermijning", "ondermijning.awareness"),
     # --- Digitale veiligheid (issue 16) ---
+    NavItem("Digitale veiligheid", "/digitale-veiligheid", "digital.statistics"),
+    NavItem("Nazorg online criminaliteit", "/nazorg-online", "digital.follow_ups"),
+    NavItem("Inhoud digitale veiligheid", "/beheer/digitale-veiligheid", "digital.content"),
     NavItem("Beheer", "/beheer", "accounts.manage"),
     NavItem("Signaalroutering", "/beheer/routering", "intake.configure"),
     NavItem("Brieven en beleid", "/procedurebeheer", "procedures.configure"),
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
     # --- Privacy governance (issue 18) ---
+    NavItem("Verwerkingsregister", "/privacy/verwerkingsregister", "privacy_register.view"),
+    NavItem("Verzoeken van betrokkenen", "/privacy/verzoeken", "data_subject_requests.handle"),
     NavItem("Noodtoegang beoordelen", "/privacy/noodtoegang", "break_the_glass.review"),
     NavItem("Rolwijzigingen", "/privacy/toegangswijzigingen", "account_changes.view"),
 )

@@ -1,0 +1,78 @@
+"""The access export for a data subject (AVG art. 15): what Regie holds and every consultation of it.
+
+Per CJEU C-579/21 the data subject learns the dates and purposes of the consultations and which organisation
+consulted; the employees are not named (the organisation and role suffice unless naming them is needed). Under the
+WGS the one request covers every joint controller in Regie, so consultations by every partner are included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import timezone
+
+from regie.access import privacy_access
+from regie.privacy.models import DataSubjectRequest
+from regie.privacy.selectors import Consultation, consultations_of
+
+
+@dataclass(frozen=True)
+class AccessExport:
+    request: DataSubjectRequest
+    holdings: privacy_access.Holdings
+    consultations: list[Consultation]
+
+    @property
+    def organisations(self) -> list[str]:
+        """The organisations that consulted the data, each once."""
+        return sorted({c.organisation for c in self.consultations})
+
+    def as_json(self) -> dict[str, Any]:
+        person = self.holdings.person
+        address = person.address
+
+        def plain(value: Any) -> Any:
+            if isinstance(value, datetime):
+                return timezone.localtime(value).isoformat()
+            if isinstance(value, date):
+                return value.isoformat()
+            return value
+
+        def camel(row: dict[str, Any]) -> dict[str, Any]:
+            out = {}
+            for key, value in row.items():
+                head, *rest = key.split("_")
+                out[head + "".join(w.capitalize() for w in rest)] = plain(value)
+            return out
+
+        return {
+            "verzoek": {
+                "kenmerk": self.request.reference,
+                "ontvangenOp": self.request.received_on.isoformat(),
+                "uitersteDatum": self.request.due.isoformat(),
+                "samengesteldOp": timezone.localtime().isoformat(),
+                "verwerkingsverantwoordelijken": "Alle gezamenlijk verwerkingsverantwoordelijken in Regie (WGS)",
+            },
+            "persoon": {
+                "naam": str(person),
+                "bsn": person.bsn,
+                "geboortedatum": plain(person.birth_date),
+                "adres": f"{address.street} {address.house_number}{address.house_letter}, {address.city}"
+                if address
+                else None,
+                "email": person.email or None,
+                "telefoon": person.phone or None,
+            },
+            "casussen": [camel(asdict(c)) for c in self.holdings.cases],
+            "signalen": [camel(asdict(s)) for s in self.holdings.signals],
+            "kavels": [camel(asdict(lot)) for lot in self.holdings.lots],
+            "raadplegingen": [camel(asdict(c)) for c in self.consultations],
+        }
+
+
+def access_export(user: Any, dsr: DataSubjectRequest) -> AccessExport:
+    """Compose the export (the caller logs the read, naming the person)."""
+    holdings = privacy_access.holdings_of(user, dsr.person)
+    return AccessExport(dsr, holdings, consultations_of(dsr.person_id))
