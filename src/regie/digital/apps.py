@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from regie.digital import log_actions  # noqa: F401
+
 
 class DigitalConfig(AppConfig):
     name = "regie.digital"

@@ -1,0 +1,48 @@
+"""Digital-safety fixtures: complete answers for a check, and a consented follow-up made through the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from regie.accounts.models import User
+from regie.digital.content import all_questions, bundled, options_of
+from regie.digital.models import VictimFollowUp
+from regie.digital.services.follow_ups import follow_up_request
+
+RESIDENTS = "check-inwoners"
+BUSINESSES = "check-ondernemers"
+
+
+def answers_for(kind: str, pick: str = "best") -> dict[str, str]:
+    """Every question answered: its best option, its worst, or the first."""
+    definition = bundled(kind)
+    out = {}
+    for q in all_questions(definition):
+        options = options_of(definition, q)
+        if pick == "first":
+            chosen = options[0]
+        else:
+            chosen = (max if pick == "best" else min)(options, key=lambda o: o["points"])
+        out[q["code"]] = chosen["value"]
+    return out
+
+
+def make_follow_up(**overrides: Any) -> tuple[VictimFollowUp, str]:
+    values: dict[str, Any] = {
+        "situation_code": "vriend-in-nood",
+        "given_names": "Fenna",
+        "surname": "Oosterhuis",
+        "email": "fenna@example.nl",
+        "phone": "0612345678",
+        "story": "Een 'dochter' vroeg via WhatsApp om 950 euro.",
+        "consent": True,
+    }
+    values.update(overrides)
+    return follow_up_request(**values)
+
+
+@pytest.fixture
+def follow_up(users: dict[str, User]) -> tuple[VictimFollowUp, str]:
+    return make_follow_up()
