@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from regie.ondermijning import api
+
+urlpatterns: list[URLPattern] = [
+    path("areas", api.AreaList.as_view()),
+    path("location-risks", api.LocationRiskList.as_view()),
+    path("integral-inspections", api.IntegralInspectionList.as_view()),
+    path("kvo-trajectories", api.KvoList.as_view()),
+    path("trainings", api.TrainingList.as_view()),
+]

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from regie.ondermijning import log_actions  # noqa: F401 — registers the processing-log actions
+
 
 class OndermijningConfig(AppConfig):
     name = "regie.ondermijning"
