@@ -9,6 +9,7 @@ from regie.demo.accounts import seed_accounts
 from regie.demo.cases import seed_cases
 from regie.demo.intake import seed_signals
 from regie.demo.park import seed_park
+from regie.demo.pga import seed_pga
 from regie.demo.procedures import seed_procedures
 
 
@@ -24,6 +25,7 @@ def seed_demo() -> list[str]:
     with transaction.atomic():
         report += seed_signals()
     report += seed_park()
+    report += seed_pga()
     if not settings.DEMO_MODE:
         report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
     return report

@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 
+from regie.pga import log_actions  # noqa: F401  (declares the PGA processing-log actions)
+
 
 class PgaConfig(AppConfig):
     name = "regie.pga"
     label = "pga"
     verbose_name = "Persoonsgerichte aanpak"
+
+    def ready(self) -> None:
+        # Contributions to the apps below are registered once the app registry is ready (decision 0010).
+        from regie.pga import contributions
+
+        contributions.register()

@@ -1,0 +1,199 @@
+"""Reads of the PGA pages and API that shape data already let through by the door (access.pga_access)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+
+from regie.access.policy import CASE_ROLES
+from regie.accounts.models import User
+from regie.pga.models import (
+    STALE_AFTER_DAYS,
+    DomainPlan,
+    DomainScore,
+    PgaCase,
+    PgaStatus,
+    Referral,
+    ReferralStatus,
+    ZrmDomain,
+)
+
+# The sparkline of one domain: 5 score levels over the rounds, drawn as SVG (coordinates as strings with a dot).
+SPARK_W, SPARK_H, SPARK_PAD = 160, 44, 6
+
+
+def _coord(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+@dataclass
+class DomainRow:
+    """One life domain on the case page: its plan, its scores over time and whether the last one is stale."""
+
+    domain: ZrmDomain
+    plan: DomainPlan | None = None
+    scores: list[DomainScore] = field(default_factory=list)
+    today: date | None = None
+
+    @property
+    def latest(self) -> DomainScore | None:
+        return self.scores[-1] if self.scores else None
+
+    @property
+    def first(self) -> DomainScore | None:
+        return self.scores[0] if self.scores else None
+
+    @property
+    def stale(self) -> bool:
+        latest = self.latest
+        return bool(
+            latest is not None and self.today and (self.today - latest.scored_on).days > STALE_AFTER_DAYS
+        )
+
+    @property
+    def change(self) -> int | None:
+        if len(self.scores) < 2:
+            return None
+        return self.scores[-1].score - self.scores[0].score
+
+    @property
+    def points(self) -> str:
+        """The polyline of the scores (x by round, y by score 1..5) for the sparkline."""
+        if not self.scores:
+            return ""
+        step = (SPARK_W - 2 * SPARK_PAD) / max(1, len(self.scores) - 1)
+        height = SPARK_H - 2 * SPARK_PAD
+        return " ".join(
+            f"{_coord(SPARK_PAD + i * step)},{_coord(SPARK_PAD + (5 - s.score) / 4 * height)}"
+            for i, s in enumerate(self.scores)
+        )
+
+    @property
+    def last_point(self) -> tuple[str, str] | None:
+        if not self.scores:
+            return None
+        x, y = self.points.split(" ")[-1].split(",")
+        return x, y
+
+
+def domain_rows(
+    domains: Sequence[ZrmDomain], plans: Iterable[DomainPlan], scores: Iterable[DomainScore], today: date
+) -> list[DomainRow]:
+    rows = {d.pk: DomainRow(domain=d, today=today) for d in domains}
+    for plan in plans:
+        if plan.domain_id in rows:
+            rows[plan.domain_id].plan = plan
+    for score in scores:
+        if score.domain_id in rows:
+            rows[score.domain_id].scores.append(score)
+    return list(rows.values())
+
+
+def score_table(rows: Sequence[DomainRow]) -> tuple[list[date], list[tuple[ZrmDomain, list[int | None]]]]:
+    """The same numbers as the sparklines: one column per score date, one row per domain."""
+    dates = sorted({s.scored_on for row in rows for s in row.scores})
+    table = []
+    for row in rows:
+        by_date = {s.scored_on: s.score for s in row.scores}
+        table.append((row.domain, [by_date.get(d) for d in dates]))
+    return dates, table
+
+
+@dataclass(frozen=True)
+class TriageRow:
+    referral: Referral
+    age_days: int
+    overdue: bool
+
+
+def triage_rows(referrals: QuerySet[Referral], today: date) -> list[TriageRow]:
+    """Referrals awaiting a decision, most urgent and oldest first; older than a week is overdue (weekly triage)."""
+    waiting = (
+        referrals.filter(status=ReferralStatus.AWAITING)
+        .select_related("person", "referred_by", "referred_by__organisation")
+        .order_by("created_at")
+    )
+    rows = [
+        TriageRow(r, (today - r.created_at.date()).days, (today - r.created_at.date()).days > 7)
+        for r in waiting
+    ]
+    urgency_order = {"spoed": 0, "hoog": 1, "normaal": 2}
+    return sorted(rows, key=lambda row: (urgency_order.get(row.referral.urgency, 3), -row.age_days))
+
+
+def case_list(pga_cases: QuerySet[PgaCase], *, user_id: Any, limit: int = 200) -> list[PgaCase]:
+    """The PGA cases in a list: the user's own as procesregisseur first, active before exited."""
+    return list(
+        pga_cases.select_related("person", "case", "process_director", "case_director")
+        .annotate(last_scored=Max("scores__scored_on"))
+        .order_by(F("status").asc(), "-included_on")[:limit]
+    )
+
+
+def overdue_reviews(pga_cases: QuerySet[PgaCase], today: date) -> QuerySet[PgaCase]:
+    """Contra-indications whose review date has passed: the procesregisseur must look again."""
+    return pga_cases.filter(
+        status=PgaStatus.ACTIVE, informed_on__isnull=True, contra_review_on__lte=today
+    ).select_related("person", "case")
+
+
+def monitoring_counts(municipality_id: Any, *, since: date, today: date) -> dict[str, Any]:
+    """Aggregates for monitoring (never a person): inflow, outflow, level, duration, exit reasons and the average
+    change of score per domain from first to last score."""
+    cases = PgaCase.objects.filter(case__municipality_id=municipality_id)
+    inflow = cases.filter(included_on__gte=since).count()
+    outflow = cases.filter(exited_on__gte=since).count()
+    by_level = dict(cases.filter(status=PgaStatus.ACTIVE).values_list("level").annotate(n=Count("pk")))
+    reasons = dict(cases.filter(exited_on__gte=since).values_list("exit_reason").annotate(n=Count("pk")))
+    durations = [
+        ((c.exited_on or today) - c.included_on).days for c in cases.only("included_on", "exited_on")
+    ]
+    firsts = (
+        DomainScore.objects.filter(pga_case__in=cases)
+        .values("pga_case_id", "domain__label", "domain__position")
+        .annotate(first=Min("scored_on"), last=Max("scored_on"))
+    )
+    wanted = {(r["pga_case_id"], r["domain__label"]): (r["first"], r["last"]) for r in firsts}
+    values: dict[tuple[Any, str, date], int] = {
+        (s["pga_case_id"], s["domain__label"], s["scored_on"]): s["score"]
+        for s in DomainScore.objects.filter(pga_case__in=cases).values(
+            "pga_case_id", "domain__label", "scored_on", "score"
+        )
+    }
+    changes: dict[str, list[int]] = defaultdict(list)
+    for (case_id, label), (first, last) in wanted.items():
+        if first != last:
+            changes[label].append(values[(case_id, label, last)] - values[(case_id, label, first)])
+    return {
+        "inflow": inflow,
+        "outflow": outflow,
+        "active_by_level": by_level,
+        "exit_reasons": reasons,
+        "average_duration_days": round(sum(durations) / len(durations)) if durations else None,
+        "average_change": {label: round(sum(v) / len(v), 2) for label, v in sorted(changes.items())},
+    }
+
+
+def year_ago(today: date) -> date:
+    return today - timedelta(days=365)
+
+
+def case_people(case_id: Any, coordinator_id: Any) -> QuerySet[User]:
+    """Who may hold a role or a task on this PGA case: active case workers on its team (the services check again)."""
+    return (
+        User.objects.filter(is_active=True, role__in=CASE_ROLES)
+        .filter(
+            Q(pk=coordinator_id)
+            | Q(case_memberships__case_id=case_id)
+            | Q(organisation__case_memberships__case_id=case_id)
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("last_name", "first_name")
+    )

@@ -1,0 +1,1 @@
+"""Writes of the person-centred approach: each `<noun>_<verb>(*, actor, ...)` in one transaction with its log entry."""
