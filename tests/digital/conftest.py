@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from regie.accounts.models import User
 from regie.digital.content import all_questions, bundled, options_of
-from regie.digital.models import VictimFollowUp
+from regie.digital.models import Campaign, VictimFollowUp
+from regie.digital.services.campaigns import campaign_create
 from regie.digital.services.follow_ups import follow_up_request
 
 RESIDENTS = "check-inwoners"
@@ -46,3 +48,18 @@ def make_follow_up(**overrides: Any) -> tuple[VictimFollowUp, str]:
 @pytest.fixture
 def follow_up(users: dict[str, User]) -> tuple[VictimFollowUp, str]:
     return make_follow_up()
+
+
+@pytest.fixture
+def campaign(users: dict[str, User]) -> Campaign:
+    return campaign_create(
+        actor=users["projectleider"],
+        name="Doe je updates",
+        code="doe-je-updates",
+        target_group="inwoners",
+        channel="sociale-media",
+        starts_on=date(2026, 3, 1),
+        ends_on=date(2026, 3, 31),
+        views=12000,
+        checks=["check-inwoners"],
+    )
