@@ -13,7 +13,9 @@ The writes:
 - break-the-glass: open case H in an emergency — the process director;
 - change-others-role / change-others-organisation: give analist a case role / move the police officer to GGZ —
   the administrator, and then it only waits for a second administrator;
-- change-own-role: nobody; approve-access-change (asked by beheerder2): an administrator who did not ask.
+- change-own-role: nobody; approve-access-change (asked by beheerder2): an administrator who did not ask;
+- merge-person: merge a placeholder person on case M into Piet Jansen (whoever sees one sees the other after it)
+  — the municipal case roles that may edit case M; partners on the team and the other roles may not.
 
 Refused means: nothing changed (the case, its team, timeline and log; the account and its pending changes).
 Break-the-glass and the account writes have no API; `test_the_api_has_no_side_door_for_them` holds that.
@@ -30,8 +32,10 @@ from django.test import Client
 
 from regie.accounts.account_changes import account_change_request
 from regie.accounts.models import AccountChange, Organisation, User
-from regie.cases.models import BreakTheGlass, Case, CaseMember
+from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject
+from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.team import case_member_update
+from regie.subjects.models import Person
 from tests.access.case_state import case_state
 from tests.api import conftest as api_world
 from tests.worlds import api as f
@@ -75,6 +79,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("change-others-organisation", "page"): _codes(everyone=403, beheerder=302),
     ("change-own-role", "page"): _codes(everyone=403, beheerder=400),
     ("approve-access-change", "page"): _codes(everyone=403, beheerder=302),
+    ("merge-person", "page"): _codes(case=302, no_case=403, politie=403, ggz=403),
 }
 
 
@@ -141,6 +146,12 @@ def _account(username: str) -> tuple[Any, ...]:
 Send = Callable[[], Any]
 
 
+def _persons_state(placeholder: Person) -> tuple[Any, ...]:
+    row = Person.objects.get(pk=placeholder.pk)
+    links = sorted(str(c) for c in CaseSubject.objects.filter(person=row).values_list("case_id", flat=True))
+    return row.merged_into_id, row.version, links
+
+
 def _attempt(write: str, channel: str, world: World, user: User, client: Client) -> tuple[Send, Send]:
     """Set the scene for `user`; returns the write, not yet sent, and a reader of everything it may change."""
     case = world.member_case
@@ -172,6 +183,15 @@ def _attempt(write: str, channel: str, world: World, user: User, client: Client)
     if write == "break-the-glass":
         data = {"number": world.hidden_case.number, "reason": REASON}
         return lambda: client.post("/noodtoegang", data), lambda: case_state(world.hidden_case)
+    if write == "merge-person":
+        placeholder = f.person("Jansen", given_names="P.", bsn=None, birth_date=None)
+        case_subject_add(
+            actor=world.coordinator, case=case, ref=SubjectRef(role="betrokkene", person=placeholder)
+        )
+        data = {"survivor": str(world.member_person.pk), "reason": "Zelfde persoon volgens de BRP"}
+        return lambda: client.post(f"/personen/{placeholder.pk}/samenvoegen", data), lambda: _persons_state(
+            placeholder
+        )
     if write == "change-own-role":
         police = Organisation.objects.get(name__startswith="Politie")
         form = _user_form(user, role="partner", organisation=police.pk)
@@ -250,6 +270,9 @@ def _check_effect(write: str, world: World, user: User, *, allowed: bool) -> Non
             ("analist", 1) if write == "change-others-role" else ("partner", 1)
         )
         assert AccountChange.objects.filter(user=target, status="wacht").exists() == allowed
+    elif write == "merge-person":
+        placeholder = Person.objects.get(given_names="P.", surname="Jansen")
+        assert (placeholder.merged_into_id == world.member_person.pk) == allowed
     elif write == "change-own-role":
         assert User.objects.get(pk=user.pk).role == user.role and not AccountChange.objects.exists()
     else:

@@ -24,8 +24,9 @@ from regie.access.case_access import (
     may_see_cases,
     visible_case_ids_params,
 )
+from regie.access.policy import has_permission
 from regie.accounts.models import Role, User
-from regie.cases.models import BreakTheGlass
+from regie.cases.models import BreakTheGlass, CaseSubject
 from regie.core.ids import uuid_or_404
 from regie.park.models import Occupancy
 from regie.processing_log.models import ProcessingLogEntry
@@ -39,6 +40,18 @@ BSN_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.INSPECTO
 def may_see_bsn(user: Any) -> bool:
     """Whether this user is shown BSNs of persons they may see."""
     return may_see_cases(user) and user.role in BSN_ROLES
+
+
+def may_edit_person(user: Any, person: Person) -> bool:
+    """Whether this user may complete or merge this person's record: a municipal case role (`persons.edit`) that
+    may edit a case the person is in (its coordinator, or a team member with edit rights, in person or through
+    their organisation). A partner, or a reader of the case, sees the person but does not change who they are."""
+    if not has_permission(user, "persons.edit") or person.merged_into_id is not None:
+        return False
+    editing = Q(case__coordinator=user) | Q(case__members__user=user, case__members__can_edit=True)
+    if user.organisation_id:
+        editing |= Q(case__members__organisation_id=user.organisation_id, case__members__can_edit=True)
+    return CaseSubject.objects.filter(editing, person=person).exists()
 
 
 def _params(user: User) -> tuple[object, ...]:

@@ -12,6 +12,7 @@ from regie.cases.views import (
     documents,
     emergency,
     notes,
+    person_edit,
     tasks,
     team,
 )
@@ -51,5 +52,7 @@ urlpatterns: list[URLPattern] = [
     path("beheer/casustypen/nieuw", case_types.case_type_edit, name="case-type-new"),
     path("beheer/casustypen/<uuid:pk>", case_types.case_type_edit, name="case-type"),
     path("personen/<str:person_id>", subject_views.person_detail, name="person-detail"),
+    path("personen/<str:person_id>/aanvullen", person_edit.person_complete, name="person-complete"),
+    path("personen/<str:person_id>/samenvoegen", person_edit.person_merge_page, name="person-merge"),
     path("adressen/<str:address_id>", subject_views.address_detail, name="address-detail"),
 ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.case_access import CaseAccess, cases_visible_to, timeline_for
-from regie.access.policy import request_user, requires
+from regie.access.policy import has_permission, request_user, requires
 from regie.cases.extensions import panels_for
 from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
 from regie.cases.models import Case
@@ -60,6 +60,8 @@ def _overview(
             "close_form": close_form or CaseCloseForm(initial={"version": case.version}),
             "link_form": link_form or CaseLinkForm(),
             "may_close": access.can_close and may_write(access),
+            # Placeholder persons (from a signal, no BSN or birth date) can be completed or merged from here.
+            "may_edit_persons": may_write(access) and has_permission(user, "persons.edit"),
             "panels": panels_for(user, case, may_write=may_write(access)),
         },
         status=status,

@@ -9,7 +9,13 @@ from django.views.decorators.http import require_GET
 
 from regie.access.case_access import cases_visible_to
 from regie.access.policy import request_user, requires
-from regie.access.subject_access import get_address_for, get_person_for, may_see_bsn, persons_visible_to
+from regie.access.subject_access import (
+    get_address_for,
+    get_person_for,
+    may_edit_person,
+    may_see_bsn,
+    persons_visible_to,
+)
 from regie.cases.models import SubjectRole
 
 
@@ -36,6 +42,8 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
         {
             "person": person,
             "show_bsn": may_see_bsn(user),
+            "may_edit": may_edit_person(user, person),
+            "incomplete": not person.bsn and not person.birth_date,
             "cases": [{"case": c, "role": _role_label(c.subject_role)} for c in cases],
             "breadcrumbs": [{"label": f"Persoon: {person}"}],
         },
