@@ -22,11 +22,8 @@ def answers_for(kind: str, pick: str = "best") -> dict[str, str]:
     definition = bundled(kind)
     out = {}
     for q in all_questions(definition):
-        options = options_of(definition, q)
-        if pick == "first":
-            chosen = options[0]
-        else:
-            chosen = (max if pick == "best" else min)(options, key=lambda o: o["points"])
+        options = sorted(options_of(definition, q), key=lambda o: o["points"])
+        chosen = {"first": options_of(definition, q)[0], "best": options[-1], "worst": options[0]}[pick]
         out[q["code"]] = chosen["value"]
     return out
 

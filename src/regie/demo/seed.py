@@ -7,6 +7,7 @@ from django.db import transaction
 
 from regie.demo.accounts import seed_accounts
 from regie.demo.cases import seed_cases
+from regie.demo.digital import seed_digital
 from regie.demo.intake import seed_signals
 from regie.demo.park import seed_park
 from regie.demo.pga import seed_pga
@@ -26,6 +27,7 @@ def seed_demo() -> list[str]:
         report += seed_signals()
     report += seed_park()
     report += seed_pga()
+    report += seed_digital()
     if not settings.DEMO_MODE:
         report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
     return report
