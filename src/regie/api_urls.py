@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("regie.pga.api_urls")),
     path("", include("regie.ondermijning.api_urls")),
     path("", include("regie.digital.api_urls")),
+    path("", include("regie.meetings.api_urls")),
     path("", include("regie.privacy.api_urls")),
 ]

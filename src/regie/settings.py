@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "regie.pga",
     "regie.ondermijning",
     "regie.digital",
+    "regie.meetings",
     "regie.search",
     "regie.privacy",
     "regie.web",
