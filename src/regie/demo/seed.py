@@ -9,6 +9,7 @@ from regie.demo.accounts import seed_accounts
 from regie.demo.cases import seed_cases
 from regie.demo.digital import seed_digital
 from regie.demo.intake import seed_signals
+from regie.demo.ondermijning import seed_ondermijning
 from regie.demo.park import seed_park
 from regie.demo.pga import seed_pga
 from regie.demo.procedures import seed_procedures
@@ -26,6 +27,7 @@ def seed_demo() -> list[str]:
     with transaction.atomic():
         report += seed_signals()
     report += seed_park()
+    report += seed_ondermijning()
     report += seed_pga()
     report += seed_digital()
     if not settings.DEMO_MODE:

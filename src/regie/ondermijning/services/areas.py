@@ -13,7 +13,7 @@ from regie.accounts.models import User
 from regie.ondermijning.geometry import contains
 from regie.ondermijning.models import Area, AreaKind, AreaLocation, SiteKind
 from regie.processing_log.services import log_processing
-from regie.subjects.models import Address, Business, LocationKind
+from regie.subjects.models import Address, Business, Location, LocationKind
 from regie.subjects.services import location_create
 
 NAME_MAX = 160
@@ -90,20 +90,28 @@ def area_location_add(
     geometry: Any = None,
     address: Address | None = None,
     business: Business | None = None,
+    location: Location | None = None,
     request: HttpRequest | None = None,
 ) -> AreaLocation:
-    """Add a business unit, farm shed or dwelling to an area; its geometry must lie inside the area's outline."""
+    """Add a business unit, farm shed or dwelling to an area; its geometry must lie inside the area's outline.
+
+    `location`: a location Regie already knows (from a case or signal) that lies in the area, instead of a new one.
+    """
     if not ondermijning_access.may_manage_area(actor, area):
         raise PermissionDenied
     errors: dict[str, str] = {}
     if kind not in SiteKind.values:
         errors["kind"] = "Kies bedrijfsunit, schuur of woning."
+    if location is not None:
+        geometry = location.geometry
+        if AreaLocation.objects.filter(location=location).exists():
+            errors["location"] = "Deze locatie hoort al bij een gebied."
     if geometry is not None and not contains(area.outline.geometry, geometry):
         errors["geometry"] = f"Deze locatie ligt buiten het gebied {area.name}."
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        location = location_create(
+        location = location or location_create(
             actor=actor,
             kind=LOCATION_KINDS[SiteKind(kind)],
             name=name,

@@ -1,0 +1,268 @@
+"""The demo of the ondermijning approach (issue 17): two estates (Pannenhuis certified, Bergerden starting its
+KVO-B), the rural area of Gendt and Doornenburg with farm sheds, two integral inspection days with findings of
+the partners (two became signals), trainings over two years for every department and quiz results.
+
+Everything goes through the services, as a user would. Idempotent: nothing happens when the first estate exists.
+The project leader (`projectleider`) is the single point of contact of the approach.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+
+from regie.accounts.models import Municipality, Organisation, OrganisationKind, User
+from regie.accounts.services import organisation_create
+from regie.ondermijning import catalogue
+from regie.ondermijning.models import Area, AreaLocation
+from regie.ondermijning.services.areas import area_create, area_location_add
+from regie.ondermijning.services.awareness import quiz_submit, training_record
+from regie.ondermijning.services.inspections import (
+    finding_record,
+    finding_start_signal,
+    integral_inspection_plan,
+)
+from regie.ondermijning.services.kvo import kvo_certify, kvo_start, kvo_step_record
+from regie.ondermijning.services.risks import location_risks_compute
+from regie.subjects.models import Business, Location
+
+FIRST = "Bedrijventerrein Pannenhuis"
+PARTNERS = [
+    ("Brandweer Gelderland-Midden", "brandweer"),
+    ("Omgevingsdienst Regio Arnhem", "omgevingsdienst"),
+    ("Belastingdienst, team Toezicht Oost", "overig"),
+    ("Nederlandse Arbeidsinspectie", "overig"),
+]
+
+
+def _square(lon: float, lat: float, w: float, h: float) -> dict[str, Any]:
+    ring = [[lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [[[round(x, 6), round(y, 6)] for x, y in ring]]}
+
+
+def _partners(municipality: Municipality) -> dict[str, Organisation]:
+    found = {}
+    for name, partner_type in PARTNERS:
+        found[name] = Organisation.objects.filter(
+            municipality=municipality, name=name
+        ).first() or organisation_create(
+            actor=None,
+            municipality=municipality,
+            name=name,
+            kind=OrganisationKind.PARTNER,
+            partner_type=partner_type,
+        )
+    found["politie"] = Organisation.objects.get(municipality=municipality, partner_type="politie")
+    return found
+
+
+def _units(
+    leader: User, area: Area, lon: float, lat: float, names: list[str], kind: str
+) -> list[AreaLocation]:
+    return [
+        area_location_add(
+            actor=leader,
+            area=area,
+            name=name,
+            kind=kind,
+            geometry=_square(lon + (i % 4) * 0.0022, lat + (i // 4) * 0.0014, 0.0016, 0.0009),
+        )
+        for i, name in enumerate(names)
+    ]
+
+
+def _kvo(leader: User, pannenhuis: Area, bergerden: Area) -> None:
+    certified = kvo_start(actor=leader, area=pannenhuis, started_on=date(2023, 2, 1))
+    steps = [
+        ("intentie", date(2023, 2, 1), "Intentieverklaring gemeente, politie, brandweer en OVP Pannenhuis"),
+        ("werkgroep", date(2023, 3, 14), "Werkgroep met parkmanagement en ondernemersvereniging"),
+        ("nulmeting", date(2023, 5, 9), "Enquête onder 86 ondernemers"),
+        ("veiligheidsanalyse", date(2023, 7, 4), "Rapport veiligheidsanalyse (versie 1.2)"),
+        ("schouw-dag", date(2026, 4, 16), "Schouw overdag: verlichting, hekwerk, leegstand"),
+        ("schouw-donker", date(2026, 1, 20), "Donkerschouw met politie"),
+        ("maatregelenplan", date(2023, 11, 28), "Maatregelenplan: camera's toegangswegen, bewegwijzering"),
+        ("convenant", date(2024, 1, 30), "Convenant KVO-B ondertekend"),
+        ("audit", date(2024, 4, 22), "Audit door de certificerende instelling: geen tekortkomingen"),
+    ]
+    for step, day, note in steps:
+        kvo_step_record(actor=leader, trajectory=certified, step=step, done_on=day, note=note)
+    kvo_certify(actor=leader, trajectory=certified, certified_on=date(2024, 5, 14))
+    starting = kvo_start(actor=leader, area=bergerden, started_on=date(2026, 9, 15))
+    kvo_step_record(actor=leader, trajectory=starting, step="intentie", done_on=date(2026, 9, 15))
+    kvo_step_record(actor=leader, trajectory=starting, step="werkgroep", done_on=date(2026, 11, 3))
+
+
+def _inspections(
+    users: dict[str, User], partners: dict[str, Organisation], rural: Area, bergerden: Area
+) -> None:
+    leader, inspector, police = users["projectleider"], users["handhaver"], users["politie"]
+    rng = random.Random(17)
+    day_rural = integral_inspection_plan(
+        actor=leader,
+        area=rural,
+        planned_on=date(2026, 3, 12),
+        partners=[
+            partners["politie"],
+            partners["Omgevingsdienst Regio Arnhem"],
+            partners["Belastingdienst, team Toezicht Oost"],
+        ],
+        size=4,
+        random_share=50,
+        note="Integrale controle buitengebied met RIEC-partners",
+        rng=rng,
+    )
+    items = {i.site.location.name: i for i in day_rural.sites.select_related("site__location")}
+    shed = items.get("Schuur achter Waaldijk 88, Gendt") or next(iter(items.values()))
+    found = finding_record(
+        actor=police,
+        inspection_site=shed,
+        indicators=["contante-huur", "stroomgebruik", "vreemde-geur"],
+        text="Schuur een half jaar vooruit contant verhuurd; zware kabel naar binnen, anijsgeur bij de deur.",
+        follow_up_needed=True,
+    )
+    finding_start_signal(actor=police, finding=found)
+    for item in list(items.values())[:3]:
+        if item != shed:
+            finding_record(
+                actor=inspector,
+                inspection_site=item,
+                indicators=[],
+                text="Geen bijzonderheden.",
+                follow_up_needed=False,
+            )
+    location_risks_compute()
+    day_estate = integral_inspection_plan(
+        actor=inspector,
+        area=bergerden,
+        planned_on=date(2026, 10, 8),
+        partners=[
+            partners["politie"],
+            partners["Brandweer Gelderland-Midden"],
+            partners["Nederlandse Arbeidsinspectie"],
+        ],
+        size=5,
+        random_share=40,
+        note="Integrale controle bedrijventerrein, start KVO-B",
+        rng=rng,
+    )
+    for n, item in enumerate(day_estate.sites.select_related("site__location")):
+        if item.site.location.name.startswith("Bedrijfsunit 4"):
+            finding = finding_record(
+                actor=inspector,
+                inspection_site=item,
+                indicators=["ramen-afgeplakt", "licht-altijd-aan", "bewoning-unit"],
+                text="Ramen afgeplakt; zes matrassen in de unit; licht brandt 's nachts.",
+                follow_up_needed=True,
+            )
+            finding_start_signal(actor=inspector, finding=finding)
+        elif n < 3:
+            finding_record(
+                actor=police,
+                inspection_site=item,
+                indicators=["veel-cameras"] if n == 1 else [],
+                text="Gecontroleerd; niets bijzonders.",
+                follow_up_needed=False,
+            )
+
+
+def _awareness(users: dict[str, User], municipality: Municipality) -> None:
+    leader = users["projectleider"]
+    departments = Organisation.objects.filter(municipality=municipality, kind=OrganisationKind.DEPARTMENT)
+    for n, department in enumerate(departments.order_by("name")):
+        staff = list(User.objects.filter(organisation=department, is_active=True))
+        for held_on in (
+            date(2025, 2, 4) + timedelta(days=21 * n),
+            date(2026, 3, 10) + timedelta(days=14 * n),
+        ):
+            attendees = staff if n % 3 or held_on.year == 2026 else staff[:0]
+            training_record(
+                actor=leader,
+                held_on=held_on,
+                trainer="RIEC Oost-Nederland",
+                department=department,
+                attendees=attendees,
+            )
+    right = {n: q.answer for n, q in enumerate(catalogue.QUIZ)}
+    for username in ("projectleider", "handhaver", "jurist", "brp", "procesregisseur"):
+        answers = dict(right) if username != "brp" else {**right, 0: 0, 2: 0}
+        quiz_submit(actor=users[username], answers=answers)
+
+
+def seed_ondermijning() -> list[str]:
+    if Area.objects.filter(name=FIRST).exists():
+        return []
+    municipality = Municipality.objects.get(code="1705")
+    users = {u.username: u for u in User.objects.filter(organisation__municipality=municipality)}
+    leader = users["projectleider"]
+    with transaction.atomic():
+        partners = _partners(municipality)
+        pannenhuis = area_create(
+            actor=leader,
+            name=FIRST,
+            kind="bedrijventerrein",
+            geometry=_square(5.925, 51.943, 0.012, 0.006),
+            contacts="Parkmanagement Pannenhuis (OVP), 026 325 1400\nOndernemersvereniging Huissen",
+        )
+        bergerden = area_create(
+            actor=leader,
+            name="Bedrijventerrein Bergerden",
+            kind="bedrijventerrein",
+            geometry=_square(5.955, 51.918, 0.016, 0.009),
+            contacts="Stichting Bergerden Beheer, 026 319 8800",
+        )
+        rural = area_create(
+            actor=leader,
+            name="Buitengebied Gendt en Doornenburg",
+            kind="buitengebied",
+            geometry=_square(5.95, 51.86, 0.07, 0.03),
+            contacts="LTO Noord, afdeling Over-Betuwe, 026 000 1122",
+        )
+        _units(
+            leader, pannenhuis, 5.927, 51.944, [f"Pannenhuis unit {n}" for n in range(1, 9)], "business-unit"
+        )
+        _units(
+            leader,
+            bergerden,
+            5.957,
+            51.919,
+            [f"Tuinbouwweg {n}" for n in (2, 6, 8, 10, 12, 16)],
+            "business-unit",
+        )
+        unit = Location.objects.filter(name="Bedrijfsunit 4, Tuinbouwweg 14 (Bergerden)").first()
+        if unit is not None:
+            area_location_add(
+                actor=leader,
+                area=bergerden,
+                name=unit.name,
+                kind="business-unit",
+                location=unit,
+                business=Business.objects.filter(kvk_number="93058214").first(),
+            )
+        _units(
+            leader,
+            rural,
+            5.96,
+            51.865,
+            [
+                "Schuur Kerkweg, Doornenburg",
+                "Stal Dijkstraat, Gendt",
+                "Loods Rijndijk, Doornenburg",
+                "Schuur Polderweg, Gendt",
+                "Kapschuur Erfkade, Gendt",
+            ],
+            "farm-shed",
+        )
+        shed = Location.objects.filter(name="Schuur achter Waaldijk 88, Gendt").first()
+        if shed is not None:
+            area_location_add(actor=leader, area=rural, name=shed.name, kind="farm-shed", location=shed)
+        location_risks_compute()
+        _kvo(leader, pannenhuis, bergerden)
+        _inspections(users, partners, rural, bergerden)
+        _awareness(users, municipality)
+        location_risks_compute()
+    return [
+        f"Ondermijning: 3 gebieden, {AreaLocation.objects.count()} locaties, 2 integrale controles, KVO-B."
+    ]
