@@ -17,6 +17,8 @@ Opdrachten:
   seed-demo              demodata laden (idempotent)
   apitoken GEBRUIKER     nieuw persoonlijk API-token afdrukken
   audit verify           keten van het verwerkingslog controleren (exit 0 = intact)
+  destruction propose    vernietigingslijst voorstellen (bewaartermijn verstreken); 'resume' maakt een
+                         afgebroken vernietiging af
   import persons BESTAND personen uit een BRP-uittreksel (CSV) inlezen, met rapport van afgekeurde rijen
   import lots PARK BESTAND
                          kavels (CSV of GeoJSON) op een vakantiepark inlezen, met voortgang en rapport

@@ -22,8 +22,9 @@ from django.utils import timezone
 from regie.access.policy import has_permission
 from regie.cases.models import Case, CaseSubject, CaseType
 from regie.intake.models import SignalSubject
-from regie.park.models import Occupancy
+from regie.park.models import FollowUp, Inspection, Occupancy
 from regie.privacy.models import DataSubjectRequest
+from regie.procedures.models import Procedure
 from regie.processing_log.services import log_processing
 from regie.subjects.models import Person
 
@@ -246,3 +247,34 @@ def closed_cases(case_types: Iterable[CaseType], closed_before: dict[UUID, date]
             for pk, number, closed in rows
         ]
     return sorted(found, key=lambda c: c.number)
+
+
+def cases_on_hold(case_ids: Iterable[UUID]) -> dict[UUID, str]:
+    """Cases whose retention clock stands still, with the reason (system work: the nightly job and destruction).
+
+    A legal hold: a procedure still running, a request of a data subject in the case still open, or a park
+    inspection or follow-up that still refers to the case."""
+    ids = set(case_ids)
+    held: dict[UUID, str] = {}
+    for case_id in Procedure.objects.filter(case_id__in=ids, status="lopend").values_list(
+        "case_id", flat=True
+    ):
+        held.setdefault(case_id, "Er loopt nog een procedure (bezwaar, beroep of handhaving).")
+    open_requests = DataSubjectRequest.objects.filter(status="open").values("person_id")
+    for case_id in CaseSubject.objects.filter(case_id__in=ids, person_id__in=open_requests).values_list(
+        "case_id", flat=True
+    ):
+        held.setdefault(case_id, "Er loopt een verzoek van een betrokkene in deze casus.")
+    for model in (Inspection, FollowUp):
+        field = "case_id" if model is Inspection else "taken_up_case_id"
+        for case_id in model.objects.filter(**{f"{field}__in": ids}).values_list(field, flat=True):
+            held.setdefault(
+                case_id, "Een inspectie of opvolging op een vakantiepark verwijst nog naar de casus."
+            )
+    return held
+
+
+def case_for_destruction(case_id: UUID) -> Case | None:
+    """The case of an approved destruction list, for the destruction itself (system work, no one reads it);
+    None when it is already gone (a resumed run)."""
+    return Case.objects.filter(pk=case_id, status="gesloten").first()

@@ -11,6 +11,7 @@ from regie.privacy.register_api import (
     ProcessingActivityDetail,
     ProcessingActivityList,
 )
+from regie.privacy.retention_api import DestructionListDetail, DestructionListList, RetentionRuleList
 
 urlpatterns: list[URLPattern] = [
     path("processing-log", ProcessingLogList.as_view()),
@@ -18,4 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("processing-activities/<uuid:id>", ProcessingActivityDetail.as_view()),
     path("data-subject-requests", DataSubjectRequestList.as_view()),
     path("data-subject-requests/<uuid:id>", DataSubjectRequestDetail.as_view()),
+    path("retention-rules", RetentionRuleList.as_view()),
+    path("destruction-lists", DestructionListList.as_view()),
+    path("destruction-lists/<uuid:id>", DestructionListDetail.as_view()),
 ]

@@ -168,6 +168,9 @@ class DestructionItem(BaseModel):
     expired_on = models.DateField("termijn verstreken op")
     excluded_reason = models.TextField("reden van uitzondering", blank=True)
     destroyed_at = models.DateTimeField(null=True, blank=True)
+    # Storage names of the case's files while they wait for deletion after the commit (a resumed run deletes
+    # what a killed one left); random names, no personal data.
+    pending_files = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["case_number"]

@@ -51,9 +51,13 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Signaalroutering", "/beheer/routering", "intake.configure"),
     NavItem("Brieven en beleid", "/procedurebeheer", "procedures.configure"),
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
+    # --- Casusoverleggen (issue 15) ---
+    NavItem("Overleggen", "/overleggen", "meetings.view"),
     # --- Privacy governance (issue 18) ---
     NavItem("Verwerkingsregister", "/privacy/verwerkingsregister", "privacy_register.view"),
     NavItem("Verzoeken van betrokkenen", "/privacy/verzoeken", "data_subject_requests.handle"),
+    NavItem("Bewaartermijnen", "/privacy/bewaartermijnen", "retention.configure"),
+    NavItem("Vernietigingslijsten", "/privacy/vernietigingslijsten", "destruction.handle"),
     NavItem("Noodtoegang beoordelen", "/privacy/noodtoegang", "break_the_glass.review"),
     NavItem("Rolwijzigingen", "/privacy/toegangswijzigingen", "account_changes.view"),
 )
