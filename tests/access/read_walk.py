@@ -21,7 +21,9 @@ from django.db.models import Model, QuerySet
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from regie.access.case_access import cases_visible_to
+from regie.access.digital_access import follow_ups_visible_to
 from regie.access.location_access import locations_visible_to
+from regie.access.ondermijning_access import areas_visible_to, inspections_visible_to, sites_visible_to
 from regie.access.park_access import lots_visible_to, parks_visible_to, rounds_visible_to
 from regie.access.signal_access import signals_visible_to
 from regie.access.subject_access import (
@@ -31,7 +33,9 @@ from regie.access.subject_access import (
 )
 from regie.accounts.models import AccountChange, ApiToken, Organisation, User
 from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject, CaseType, Document, Task
+from regie.digital.models import Campaign, VictimFollowUp
 from regie.intake.models import RoutingRule, Signal, SignalAttachment, SignalCategory, SignalSubject
+from regie.ondermijning.models import Area, AreaLocation, Finding, InspectionSite, IntegralInspection
 from regie.park.models import (
     FollowUp,
     Inspection,
@@ -42,6 +46,7 @@ from regie.park.models import (
     ParkLot,
     RoundLot,
 )
+from regie.privacy.models import DataSubjectRequest, DestructionList
 from regie.procedures.models import Letter, LetterTemplate, Procedure
 from regie.procedures.selectors import procedures_visible_to
 from regie.subjects.models import Address, Business, Location, Person
@@ -136,11 +141,32 @@ class Probe:
             "round_id": lambda: _pick(
                 rounds_visible_to(u).order_by("planned_on"), InspectionRound.objects.all()
             ),
-            "inspection_id": lambda: _pick(
-                Inspection.objects.filter(round__in=rounds_visible_to(u)), Inspection.objects.all()
+            "inspection_id": lambda: (
+                _pick(inspections_visible_to(u).order_by("planned_on"), IntegralInspection.objects.all())
+                if route.startswith("ondermijning/")
+                else _pick(
+                    Inspection.objects.filter(round__in=rounds_visible_to(u)), Inspection.objects.all()
+                )
             ),
-            "kind": lambda: ["zorg"],
+            # ondermijning (issue 17): areas, their locations, an inspection day's locations, findings
+            "area_id": lambda: _pick(areas_visible_to(u).order_by("name"), Area.objects.order_by("name"), 1),
+            "site_id": lambda: (
+                _pick(
+                    InspectionSite.objects.filter(inspection_id=bound["inspection_id"]),
+                    InspectionSite.objects.all(),
+                    1,
+                )
+                if "inspection_id" in bound
+                else _pick(sites_visible_to(u).order_by("location__name"), AreaLocation.objects.all(), 1)
+            ),
+            "finding_id": lambda: _ids(Finding.objects.order_by("created_at"), 1),
+            "kind": lambda: (
+                ["check-inwoners"] if route.startswith("beheer/digitale-veiligheid") else ["zorg"]
+            ),
             "follow_up_id": lambda: _ids(FollowUp.objects.order_by("kind"), 1),
+            # privacy (issue 18): requests of data subjects, destruction lists
+            "request_id": lambda: _ids(DataSubjectRequest.objects.order_by("reference"), 1),
+            "list_id": lambda: _ids(DestructionList.objects.order_by("name"), 2),
             "taskId": lambda: _pick(Task.objects.filter(case_id=case), Task.objects.all(), 1),
             "memberId": lambda: _pick(CaseMember.objects.filter(case_id=case), CaseMember.objects.all(), 1),
             "documentId": lambda: _pick(Document.objects.filter(case_id=case).order_by("category"), docs, 3),
@@ -169,6 +195,15 @@ class Probe:
             "beheer/toegangswijzigingen/": lambda: _ids(AccountChange.objects.order_by("created_at"), 1),
             "procedurebeheer/brieven/": lambda: list(
                 LetterTemplate.objects.values_list("code", flat=True)[:1]
+            ),
+            "veilig-online/check/": lambda: ["inwoners", "ondernemers"],
+            "veilig-online/wat-is-er-gebeurd/": lambda: ["vriend-in-nood"],
+            "veilig-online/intrekken/": lambda: ["onbekende-sleutel"],  # only the resident holds a real key
+            "api/v1/public/self-checks/": lambda: ["check-inwoners"],
+            "api/v1/campaigns/": lambda: _ids(Campaign.objects.order_by("starts_on"), 1),
+            "digitale-veiligheid/campagnes/": lambda: _ids(Campaign.objects.order_by("starts_on"), 1),
+            "nazorg-online/": lambda: _pick(
+                follow_ups_visible_to(u).order_by("reference"), VictimFollowUp.objects.order_by("reference")
             ),
         }
         if name in table:
