@@ -36,6 +36,7 @@ from regie.subjects.services import person_create
 
 PGA_CASE_TYPE = "pga-casus"
 DEFAULT_ZRM = "zrm-volwassenen"
+DECIDED = "Over deze aanmelding is intussen al besloten. Laad de pagina opnieuw."
 ALREADY_ACTIVE = "Voor deze persoon loopt al een actieve PGA-casus; er kan er maar één tegelijk zijn."
 PRIORITY_OF: dict[str, str] = {
     Urgency.NORMAL: Priority.NORMAL,
@@ -198,11 +199,13 @@ def referral_decide(
     request: HttpRequest | None = None,
 ) -> PgaCase | None:
     """Screen a referral against the checklist and decide; an inclusion opens the PGA case (nothing half-written)."""
+    if referral.status != ReferralStatus.AWAITING:
+        raise ConflictError(DECIDED)
     _validate_decision(referral, criteria, decision, reasons, advice)
     with transaction.atomic():
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
         if locked.status != ReferralStatus.AWAITING:
-            raise ConflictError("Over deze aanmelding is intussen al besloten. Laad de pagina opnieuw.")
+            raise ConflictError(DECIDED)
         locked.criteria = {code: bool(criteria.get(code)) for code in CRITERION_LABELS}
         locked.checklist_version = CHECKLIST_VERSION
         locked.decision = decision
