@@ -92,6 +92,17 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "digital.campaigns": frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER}),
     "digital.statistics": frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER, Role.ANALYST}),
     "digital.content": frozenset({Role.ADMINISTRATOR}),
+    # --- Casusoverleggen (issue 15) ---
+    # The administrator sets up a series (never sees an agenda); every case role may attend a meeting, and the
+    # door (access.meetings_access) decides per meeting and per agenda item through the case's own door.
+    "meetings.view": CASE_ROLES | {Role.ADMINISTRATOR},
+    "meetings.attend": CASE_ROLES,
+    "meeting_series.create": frozenset({Role.ADMINISTRATOR}),
+    # --- Monitoring (issue 20) ---
+    # Aggregated figures only, never a person: the analist's work, and the directors of the approach.
+    "monitoring.view": frozenset({Role.ANALYST, Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER}),
+    # Recomputing the figures and writing the council's progress reports: the analist.
+    "monitoring.manage": frozenset({Role.ANALYST}),
     # --- Privacy governance (issue 18) ---
     # The register of processing activities is read by the privacy officer and the administrator; requests of data
     # subjects and the review of destruction lists are the officer's; retention rules are a policy table the
