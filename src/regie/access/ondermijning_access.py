@@ -162,7 +162,12 @@ def get_area_for(user: Any, area_id: object, *, request: HttpRequest | None = No
     if area is None:
         raise Http404
     if log:
-        locations = list(AreaLocation.objects.filter(area=area).values_list("location_id", flat=True))
+        # Who lives at the area's locations (a location without an address has no residents).
+        locations = list(
+            AreaLocation.objects.filter(area=area, location__address__isnull=False).values_list(
+                "location_id", flat=True
+            )
+        )
         _log(
             user,
             request,

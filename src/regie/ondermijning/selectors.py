@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from regie.accounts.models import Organisation, OrganisationKind, User
-from regie.ondermijning.models import AreaLocation, QuizAttempt, Training
+from regie.ondermijning.models import AreaLocation, QuizAttempt, SiteKind, Training
 
 COVERAGE_YEARS = 2
 TARGET = 80  # percent of a department's staff trained in the last two years
@@ -72,10 +72,27 @@ def coverage(municipality_id: Any, *, today: date) -> list[Coverage]:
     ]
 
 
-def site_rows(sites: QuerySet[AreaLocation]) -> list[AreaLocation]:
-    """Locations of an area with their risk, highest first (locations without a score last)."""
-    rows = list(sites.select_related("location", "location__address", "business", "risk"))
-    rows.sort(key=lambda s: (-(s.risk.score if hasattr(s, "risk") else -1), s.location.name))
+@dataclass(frozen=True)
+class SiteRow:
+    pk: Any
+    name: str
+    kind: str
+    business: str
+    score: int | None
+    geometry: Any
+
+
+def site_rows(sites: QuerySet[AreaLocation]) -> list[SiteRow]:
+    """Locations of an area with their risk, highest first (locations without a score last); plain rows, so an
+    area of thousands of locations is read in one query without building model objects."""
+    kinds = dict(SiteKind.choices)
+    rows = [
+        SiteRow(pk, name, kinds.get(kind, kind), business or "", score, geometry)
+        for pk, name, kind, business, score, geometry in sites.values_list(
+            "pk", "location__name", "kind", "business__name", "risk__score", "location__geometry"
+        )
+    ]
+    rows.sort(key=lambda r: (-(r.score if r.score is not None else -1), r.name))
     return rows
 
 

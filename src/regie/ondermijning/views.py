@@ -3,12 +3,14 @@ service, render)."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from regie.access import ondermijning_access as door
@@ -16,8 +18,7 @@ from regie.access.policy import request_user, requires
 from regie.core.html.form_view import handle_form
 from regie.ondermijning.forms import AreaForm, SiteForm
 from regie.ondermijning.geometry import point_of, svg_path, svg_projection
-from regie.ondermijning.models import AreaLocation
-from regie.ondermijning.selectors import risk_band, site_rows
+from regie.ondermijning.selectors import SiteRow, risk_band, site_rows
 from regie.ondermijning.services import areas, risks
 
 HOME = "/ondermijning"
@@ -75,34 +76,43 @@ def area_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _map(area: Any, rows: list[AreaLocation]) -> dict[str, Any]:
+def _area_html(area: Any, rows: list[SiteRow]) -> tuple[dict[str, Any], SafeString]:
+    """The map's shapes and the table's rows as ready HTML: one pass of plain string formatting instead of a
+    template loop, so an area of 2,000 locations renders in milliseconds. Text from the data (names) is escaped;
+    the rest are numbers and fixed words. The same bands and the same data in both."""
     width, height, project = svg_projection(area.outline.geometry)
-    shapes = []
-    for site in rows:
-        score = site.risk.score if hasattr(site, "risk") else None
-        band, label = risk_band(score)
-        geometry = site.location.geometry
-        point = point_of(geometry)
+    shapes, cells = [], []
+    td = '<td class="utrecht-table__cell">'
+    for row in rows:
+        band, label = risk_band(row.score)
+        url = f"{HOME}/locaties/{row.pk}"
+        name = escape(row.name)
+        cells.append(
+            f'<tr class="utrecht-table__row">{td}<a class="utrecht-link" href="{url}">{name}</a></td>'
+            f"{td}{escape(row.kind)}</td>{td}{escape(row.business) or '—'}</td>"
+            f'{td}<span class="ond-band ond-band--{band}" aria-hidden="true"></span> {label}</td>'
+            f"{td}{'—' if row.score is None else row.score}</td></tr>"
+        )
+        point = point_of(row.geometry)
         if point is None:
             continue
-        x, y = project(point)
-        shapes.append(
-            {
-                "site": site,
-                "band": band,
-                "label": label,
-                "score": score,
-                "path": svg_path(geometry, project) if (geometry or {}).get("type") != "Point" else "",
-                "x": x,
-                "y": y,
-            }
-        )
-    return {
+        said = f"{name}: {label}" + ("" if row.score is None else f", score {row.score}")
+        if row.geometry.get("type") == "Point":
+            x, y = project(point)
+            shape = f'<circle class="ond-map__site ond-map__site--{band}" cx="{x}" cy="{y}" r="6"/>'
+        else:
+            shape = (
+                f'<path class="ond-map__site ond-map__site--{band}" d="{svg_path(row.geometry, project)}"/>'
+            )
+        shapes.append(f'<a href="{url}" aria-label="{said}">{shape}</a>')
+    drawn = {
         "width": width,
         "height": height,
         "outline": svg_path(area.outline.geometry, project),
-        "shapes": shapes,
+        "shapes": mark_safe("".join(shapes)),  # noqa: S308 — names escaped above, the rest numbers and fixed words
+        "count": len(shapes),
     }
+    return drawn, mark_safe("".join(cells))  # noqa: S308 — names escaped above, the rest numbers and fixed words
 
 
 @requires("ondermijning.view")
@@ -110,15 +120,15 @@ def area_detail(request: HttpRequest, area_id: str) -> HttpResponse:
     user = request_user(request)
     area = door.get_area_for(user, area_id, request=request)
     rows = site_rows(door.sites_visible_to(user).filter(area=area))
-    for site in rows:
-        site.band = risk_band(site.risk.score if hasattr(site, "risk") else None)  # type: ignore[attr-defined]
+    drawn, table = _area_html(area, rows)
     return render(
         request,
         "ondermijning/area.html",
         {
             "area": area,
-            "rows": rows,
-            "map": _map(area, rows),
+            "count": len(rows),
+            "table": table,
+            "map": drawn,
             "kvo": getattr(area, "kvo", None),
             "inspections": area.inspections.all()[:10],
             "may_manage": door.may_manage(user),
