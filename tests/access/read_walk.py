@@ -23,8 +23,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from regie.access.case_access import cases_visible_to
 from regie.access.digital_access import follow_ups_visible_to
 from regie.access.location_access import locations_visible_to
+from regie.access.meetings_access import items_visible_to, meetings_visible_to, series_visible_to
 from regie.access.ondermijning_access import areas_visible_to, inspections_visible_to, sites_visible_to
 from regie.access.park_access import lots_visible_to, parks_visible_to, rounds_visible_to
+from regie.access.pga_access import pga_cases_visible_to, referrals_visible_to
 from regie.access.signal_access import signals_visible_to
 from regie.access.subject_access import (
     addresses_visible_to,
@@ -35,6 +37,7 @@ from regie.accounts.models import AccountChange, ApiToken, Organisation, User
 from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject, CaseType, Document, Task
 from regie.digital.models import Campaign, VictimFollowUp
 from regie.intake.models import RoutingRule, Signal, SignalAttachment, SignalCategory, SignalSubject
+from regie.meetings.models import AgendaItem, Meeting, MeetingSeries
 from regie.ondermijning.models import Area, AreaLocation, Finding, InspectionSite, IntegralInspection
 from regie.park.models import (
     FollowUp,
@@ -46,7 +49,8 @@ from regie.park.models import (
     ParkLot,
     RoundLot,
 )
-from regie.privacy.models import DataSubjectRequest, DestructionList
+from regie.pga.models import PgaCase, Referral
+from regie.privacy.models import DataSubjectRequest, DestructionList, ProcessingActivity
 from regie.procedures.models import Letter, LetterTemplate, Procedure
 from regie.procedures.selectors import procedures_visible_to
 from regie.subjects.models import Address, Business, Location, Person
@@ -170,9 +174,27 @@ class Probe:
             "taskId": lambda: _pick(Task.objects.filter(case_id=case), Task.objects.all(), 1),
             "memberId": lambda: _pick(CaseMember.objects.filter(case_id=case), CaseMember.objects.all(), 1),
             "documentId": lambda: _pick(Document.objects.filter(case_id=case).order_by("category"), docs, 3),
+            # pga (issue 14): a PGA case, a referral, a life domain (general and care)
+            "pga_case_id": lambda: self._pga_cases(),
+            "referral_id": lambda: self._referrals(),
+            "domain_code": lambda: ["financien", "geestelijke-gezondheid"],
+            "domainCode": lambda: ["financien", "geestelijke-gezondheid"],
+            # case meetings (issue 15): a series, a meeting, an agenda item the user may see, a form's part
+            "series_id": lambda: _pick(
+                series_visible_to(u).order_by("name"), MeetingSeries.objects.order_by("name"), 1
+            ),
+            "meeting_id": lambda: self._meetings(),
+            "item_id": lambda: self._agenda_items(bound.get("meeting_id")),
+            "part": lambda: ["notulen"] if "item_id" in bound else ["agendapunten"],
         }
         by_route: dict[str, Callable[[], list[str]]] = {
             "api/v1/cases/": lambda: self.cases,
+            "api/v1/pga-cases/": lambda: self._pga_cases(),
+            "api/v1/pga-referrals/": lambda: self._referrals(),
+            "api/v1/meeting-series/": lambda: _pick(
+                series_visible_to(u).order_by("name"), MeetingSeries.objects.order_by("name"), 1
+            ),
+            "api/v1/meetings/": lambda: self._meetings(),
             "api/v1/persons/": lambda: self._persons(),
             "api/v1/addresses/": table["address_id"],
             "api/v1/locations/": lambda: _pick(
@@ -184,6 +206,9 @@ class Probe:
             "api/v1/procedures/": lambda: self._procedures(),
             "api/v1/signals/": table["signal_id"],
             "api/v1/organisations/": lambda: _ids(Organisation.objects.order_by("name"), 1),
+            "api/v1/data-subject-requests/": table["request_id"],
+            "api/v1/destruction-lists/": table["list_id"],
+            "api/v1/processing-activities/": lambda: _ids(ProcessingActivity.objects.order_by("code"), 1),
             "account/api-tokens/": lambda: _ids(ApiToken.objects.filter(user=u), 1),
             "beheer/organisaties/": lambda: _ids(Organisation.objects.order_by("name"), 1),
             "beheer/gebruikers/": lambda: [str(u.pk)],
@@ -222,6 +247,27 @@ class Probe:
                 + _ids(emergency.values_list("person_id", flat=True), 1)
             )
         )
+
+    def _pga_cases(self) -> list[str]:
+        mine = pga_cases_visible_to(self.user).order_by("included_on", "id")
+        return _pick(mine, PgaCase.objects.order_by("included_on", "id"), 1)
+
+    def _meetings(self) -> list[str]:
+        mine = meetings_visible_to(self.user).order_by("starts_at", "id")
+        return _pick(mine, Meeting.objects.order_by("starts_at", "id"), 1)
+
+    def _agenda_items(self, meeting_id: str | None) -> list[str]:
+        meeting = Meeting.objects.filter(pk=meeting_id).first() if meeting_id else None
+        mine = (
+            items_visible_to(self.user, meeting).order_by("position")
+            if meeting
+            else AgendaItem.objects.none()
+        )
+        return _pick(mine, AgendaItem.objects.filter(meeting_id=meeting_id).order_by("position"), 2)
+
+    def _referrals(self) -> list[str]:
+        mine = referrals_visible_to(self.user).order_by("created_at", "id")
+        return _pick(mine, Referral.objects.order_by("created_at", "id"), 1)
 
     def _procedures(self) -> list[str]:
         mine = procedures_visible_to(self.user).order_by("started_on", "id")

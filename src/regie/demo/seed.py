@@ -9,9 +9,11 @@ from regie.demo.accounts import seed_accounts
 from regie.demo.cases import seed_cases
 from regie.demo.digital import seed_digital
 from regie.demo.intake import seed_signals
+from regie.demo.meetings import seed_meetings
 from regie.demo.ondermijning import seed_ondermijning
 from regie.demo.park import seed_park
 from regie.demo.pga import seed_pga
+from regie.demo.privacy import seed_privacy
 from regie.demo.procedures import seed_procedures
 
 
@@ -27,9 +29,11 @@ def seed_demo() -> list[str]:
     with transaction.atomic():
         report += seed_signals()
     report += seed_park()
+    report += seed_privacy()
     report += seed_ondermijning()
     report += seed_pga()
     report += seed_digital()
+    report += seed_meetings()
     if not settings.DEMO_MODE:
         report.append("Let op: REGIE_DEMO staat uit; demo-accounts kunnen pas inloggen na een tweede factor.")
     return report

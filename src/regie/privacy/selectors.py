@@ -6,8 +6,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from django.db.models import Q
+from django.utils import timezone
+
 from regie.accounts.models import Role
-from regie.privacy.models import ProcessingActivity
+from regie.privacy.models import (
+    DataSubjectRequest,
+    DestructionList,
+    ListStatus,
+    ProcessingActivity,
+    RequestStatus,
+)
 from regie.processing_log.actions import get_action, is_registered, label_for
 from regie.processing_log.models import ProcessingLogEntry
 
@@ -60,3 +69,22 @@ def consultations_of(person_id: UUID) -> list[Consultation]:
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class OfficerWork:
+    """What waits for the privacy officer (counts only, for the start page)."""
+
+    open_requests: int
+    overdue_requests: int
+    lists_to_handle: int
+
+
+def officer_work() -> OfficerWork:
+    today = timezone.localdate()
+    open_requests = DataSubjectRequest.objects.filter(status=RequestStatus.OPEN)
+    overdue = open_requests.filter(
+        Q(extended_to__isnull=True, deadline__lt=today) | Q(extended_to__lt=today)
+    ).count()
+    lists = DestructionList.objects.exclude(status=ListStatus.DESTROYED).count()
+    return OfficerWork(open_requests.count(), overdue, lists)

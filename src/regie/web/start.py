@@ -13,6 +13,7 @@ from regie.access.subject_access import log_read
 from regie.accounts.models import Organisation, Role, User
 from regie.cases.models import CaseStatus
 from regie.core.terms import format_date
+from regie.privacy.selectors import officer_work
 from regie.processing_log.selectors import latest_checkpoint
 
 
@@ -169,7 +170,35 @@ def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
             status = f"Laatste controle: intact tot en met regel {checkpoint.seq}."
         else:
             status = f"Laatste controle: GEBROKEN bij regel {checkpoint.first_broken_seq}."
-        return [Panel("Verwerkingslog", status, link=("/privacy/verwerkingslog", "Verwerkingslog bekijken"))]
+        work = officer_work()
+        requests = f"{work.open_requests} in behandeling" + (
+            f", {work.overdue_requests} te laat" if work.overdue_requests else ""
+        )
+        return [
+            Panel("Verwerkingslog", status, link=("/privacy/verwerkingslog", "Verwerkingslog bekijken")),
+            Panel(
+                "Verzoeken en bewaartermijnen",
+                "",
+                items=[
+                    {
+                        "label": "Verzoeken van betrokkenen",
+                        "value": requests,
+                        "url": "/privacy/verzoeken",
+                        "overdue": bool(work.overdue_requests),
+                    },
+                    {
+                        "label": "Vernietigingslijsten",
+                        "value": f"{work.lists_to_handle} nog af te handelen",
+                        "url": "/privacy/vernietigingslijsten",
+                    },
+                    {
+                        "label": "Register van verwerkingsactiviteiten",
+                        "value": "AVG art. 30",
+                        "url": "/privacy/verwerkingsregister",
+                    },
+                ],
+            ),
+        ]
 
     panels = [_my_cases_panel(user, request)] if may_see_cases(user) else []
     return panels + ROLE_PANELS.get(role, [])

@@ -1,0 +1,88 @@
+"""In headless Chromium: the privacy officer reads the register, finds who looked at Jan de Vries in the log,
+opens his access export, and takes a destruction list through review; the archivist approves it and, after the
+cooling-off period, destroys it by typing its name. axe-core passes on every main page, at desktop and 390 px."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from regie.cases.models import Case
+from regie.privacy.models import DestructionList
+from tests.e2e.conftest import demo_settings  # noqa: F401 — demo mode, as in the shell's e2e suite
+from tests.worlds.privacy import DestructionWorld, PrivacyWorld
+
+pytestmark = pytest.mark.e2e
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _both_widths(page: Page, check: Callable[[Page], None]) -> None:
+    """Check at both widths; the page is loaded again at each, as a person opening it on that screen would."""
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        page.reload()
+        check(page)
+
+
+def test_the_officer_reads_the_register_the_log_and_an_export(
+    pw: PrivacyWorld, log_in: Callable[..., Page], assert_accessible: Callable[[Page], None]
+) -> None:
+    page = log_in("privacy")
+    page.goto("/privacy/verwerkingsregister")
+    expect(page.get_by_role("heading", name="Casusregie zorg en veiligheid")).to_be_visible()
+    _both_widths(page, assert_accessible)
+
+    page.goto("/privacy/verwerkingslog")
+    page.get_by_label("Persoon (naam of BSN)").fill("Jan de Vries")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.get_by_text("Afstemmen van de aanpak met de wijkagent")).to_be_visible()
+    _both_widths(page, assert_accessible)
+
+    page.goto("/privacy/verzoeken")
+    _both_widths(page, assert_accessible)
+    page.get_by_role("link", name="Nieuw verzoek registreren").click()
+    page.get_by_label("BSN").fill("111222333")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", name="Jan de Vries")).to_be_visible()
+    _both_widths(page, assert_accessible)
+    page.get_by_label("Identiteit vastgesteld met").fill("Paspoort gezien aan de balie")
+    page.get_by_role("button", name="Verzoek om inzage registreren voor Jan de Vries").click()
+    expect(page.get_by_text("is geregistreerd; uiterste datum")).to_be_visible()
+    expect(page.get_by_role("cell", name="Behandelplan afstemmen").first).to_be_visible()
+    _both_widths(page, assert_accessible)
+
+
+def test_the_officer_and_the_archivist_take_a_list_through_destruction(
+    dw: DestructionWorld, log_in: Callable[..., Page], assert_accessible: Callable[[Page], None]
+) -> None:
+    page = log_in("privacy")
+    page.goto("/privacy/bewaartermijnen")
+    _both_widths(page, assert_accessible)
+    page.goto("/privacy/vernietigingslijsten")
+    page.get_by_role("button", name="Nu een lijst voorstellen").click()
+    expect(page.get_by_role("cell", name=dw.old.number, exact=True)).to_be_visible()
+    _both_widths(page, assert_accessible)
+    page.get_by_role("button", name="Beoordeeld: naar de archivaris").click()
+    expect(page.get_by_text("ligt bij de archivaris")).to_be_visible()
+    list_url = page.url
+
+    page.context.clear_cookies()
+    page = log_in("archivaris-test", "Zomer-Kastanje-8317")
+    page.goto(list_url)
+    page.get_by_role("button", name="Goedkeuren als archivaris").click()
+    expect(page.get_by_text("de bedenktijd van 7 dagen loopt")).to_be_visible()
+    _both_widths(page, assert_accessible)
+
+    dlist = DestructionList.objects.get()
+    DestructionList.objects.filter(pk=dlist.pk).update(destroy_after=timezone.now() - timedelta(minutes=1))
+    page.reload()
+    page.get_by_label("Typ de naam van de lijst om te bevestigen").fill(dlist.name)
+    page.get_by_role("button", name="Definitief vernietigen").click()
+    expect(page.get_by_text("is vernietigd; de vernietigingsverklaring staat klaar")).to_be_visible()
+    _both_widths(page, assert_accessible)
+    assert not Case.objects.filter(pk=dw.old.pk).exists()
