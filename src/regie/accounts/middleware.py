@@ -21,6 +21,7 @@ SECOND_FACTOR_FREE_PATHS = (
     "/healthz",
     "/toegankelijkheid",
     "/melden",
+    "/veilig-online",
     "/api/",
 )
 
