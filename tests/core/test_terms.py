@@ -159,7 +159,7 @@ def test_it_explains_a_statutory_extension_in_dutch_one_sentence_per_step() -> N
     explanation = term_end(date(2026, 3, 24), "P6W", statutory=True).explanation()
 
     assert explanation == (
-        "De termijn van 6 weken (P6W) gaat in op de dag na 24 maart 2026, dus op woensdag 25 maart 2026. "
+        "De termijn van 6 weken gaat in op de dag na 24 maart 2026, dus op woensdag 25 maart 2026. "
         "Zonder verlenging eindigt de termijn op dinsdag 5 mei 2026. "
         "Het is een wettelijke termijn, dus de Algemene termijnenwet (Atw) is van toepassing. "
         "Atw art. 1: verlengd: 5 mei (Bevrijdingsdag) is een algemeen erkende feestdag (Atw art. 3); "

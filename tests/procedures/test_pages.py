@@ -121,7 +121,7 @@ def test_the_calculator_does_not_extend_a_compliance_period(sign_in, users):
     [
         ("van=&duur=P6W", "Vul de datum"),
         ("van=2026-02-30&duur=P6W", "Ongeldige datum"),
-        ("van=2026-02-05&duur=zes", "ISO 8601"),
+        ("van=2026-02-05&duur=zes", "Vul een termijn in zoals"),
     ],
 )
 def test_the_calculator_answers_bad_input_in_dutch(sign_in, users, query, text):

@@ -287,6 +287,14 @@ class DefaultPenalty:
     maximum_euros: int
     explanation: str
 
+    def accrued(self, on: date) -> tuple[int, int]:
+        """Days forfeited up to and including `on`, and the euros they make (lid 1-2: at most 42 days)."""
+        days = max(0, min(42, (on - self.first_day).days + 1))
+        euros, left = 0, days
+        for span, rate in _DEFAULT_PENALTY_RATES:
+            euros, left = euros + min(left, span) * rate, max(0, left - span)
+        return days, euros
+
 
 def default_penalty(term_end_date: date, notice_received_on: date) -> DefaultPenalty:
     """Awb 4:17: from the day two weeks have passed after the later of the term's end and the receipt of the

@@ -319,7 +319,7 @@ class TermResult:
         """Return a Dutch explanation of how end_date was reached, one sentence per step."""
         sentences = [self.rule] if self.rule else []
         sentences += [
-            f"De termijn van {self.period.label()} ({self.period.iso()}) gaat in op de dag na "
+            f"De termijn van {self.period.label()} gaat in op de dag na "
             f"{format_date(self.event, weekday=False)}, dus op {format_date(self.start)}.",
             f"Zonder verlenging eindigt de termijn op {format_date(self.plain_end_date)}.",
         ]

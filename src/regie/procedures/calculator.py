@@ -8,7 +8,15 @@ from datetime import date
 from typing import Any
 
 from regie.core.calendar import atw_calendar
-from regie.core.terms import MIN_YEAR, CalendarError, PeriodError, TermResult, parse_period, term_end
+from regie.core.periods import parse_dutch_period
+from regie.core.terms import (
+    MIN_YEAR,
+    CalendarError,
+    PeriodError,
+    TermResult,
+    parse_period,
+    term_end,
+)
 
 TRUE = {"true", "1", "ja", "on"}
 FALSE = {"false", "0", "nee", "off", ""}
@@ -20,8 +28,11 @@ class Calculation:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def calculate(params: Mapping[str, Any], *, from_key: str = "from") -> Calculation:
-    """Parse `from`, `period` and `statutory` and compute the term; Dutch errors per parameter."""
+def calculate(params: Mapping[str, Any], *, from_key: str = "from", dutch: bool = False) -> Calculation:
+    """Parse `from`, `period` and `statutory` and compute the term; Dutch errors per parameter.
+
+    With `dutch` (the page) the period may be typed as a person says it ("6 weken", "3 maanden", "14 dagen") as
+    well as in ISO 8601; the API keeps ISO 8601 only, as its contract says."""
     calc = Calculation()
     raw_from = str(params.get(from_key) or "").strip()
     raw_period = str(params.get("period") or "").strip()
@@ -38,12 +49,13 @@ def calculate(params: Mapping[str, Any], *, from_key: str = "from") -> Calculati
             if start.year < MIN_YEAR:
                 calc.errors[from_key] = f"De Atw-kalender rekent met jaren vanaf {MIN_YEAR}."
     if not raw_period:
-        calc.errors["period"] = "Vul de duur van de termijn in, bijvoorbeeld P6W."
+        example = "6 weken" if dutch else "P6W"
+        calc.errors["period"] = f"Vul de duur van de termijn in, bijvoorbeeld {example}."
     else:
         try:
-            parse_period(raw_period)
+            raw_period = (parse_dutch_period if dutch else parse_period)(raw_period).iso()
         except PeriodError as exc:
-            calc.errors["period"] = str(exc)
+            calc.errors["period"] = f"Duur van de termijn: {exc}" if dutch else str(exc)
     if raw_statutory not in TRUE | FALSE:
         calc.errors["statutory"] = "Gebruik true of false."
     if calc.errors or start is None:

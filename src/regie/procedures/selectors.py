@@ -20,7 +20,14 @@ from regie.access.case_access import CaseAccess, cases_visible_to, get_case_for,
 from regie.cases.models import BreakTheGlass, CaseMember, DataCategory
 from regie.core.ids import uuid_or_404
 from regie.core.terms import term_end
-from regie.procedures.models import Deadline, DeadlineKind, DeadlineStatus, Procedure, ProcedureStatus
+from regie.procedures.models import (
+    Deadline,
+    DeadlineKind,
+    DeadlineStatus,
+    Procedure,
+    ProcedureStatus,
+    Transition,
+)
 
 OVERVIEW_WINDOW = "P30D"
 
@@ -104,4 +111,11 @@ def open_deadlines_for(user: Any, *, today: date, mine: bool = False) -> QuerySe
         qs = qs.filter(owner=user)
     return qs.select_related("procedure__case", "procedure__definition", "owner", "addressee").order_by(
         "due_date", "label"
+    )
+
+
+def default_notices(procedure_ids: list[Any]) -> list[Transition]:
+    """The notices of default (Awb 4:17) recorded in these procedures, for the penalty clock of their terms."""
+    return list(
+        Transition.objects.filter(procedure_id__in=procedure_ids, to_step="default-notice").order_by("seq")
     )

@@ -1,4 +1,4 @@
-"""BRP address investigation following the Circulaire Adresonderzoek BRP (2023), version 2.
+"""BRP address investigation following the Circulaire Adresonderzoek BRP (2023), version 3.
 
 start (and the "in onderzoek" decision) → letter to the person → gathering information → home visit →
 intended decision → informing the reporter → decision (registration ex officio, or departure to an unknown
@@ -13,6 +13,8 @@ marking has a maximum duration; the decision records how and when it was made kn
 person cannot be reached, Awb 3:41 lid 2), and the objection term runs from that day (6:8); the decision on
 objection records its sending day; 7:10 lid 2 and 4 and the notice of default (4:17) are available. Version 1
 stays stored for the procedures that run under it.
+
+Version 3 (issue 12): the decision on objection records a reimbursement of the costs of the objection (Awb 7:15).
 """
 
 from __future__ import annotations
@@ -328,7 +330,7 @@ STEPS = (
 
 DEFINITION = Definition(
     code="brp-address-investigation",
-    version=2,
+    version=3,
     label="Adresonderzoek BRP",
     description="Adresonderzoek volgens de Circulaire Adresonderzoek BRP; gescheiden van de handhaving.",
     case_types=("brp-adresonderzoek",),

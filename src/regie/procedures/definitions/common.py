@@ -53,6 +53,18 @@ JUDGMENT_OUTCOMES = (
 )
 
 
+# Awb 7:15 lid 2: the costs of the objection are reimbursed on request only when the decision is revoked because
+# of an unlawfulness the administrative body caused; the amounts follow the Besluit proceskosten bestuursrecht.
+COSTS_AWARDED = FieldSpec(
+    "costs_awarded",
+    "Vergoeding kosten bezwaar (Awb 7:15)",
+    "money",
+    help="Alleen als het bestreden besluit wordt herroepen wegens een onrechtmatigheid die aan de gemeente te wijten "
+    "is, en de indiener om vergoeding heeft gevraagd (Awb 7:15 lid 2 en 3). Leeg: geen vergoeding. De brief noemt "
+    "het bedrag.",
+)
+
+
 def work_term(
     code: str,
     label: str,
@@ -205,6 +217,7 @@ def remedy_steps(
                 ADDRESSEE,
                 FieldSpec("outcome", "Uitkomst", "choice", required=True, choices=OBJECTION_OUTCOMES),
                 FieldSpec("reasoning", "Motivering", "longtext", required=True),
+                COSTS_AWARDED,
                 *((SENT_ON,) if sent_on else ()),
             ),
             terms=(
@@ -234,6 +247,7 @@ def remedy_steps(
             ),
             rules=(
                 "open_deadline:decision-on-objection",
+                "costs_on_revocation",
                 *(("not_before_step:sent_on",) if sent_on else ()),
             ),
         ),
@@ -344,7 +358,7 @@ def objection_delay_steps(after: tuple[str, ...], roles: tuple[str, ...] = (JURI
             fields=(
                 ADDRESSEE,
                 FieldSpec(
-                    "period", "Duur van het uitstel", "period", required=True, help="Bijvoorbeeld P4W."
+                    "period", "Duur van het uitstel", "period", required=True, help="Bijvoorbeeld 4 weken."
                 ),
                 FieldSpec(
                     "ground",

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from regie.procedures.definitions.common import (
     ADDRESSEE,
+    COLLEGE,
     INSPECTOR,
     JURIST,
     SENT_ON,
@@ -180,7 +181,9 @@ def execution_step(after: tuple[str, ...], *, notified: str, roles: tuple[str, .
     )
 
 
-def cost_recovery_step(after: tuple[str, ...], *, executed: str) -> StepSpec:
+def cost_recovery_step(
+    after: tuple[str, ...], *, executed: str, letters: tuple[LetterSpec, ...] = ()
+) -> StepSpec:
     """The decision recovering the costs of administrative enforcement from the violator (Awb 5:25).
 
     Payable within six weeks after it is made known (4:87 lid 1), so from the day it is sent; open to objection
@@ -200,6 +203,7 @@ def cost_recovery_step(after: tuple[str, ...], *, executed: str) -> StepSpec:
             SENT_ON,
         ),
         rules=(f"after:{executed}", f"costs_within:{executed}", "not_before_step:sent_on"),
+        letters=letters,
         terms=(
             TermSpec(
                 code="cost-payment",
@@ -244,7 +248,7 @@ APPLICANT = FieldSpec(
 )
 
 
-def enforcement_request_steps() -> tuple[StepSpec, ...]:
+def enforcement_request_steps(letters: tuple[LetterSpec, ...] = ()) -> tuple[StepSpec, ...]:
     """A formal request for enforcement (an application, Awb 1:3 lid 3) and the decision on it (4:13), as actions
     that can be taken at any point; the applicant is an addressee with his own decision and objection term."""
     return (
@@ -293,7 +297,52 @@ def enforcement_request_steps() -> tuple[StepSpec, ...]:
             ),
             rules=("open_deadline:request-decision", "not_before_step:sent_on"),
             terms=(objection_term(start="field:sent_on"),),
+            letters=letters,
         ),
+    )
+
+
+def cost_recovery_letter(
+    code: str, *, legal_basis: str, executed: str, authority: str = COLLEGE, category: str = "general"
+) -> LetterSpec:
+    """The cost-recovery decision (Awb 5:25) to the debtor, with the costs, the payment term and an objection clause."""
+    return LetterSpec(
+        code=code,
+        label="Kostenverhaalbesluit bestuursdwang",
+        legal_basis=legal_basis,
+        addressees="field",
+        document_type="besluit",
+        objection_term="cost-objection",
+        merge=(
+            ("te_verhalen_bedrag", "data:cost-recovery-decision.amount|money"),
+            ("motivering_kosten", "data:cost-recovery-decision.reasoning"),
+            ("betaaltermijn_einddatum", "deadline:cost-payment|date"),
+            ("datum_uitvoering", f"data:{executed}.@date|date"),
+        ),
+        authority=authority,
+        category=category,
+    )
+
+
+def request_decision_letter(
+    code: str, *, legal_basis: str, authority: str = COLLEGE, category: str = "general"
+) -> LetterSpec:
+    """The decision on a request for enforcement (Awb 4:13), to the applicant, who may object to it."""
+    return LetterSpec(
+        code=code,
+        label="Besluit op verzoek om handhaving",
+        legal_basis=legal_basis,
+        addressees="field",
+        document_type="besluit",
+        objection_term="objection",
+        merge=(
+            ("datum_verzoek", "data:enforcement-request.@date|date"),
+            ("verzoek", "data:enforcement-request.request"),
+            ("besluit_verzoek", "data:enforcement-request-decision.outcome|choice"),
+            ("motivering", "data:enforcement-request-decision.reasoning"),
+        ),
+        authority=authority,
+        category=category,
     )
 
 

@@ -1,4 +1,4 @@
-"""Closure under article 13b Opiumwet with the local Damocles policy (domain.md), version 2.
+"""Closure under article 13b Opiumwet with the local Damocles policy (domain.md), version 3.
 
 police administrative report → assessment against the Damocles matrix (recidive on the same address,
 proportionality recorded) → warning, or intended decision + view, or urgent closure → closure order →
@@ -12,12 +12,16 @@ forfeiture and its collection (Awb 5:33-5:37a, 4:112, 4:114). A closure can be l
 closure is administrative enforcement) are recovered by a decision (Awb 5:25). A request for enforcement (4:13),
 a notice of default (4:17), the suspension and delay of the decision on objection (7:10 lid 2 and 4) and the day
 a decision on objection was sent (6:8) are new. Version 1 stays stored for the procedures that run under it.
+
+Version 3 (issue 12): letters for the intended penalty order and the penalty order, the collection decision (which
+names the order it collects), the cost-recovery decision (Awb 5:25) and the decision on a request for enforcement;
+the closure order states the weighing of proportionality recorded in the assessment; the decision on objection
+records a reimbursement of costs (7:15).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
 
 from regie.procedures.definitions import phases
 from regie.procedures.definitions.common import (
@@ -38,10 +42,19 @@ from regie.procedures.definitions.enforcement import (
     enforcement_request_steps,
     penalty_collection_steps,
 )
+from regie.procedures.definitions.o13b_letters import (
+    COLLECTION_LETTER,
+    COST_RECOVERY_LETTER,
+    FINDINGS_MERGE,
+    LEGAL_BASIS,
+    PROPORTIONALITY_MERGE,
+    REQUEST_DECISION_LETTER,
+    letter,
+    penalty_merge,
+)
 from regie.procedures.definitions.schema import (
     Definition,
     FieldSpec,
-    LetterSpec,
     StepSpec,
     TaskSpec,
 )
@@ -53,9 +66,6 @@ SANCTIONS = (
     ("last-onder-dwangsom", "Last onder dwangsom"),
     ("sluiting", "Sluiting"),
 )
-LEGAL_BASIS = "artikel 13b van de Opiumwet en het Damoclesbeleid van de gemeente"
-# The mayor decides; the letters carry criminal-law data (AVG art. 10).
-letter = partial(LetterSpec, legal_basis=LEGAL_BASIS, category="justice", authority=MAYOR)
 
 AFTER_ORDER = (
     "notification",
@@ -82,12 +92,6 @@ AFTER_ORDER = (
     "withdrawn",
 )
 
-FINDINGS_MERGE = (
-    ("datum_doorzoeking", "data:police-report.search_date|date"),
-    ("aangetroffen_middelen", "data:police-report.substances|substances"),
-    ("soort_pand", "data:police-report.premises_type|choice"),
-    ("overtreding_nummer", "data:assessment.damocles.offence_number"),
-)
 UNITS = (("week", "per week"), ("dag", "per dag"), ("overtreding", "per geconstateerde overtreding"))
 PENALTY_FIELDS = (
     FieldSpec("amount", "Dwangsom (bedrag)", "money", required=True),
@@ -119,7 +123,15 @@ def _penalty_steps() -> tuple[StepSpec, ...]:
         decision="penalty-order",
         onward=(),
         task="Zienswijze afwachten en de last onder dwangsom voorbereiden",
-        letter=letter(code="o13b-intended-penalty", label="Voornemen last onder dwangsom"),
+        letter=letter(
+            code="o13b-intended-penalty",
+            label="Voornemen last onder dwangsom (artikel 13b Opiumwet)",
+            merge=(
+                *FINDINGS_MERGE,
+                *penalty_merge("penalty-intended"),
+                ("zienswijze_einddatum", "deadline:view|date"),
+            ),
+        ),
         received_fields=(),
     )[0]
     intended = replace(
@@ -127,7 +139,6 @@ def _penalty_steps() -> tuple[StepSpec, ...]:
         code="penalty-intended",
         next=("view-received", "penalty-order", "penalty-intended", "ended"),
         terms=tuple(replace(t, period="field:penalty-intended.view_period") for t in closure_intended.terms),
-        letters=(),
     )
     notified = phases.notification_step(
         label="Last onder dwangsom bekendgemaakt",
@@ -144,7 +155,22 @@ def _penalty_steps() -> tuple[StepSpec, ...]:
             task="Controle uitvoeren: is de handel beëindigd?",
             closed_by=("reinspection", "ended", "withdrawn"),
         ),
-        letter=letter(code="o13b-penalty-order", label="Last onder dwangsom"),
+        letter=phases.decision_letter(
+            "o13b-penalty-order",
+            "Last onder dwangsom artikel 13b Opiumwet",
+            legal_basis=LEGAL_BASIS,
+            category="justice",
+            authority=MAYOR,
+            addressees="notified",
+            merge=(
+                *FINDINGS_MERGE,
+                *penalty_merge("penalty-order"),
+                ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
+                ("motivering", "data:penalty-order.reasons"),
+                ("datum_besluit", "data:penalty-order.@date|date"),
+                PROPORTIONALITY_MERGE,
+            ),
+        ),
     )
     return (
         intended,
@@ -172,7 +198,7 @@ def _penalty_steps() -> tuple[StepSpec, ...]:
                 ),
             ),
         ),
-        replace(notified, code="penalty-notification", letters=()),
+        replace(notified, code="penalty-notification"),
         StepSpec(
             code="reinspection",
             label="Controle na de begunstigingstermijn",
@@ -327,6 +353,7 @@ STEPS = (
                 ("begunstigingstermijn", "data:closure-order.compliance_period|period"),
                 ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
                 ("motivering", "data:closure-order.reasons"),
+                PROPORTIONALITY_MERGE,
             ),
         ),
     ),
@@ -396,11 +423,18 @@ STEPS = (
         tasks=(TaskSpec("Verzegeling verwijderen en sluitingsmededeling weghalen", INSPECTOR, "P1D"),),
     ),
     *_penalty_steps(),
-    *penalty_collection_steps(AFTER_ORDER, letters=()),
-    cost_recovery_step(AFTER_ORDER, executed="closure"),
+    *penalty_collection_steps(
+        AFTER_ORDER,
+        letters=(COLLECTION_LETTER,),
+    ),
+    cost_recovery_step(
+        AFTER_ORDER,
+        executed="closure",
+        letters=(COST_RECOVERY_LETTER,),
+    ),
     *remedy_steps(AFTER_ORDER, authority=MAYOR, sent_on=True),
     *objection_delay_steps(AFTER_ORDER),
-    *enforcement_request_steps(),
+    *enforcement_request_steps(letters=(REQUEST_DECISION_LETTER,)),
     default_notice_step(
         ("objection-decision", "enforcement-request-decision"),
         (
@@ -413,7 +447,7 @@ STEPS = (
 
 DEFINITION = Definition(
     code="opiumwet-13b",
-    version=2,
+    version=3,
     label="Sluiting artikel 13b Opiumwet",
     description="Sluiting van een woning of lokaal wegens drugshandel of -productie (Damoclesbeleid).",
     case_types=("opiumwet-13b",),

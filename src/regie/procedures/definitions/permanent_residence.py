@@ -1,4 +1,4 @@
-"""Enforcement against permanent residence of a recreational dwelling (domain.md), version 3.
+"""Enforcement against permanent residence of a recreational dwelling (domain.md), version 4.
 
 signal → inspection report → check of exceptions → intended decision + view (skippable when urgent, Awb 4:11)
 → decision (penalty order or administrative enforcement order) → notification per addressee → objection
@@ -13,6 +13,11 @@ decision ("4:87"), which creates no duty to pay; the reminder and dwangbevel ste
 decision starts a new lapse term (5:37a), and the decision term on an objection can be suspended while a
 defect is repaired (7:10 lid 2) and delayed with consent, more than once (7:10 lid 4). Version 1 stays stored
 for the procedures that run under it.
+
+Version 4 (issue 12): letters for the cost-recovery decision (Awb 5:25) and the decision on a request for
+enforcement (4:13); the decision letter states the findings, the inspection date and the weighing of interests
+(an optional 'Afweging evenredigheid' on the decision); the collection decision names the penalty order it
+collects; the decision on objection records a reimbursement of costs (7:15); help texts show periods in words.
 """
 
 from __future__ import annotations
@@ -28,11 +33,13 @@ from regie.procedures.definitions.common import (
     work_term,
 )
 from regie.procedures.definitions.enforcement import (
+    cost_recovery_letter,
     cost_recovery_step,
     default_notice_step,
     enforcement_request_steps,
     execution_step,
     penalty_collection_steps,
+    request_decision_letter,
 )
 from regie.procedures.definitions.schema import (
     Definition,
@@ -84,11 +91,20 @@ def _sanction_fields(*, urgent: bool) -> tuple[FieldSpec, ...]:
         FieldSpec("maximum", "Maximum te verbeuren bedrag", "money", required_if=penalty),
         phases.compliance_period_field(
             default="P3M",
-            help="Bijvoorbeeld P3M voor drie maanden. Een begunstigingstermijn staat in het besluit en wordt "
+            help="Bijvoorbeeld 3 maanden. Een begunstigingstermijn staat in het besluit en wordt "
             "niet verlengd door de Algemene termijnenwet.",
         ),
     )
     if urgent:
+        fields += (
+            FieldSpec(
+                "proportionality",
+                "Afweging evenredigheid",
+                "longtext",
+                help="De belangen van de bewoner tegenover het belang van handhaving (Awb 3:4). Leeg: de brief "
+                "gebruikt de vaste afweging (beginselplicht tot handhaving, geen zicht op legalisatie).",
+            ),
+        )
         fields += (
             phases.urgent_reason_field(
                 "Reden om zonder voornemen te besluiten (spoed)",
@@ -121,6 +137,8 @@ COLLECTION_LETTERS = (
             ("betaaltermijn_einddatum", "deadline:payment|date"),
             ("datum_verbeurte", "data:forfeiture.@date|date"),
             ("dwangsom_maximum", "data:decision.maximum|money"),
+            ("datum_last", "data:decision.@date|date"),
+            ("kenmerk_last", "data:decision.@kenmerk"),
         ),
     ),
 )
@@ -200,7 +218,7 @@ STEPS = (
         role=JURIST,
         label="Voornemen verzonden",
         fields=_sanction_fields(urgent=False),
-        view_period_help="Meestal twee weken (P2W).",
+        view_period_help="Meestal twee weken.",
         rules=("no_exception", "penalty_within_maximum"),
         decision="decision",
         onward=("decision", "intended-decision", "ended"),
@@ -266,6 +284,9 @@ STEPS = (
                 *_sanction_merge("decision"),
                 ("begunstigingstermijn_einddatum", "deadline:compliance|date"),
                 ("datum_besluit", "data:decision.@date|date"),
+                ("bevindingen", "data:inspection-report.findings"),
+                ("datum_controle", "data:inspection-report.@date|date"),
+                ("evenredigheid", "data:decision.proportionality"),
             ),
         ),
     ),
@@ -290,10 +311,28 @@ STEPS = (
     ),
     *penalty_collection_steps(AFTER_DECISION, letters=COLLECTION_LETTERS),
     execution_step(AFTER_DECISION, notified="notification", roles=(INSPECTOR, JURIST)),
-    cost_recovery_step(AFTER_DECISION, executed="enforcement-executed"),
+    cost_recovery_step(
+        AFTER_DECISION,
+        executed="enforcement-executed",
+        letters=(
+            cost_recovery_letter(
+                "pr-cost-recovery-decision",
+                legal_basis="artikel 5:25 van de Algemene wet bestuursrecht en artikel 125 van de Gemeentewet",
+                executed="enforcement-executed",
+            ),
+        ),
+    ),
     *remedy_steps(AFTER_DECISION, sent_on=True),
     *objection_delay_steps(AFTER_DECISION),
-    *enforcement_request_steps(),
+    *enforcement_request_steps(
+        letters=(
+            request_decision_letter(
+                "pr-request-decision",
+                legal_basis="artikel 125 van de Gemeentewet, artikel 5:32 en afdeling 4.1.3 van de Algemene wet "
+                "bestuursrecht",
+            ),
+        )
+    ),
     default_notice_step(
         ("objection-decision", "enforcement-request-decision"),
         (
@@ -306,7 +345,7 @@ STEPS = (
 
 DEFINITION = Definition(
     code="permanent-residence",
-    version=3,
+    version=4,
     label="Handhaving permanente bewoning",
     description="Handhaving tegen permanente bewoning van een recreatiewoning.",
     case_types=("handhaving-permanente-bewoning",),

@@ -29,6 +29,29 @@ CLOSING = (
     "({{ mandaat }})",
 )
 VIEWS = "{% if zienswijzen_beantwoord %}{{ zienswijzen_beantwoord }}{% endif %}"
+# The weighing of interests (Awb 3:4): what the decision recorded, else the fixed reasoning of the enforcement policy.
+PROPORTIONALITY_PR = (
+    "{% if evenredigheid %}{{ evenredigheid }}{% else %}Wij hebben uw belangen afgewogen tegen het algemeen belang "
+    "bij handhaving. Bij een overtreding van een wettelijk voorschrift moet de gemeente in de regel handhavend "
+    "optreden (beginselplicht tot handhaving). Er is geen concreet zicht op legalisatie, en wij zien geen bijzondere "
+    "omstandigheden die handhaving onevenredig maken.{% endif %}"
+)
+PROPORTIONALITY_13B = (
+    "{% if evenredigheid %}Afweging van de evenredigheid: {{ evenredigheid }}{% else %}De burgemeester heeft "
+    "beoordeeld of deze maatregel in dit geval noodzakelijk en evenredig is. Er zijn geen omstandigheden gebleken, "
+    "zoals minderjarige kinderen, medische zorg of een eigenaar die van niets wist, die de maatregel onevenredig "
+    "maken.{% endif %}"
+)
+OBJECTION = (("Bezwaar", True), "{{ bezwaarclausule }}")
+QUESTIONS = (
+    "Heeft u vragen? Neem contact op met uw vaste aanspreekpunt {{ contactpersoon_naam }}: "
+    "{{ contactpersoon_telefoon }}, {{ contactpersoon_email }}."
+)
+FOUND_13B = (
+    "Op {{ datum_doorzoeking }} heeft de politie in de {{ soort_pand|lower }} op het adres {{ object_adres }} het "
+    "volgende aangetroffen: {{ aangetroffen_middelen }}. Het is de {{ overtreding_nummer }}e overtreding op dit adres "
+    "binnen de recidivetermijn."
+)
 
 LETTERS: dict[str, dict[str, object]] = {
     "pr-intended-decision": {
@@ -60,6 +83,13 @@ LETTERS: dict[str, dict[str, object]] = {
             "Op {{ datum_besluit }} hebben wij besloten u een {{ sanctie|lower }} op te leggen, omdat de "
             "recreatiewoning op het adres {{ object_adres }} permanent wordt bewoond. Dit besluit is op "
             "{{ datum_bekendmaking }} aan u bekendgemaakt.",
+            ("Wat hebben wij vastgesteld?", True),
+            "Op {{ datum_controle }} heeft een toezichthouder van de gemeente een controle uitgevoerd. Uit het "
+            "rapport van bevindingen blijkt: {{ bevindingen }}",
+            "Het gebruik van de recreatiewoning als hoofdverblijf is in strijd met het omgevingsplan. Wij zijn "
+            "daarom bevoegd om handhavend op te treden.",
+            ("Afweging", True),
+            PROPORTIONALITY_PR,
             ("Wat moet u doen?", True),
             "U moet de permanente bewoning beëindigen en beëindigd houden. De begunstigingstermijn is "
             "{{ begunstigingstermijn }} en eindigt op {{ begunstigingstermijn_einddatum }}.{% if dwangsom_bedrag %} "
@@ -81,8 +111,9 @@ LETTERS: dict[str, dict[str, object]] = {
     "pr-collection-decision": {
         "subject": "Invordering dwangsom, {{ object_adres }}",
         "body": [
-            "U heeft een last onder dwangsom opgelegd gekregen met een maximum van {{ dwangsom_maximum }}. Bij de "
-            "hercontrole is gebleken dat u de last niet heeft uitgevoerd. Daardoor heeft u op {{ datum_verbeurte }} "
+            "Bij ons besluit van {{ datum_last }} (kenmerk {{ kenmerk_last }}) heeft u een last onder dwangsom "
+            "opgelegd gekregen met een maximum van {{ dwangsom_maximum }}. Deze invordering betreft die last. Bij "
+            "de hercontrole is gebleken dat u de last niet heeft uitgevoerd. Daardoor heeft u op {{ datum_verbeurte }} "
             "een dwangsom verbeurd.",
             "Wij besluiten om {{ in_te_vorderen_bedrag }} van u in te vorderen. Een verbeurde dwangsom moet binnen "
             "zes weken na de verbeurte worden betaald (artikel 5:33 van de Algemene wet bestuursrecht); die termijn "
@@ -153,6 +184,7 @@ LETTERS: dict[str, dict[str, object]] = {
             "De burgemeester besluit de {{ soort_pand|lower }} te sluiten voor de duur van {{ sluitingsduur }}.",
             ("Motivering", True),
             "{{ motivering }}",
+            PROPORTIONALITY_13B,
             VIEWS,
             ("Wat moet u doen?", True),
             "U krijgt een begunstigingstermijn van {{ begunstigingstermijn }} om de {{ soort_pand|lower }} zelf te "
@@ -161,6 +193,113 @@ LETTERS: dict[str, dict[str, object]] = {
             "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
             ("Bezwaar", True),
             "{{ bezwaarclausule }}",
+        ],
+    },
+    "o13b-intended-penalty": {
+        "subject": "Voornemen last onder dwangsom, {{ object_adres }}",
+        "body": [
+            FOUND_13B,
+            "De burgemeester is van plan u een last onder dwangsom op te leggen (artikel 13b van de Opiumwet en het "
+            "Damoclesbeleid): u moet de handel in of de productie van drugs beëindigen en beëindigd houden, binnen "
+            "een begunstigingstermijn van {{ begunstigingstermijn }}. Doet u dat niet, dan verbeurt u een dwangsom "
+            "van {{ dwangsom_bedrag }} {{ dwangsom_eenheid }}, tot een maximum van {{ dwangsom_maximum }}.",
+            ("Uw zienswijze", True),
+            "Voordat de burgemeester besluit, kunt u uw zienswijze geven (artikel 4:8 van de Algemene wet "
+            "bestuursrecht). Uw zienswijze moet uiterlijk op {{ zienswijze_einddatum }} bij ons zijn. Vertel ons ook "
+            "of er omstandigheden zijn die de burgemeester moet meewegen.",
+            "Dit is nog geen besluit. U kunt er daarom geen bezwaar tegen maken.",
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            QUESTIONS,
+        ],
+    },
+    "o13b-penalty-order": {
+        "subject": "Last onder dwangsom, {{ object_adres }}",
+        "body": [
+            FOUND_13B,
+            "Op {{ datum_besluit }} heeft de burgemeester besloten u een last onder dwangsom op te leggen. Dit "
+            "besluit is op {{ datum_bekendmaking }} aan u bekendgemaakt.",
+            ("Wat moet u doen?", True),
+            "U moet de handel in of de productie van drugs in de {{ soort_pand|lower }} beëindigen en beëindigd "
+            "houden. De begunstigingstermijn is {{ begunstigingstermijn }} en eindigt op "
+            "{{ begunstigingstermijn_einddatum }}. Daarna verbeurt u bij elke overtreding een dwangsom van "
+            "{{ dwangsom_bedrag }} {{ dwangsom_eenheid }}, tot een maximum van {{ dwangsom_maximum }}. Een "
+            "verbeurde dwangsom is van rechtswege verschuldigd en moet binnen zes weken worden betaald (artikel "
+            "5:33 van de Algemene wet bestuursrecht).",
+            ("Motivering", True),
+            "{{ motivering }}",
+            PROPORTIONALITY_13B,
+            VIEWS,
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            *OBJECTION,
+            QUESTIONS,
+        ],
+    },
+    "o13b-collection-decision": {
+        "subject": "Invordering dwangsom artikel 13b Opiumwet, {{ object_adres }}",
+        "body": [
+            "Bij besluit van {{ datum_last }} (kenmerk {{ kenmerk_last }}) heeft de burgemeester u een last onder "
+            "dwangsom opgelegd met een maximum van {{ dwangsom_maximum }}. Deze invordering betreft die last. Bij "
+            "de controle is gebleken dat u de last niet heeft nageleefd; daardoor heeft u op {{ datum_verbeurte }} "
+            "een dwangsom verbeurd.",
+            "De burgemeester besluit om {{ in_te_vorderen_bedrag }} van u in te vorderen. Een verbeurde dwangsom "
+            "moet binnen zes weken na de verbeurte worden betaald (artikel 5:33 van de Algemene wet "
+            "bestuursrecht); die termijn eindigt op {{ betaaltermijn_einddatum }}. Vermeld bij betaling kenmerk "
+            "{{ kenmerk }}. Betaalt u niet op tijd, dan sturen wij u eerst een aanmaning (artikel 4:112) en kan het "
+            "bedrag daarna met bijkomende kosten bij dwangbevel worden ingevorderd.",
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            *OBJECTION,
+        ],
+    },
+    "pr-cost-recovery-decision": {
+        "subject": "Kosten van bestuursdwang, {{ object_adres }}",
+        "body": [
+            "U heeft de last onder bestuursdwang niet binnen de begunstigingstermijn uitgevoerd. Daarom heeft de "
+            "gemeente de overtreding op {{ datum_uitvoering }} zelf beëindigd (bestuursdwang).",
+            "Wij besluiten de kosten daarvan op u te verhalen: {{ te_verhalen_bedrag }} (artikel 5:25 van de "
+            "Algemene wet bestuursrecht). De kosten zijn als volgt opgebouwd en gemotiveerd: {{ motivering_kosten }}",
+            "U moet dit bedrag betalen binnen zes weken nadat dit besluit aan u is bekendgemaakt (artikel 4:87); die "
+            "termijn eindigt op {{ betaaltermijn_einddatum }}. Vermeld bij betaling kenmerk {{ kenmerk }}. Betaalt u "
+            "niet op tijd, dan sturen wij u een aanmaning (artikel 4:112).",
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            *OBJECTION,
+            QUESTIONS,
+        ],
+    },
+    "o13b-cost-recovery-decision": {
+        "subject": "Kosten van de sluiting, {{ object_adres }}",
+        "body": [
+            "De burgemeester heeft de {{ object_adres }} gesloten. De sluiting is bestuursdwang; de gemeente heeft "
+            "haar op {{ datum_uitvoering }} uitgevoerd.",
+            "De burgemeester besluit de kosten daarvan op u te verhalen: {{ te_verhalen_bedrag }} (artikel 5:25 "
+            "van de Algemene wet bestuursrecht). De kosten zijn als volgt opgebouwd en gemotiveerd: "
+            "{{ motivering_kosten }}",
+            "U moet dit bedrag betalen binnen zes weken nadat dit besluit aan u is bekendgemaakt (artikel 4:87); die "
+            "termijn eindigt op {{ betaaltermijn_einddatum }}. Vermeld bij betaling kenmerk {{ kenmerk }}.",
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            *OBJECTION,
+        ],
+    },
+    "pr-request-decision": {
+        "subject": "Besluit op uw verzoek om handhaving, {{ object_adres }}",
+        "body": [
+            "Op {{ datum_verzoek }} hebben wij uw verzoek om handhaving ontvangen. U vroeg: {{ verzoek }}",
+            "Wij hebben op uw verzoek besloten: {{ besluit_verzoek }}.",
+            ("Motivering", True),
+            "{{ motivering }}",
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            *OBJECTION,
+            QUESTIONS,
+        ],
+    },
+    "o13b-request-decision": {
+        "subject": "Besluit op uw verzoek om handhaving, {{ object_adres }}",
+        "body": [
+            "Op {{ datum_verzoek }} heeft de burgemeester uw verzoek om handhaving ontvangen. U vroeg: {{ verzoek }}",
+            "De burgemeester heeft op uw verzoek besloten: {{ besluit_verzoek }}.",
+            ("Motivering", True),
+            "{{ motivering }}",
+            "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+            *OBJECTION,
         ],
     },
     "brp-letter": {

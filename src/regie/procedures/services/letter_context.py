@@ -150,7 +150,7 @@ def _substance(item: dict[str, str]) -> str:
 # Since 1 January 2024 the rule broken is one of the omgevingsplan (Omgevingswet; its temporary part, art. 22.1,
 # holds the old zoning plans); before, using a building against the zoning plan was forbidden by Wabo art. 2.1.
 OMGEVINGSWET_FROM = date(2024, 1, 1)
-PERMANENT_RESIDENCE_LETTERS = frozenset({"pr-intended-decision", "pr-decision"})
+PERMANENT_RESIDENCE_LETTERS = frozenset({"pr-intended-decision", "pr-decision", "pr-request-decision"})
 
 
 def omgevingsplan_rule() -> str:
@@ -245,6 +245,8 @@ class LetterContext:
             return ""
         if dotted == "@date":
             return _format(transition.on_date, fmt or "date", self.definition, step_code, "")
+        if dotted == "@kenmerk":  # the reference the letters of that step carry (case number / step)
+            return f"{self.procedure.case.number}/{transition.seq}"
         value: Any = transition.data
         for part in dotted.split("."):
             value = value.get(part) if isinstance(value, dict) else None

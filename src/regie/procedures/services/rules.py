@@ -373,6 +373,17 @@ def _default_notice(move: Move, _: str) -> None:
     move.notes.append(penalty.explanation)
 
 
+def _costs_on_revocation(move: Move, _: str) -> None:
+    """Awb 7:15 lid 2: costs of an objection are reimbursed only when the decision is revoked (objection upheld)."""
+    costs = move.data.get("costs_awarded")
+    if costs and Decimal(str(costs)) > 0 and move.data.get("outcome") not in ("gegrond", "deels-gegrond"):
+        move.error(
+            "costs_awarded",
+            "Vergoeding kosten bezwaar: alleen als het bezwaar (deels) gegrond is en het besluit wordt herroepen "
+            "wegens een onrechtmatigheid die aan de gemeente te wijten is (Awb 7:15 lid 2). Laat het veld leeg.",
+        )
+
+
 def _lift_before_reopening(move: Move, _: str) -> None:
     """Early lifting of a closure: only while the closure runs, before its planned end."""
     planned = Deadline.objects.filter(
@@ -423,6 +434,7 @@ RULES: dict[str, Callable[[Move, str], None]] = {
     "costs_within": _costs_within,
     "default_notice": _default_notice,
     "lift_before_reopening": _lift_before_reopening,
+    "costs_on_revocation": _costs_on_revocation,
     "research_marking": _research_marking,
 }
 

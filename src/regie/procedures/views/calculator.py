@@ -10,11 +10,12 @@ from regie.core.terms import format_date
 from regie.procedures.calculator import calculate
 
 COMMON_PERIODS = [
-    ("P2W", "2 weken (zienswijze)"),
-    ("P6W", "6 weken (bezwaar, beroep, beslissen op bezwaar)"),
-    ("P12W", "12 weken (beslissen op bezwaar met adviescommissie)"),
-    ("P3M", "3 maanden"),
-    ("P1Y", "1 jaar (verjaring invordering dwangsom)"),
+    ("2 weken", "zienswijze"),
+    ("6 weken", "bezwaar, beroep, beslissen op bezwaar"),
+    ("8 weken", "beslissen op een aanvraag, Awb 4:13"),
+    ("12 weken", "beslissen op bezwaar met adviescommissie"),
+    ("3 maanden", "begunstigingstermijn"),
+    ("1 jaar", "verjaring invordering dwangsom"),
 ]
 
 
@@ -26,7 +27,7 @@ def calculator_page(request: HttpRequest) -> HttpResponse:
         "period": request.GET.get("duur", "")[:30],
         "statutory": "true" if request.GET.get("wettelijk") else "false",
     }
-    calc = calculate(params, from_key="van") if asked else None
+    calc = calculate(params, from_key="van", dutch=True) if asked else None
     errors = {("duur" if k == "period" else k): v for k, v in (calc.errors if calc else {}).items()}
     result = calc.result if calc else None
     return render(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.text import slugify
 
 from regie.cases.services.documents import DOCUMENT_TYPES
 from regie.core.terms import PeriodError, parse_period
@@ -109,10 +110,28 @@ def errors_of(exc: ValidationError) -> dict[str, str]:
     return {"step": exc.messages[0]}
 
 
+def step_slug(label: str) -> str:
+    """What a link names a step by: its Dutch label as a slug ('zienswijze-ontvangen'), never its code."""
+    return slugify(label)
+
+
+def step_from_query(definition: Definition, value: str) -> str:
+    """The step code a link or form names, by its label's slug or (older links, the API) by its code; '' if none."""
+    if definition.step(value) is not None:
+        return value
+    return next((s.code for s in definition.steps if step_slug(s.label) == value), "")
+
+
 def step_choices(definition: Definition, codes: tuple[str, ...], role: str) -> list[dict[str, Any]]:
     """The steps that may follow, with whether this user's role may take them."""
     return [
-        {"code": c, "label": s.label, "allowed": role in s.roles, "action": s.action}
+        {
+            "code": c,
+            "slug": step_slug(s.label),
+            "label": s.label,
+            "allowed": role in s.roles,
+            "action": s.action,
+        }
         for c in codes
         if (s := definition.step(c)) is not None
     ]

@@ -15,6 +15,7 @@ from regie.core.terms import format_date, term_end
 from regie.procedures import selectors
 from regie.procedures.charts import overview_columns
 from regie.procedures.services.context import step_label
+from regie.procedures.services.default import default_states
 from regie.procedures.services.definitions import definition_of
 
 
@@ -33,6 +34,9 @@ def deadline_overview(request: HttpRequest) -> HttpResponse:
         person_ids=[d.addressee.person_id for d in deadlines if d.addressee and d.addressee.person_id],
         details={"cases": sorted({d.procedure.case.number for d in deadlines})},
     )
+    defaults = default_states(
+        deadlines, selectors.default_notices(sorted({d.procedure_id for d in deadlines})), today
+    )
     groups: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
     for deadline in sorted(deadlines, key=lambda d: (d.procedure.definition.label, d.step_code, d.due_date)):
         definition = definition_of(deadline.procedure)
@@ -41,7 +45,9 @@ def deadline_overview(request: HttpRequest) -> HttpResponse:
             key,
             {"procedure": definition.label, "step": step_label(definition, deadline.step_code), "rows": []},
         )
-        group["rows"].append({"deadline": deadline, "overdue": deadline.due_date < today})
+        group["rows"].append(
+            {"deadline": deadline, "overdue": deadline.due_date < today, "default": defaults.get(deadline.pk)}
+        )
     # Weeks of the overview window, as periods counted with the terms module (not legal dates, but one way).
     weeks = []
     start = today
@@ -57,6 +63,7 @@ def deadline_overview(request: HttpRequest) -> HttpResponse:
         {
             "groups": list(groups.values()),
             "overdue": sum(1 for d in deadlines if d.due_date < today),
+            "in_default": len(defaults),
             "upcoming": sum(1 for d in deadlines if d.due_date >= today),
             "columns": columns,
             "weeks": weeks,

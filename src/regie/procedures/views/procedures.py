@@ -25,10 +25,11 @@ from regie.procedures import selectors
 from regie.procedures.charts import deadline_css, procedure_timeline
 from regie.procedures.models import AddresseeRole, ProcedureStatus
 from regie.procedures.services.addressees import case_addresses, procedure_addressee_add
+from regie.procedures.services.default import default_states
 from regie.procedures.services.definitions import definition_of, shipped_definitions, types_startable_by
 from regie.procedures.services.engine import letters_regenerate, procedure_move, procedure_start
 from regie.procedures.services.fields import raw_from_post
-from regie.procedures.views.forms import errors_of, step_choices, step_fields, upload_from
+from regie.procedures.views.forms import errors_of, step_choices, step_fields, step_from_query, upload_from
 
 CRUMB = {"label": "Procedures", "url": "/procedures"}
 
@@ -78,6 +79,7 @@ def procedure_page(request: HttpRequest, procedure_id: str) -> HttpResponse:
     today = timezone.localdate()
     transitions = list(procedure.transitions.select_related("actor").order_by("seq"))
     deadlines = list(procedure.deadlines.select_related("addressee", "owner").order_by("due_date", "label"))
+    defaults = default_states(deadlines, selectors.default_notices([procedure.pk]), today)
     visible_docs = {d.pk: d for d in documents_for(access)}
     history = [
         {
@@ -106,7 +108,11 @@ def procedure_page(request: HttpRequest, procedure_id: str) -> HttpResponse:
             "definition": definition,
             "current": definition.step(procedure.current_step),
             "history": history,
-            "deadlines": [{"deadline": d, "css": deadline_css(d, today)} for d in deadlines],
+            "deadlines": [
+                {"deadline": d, "css": deadline_css(d, today), "default": defaults.get(d.pk)}
+                for d in deadlines
+            ],
+            "defaults": list(defaults.values()),
             "addressees": list(procedure.addressees.all()),
             "letters": letters,
             "next_steps": step_choices(definition, allowed, user.role),
@@ -141,7 +147,8 @@ def procedure_move_page(request: HttpRequest, procedure_id: str) -> HttpResponse
         if procedure.status == ProcedureStatus.RUNNING
         else ()
     )
-    code = request.POST.get("stap") if request.method == "POST" else request.GET.get("stap", "")
+    asked = (request.POST.get("stap") if request.method == "POST" else request.GET.get("stap", "")) or ""
+    code = step_from_query(definition, asked[:100]) or asked
     step = definition.step(code or "") if code in allowed else None
     errors: dict[str, str] = {}
     status = 200
