@@ -127,7 +127,7 @@ def default_states(
 ) -> dict[object, DefaultState]:
     """The default state of every deadline that has one, by the deadline's primary key."""
     notices = list(notices)
-    found = {}
+    found: dict[object, DefaultState] = {}
     for deadline in deadlines:
         state = default_state(deadline, notices, today)
         if state is not None:
