@@ -324,3 +324,13 @@ def test_exit_with_follow_up_task_and_re_referral_flag(sign_in: SignIn, pga_worl
 def test_case_overview_shows_the_pga_panel(sign_in: SignIn, pga_world: PgaWorld) -> None:
     text = sign_in(pga_world.users["politie"]).get(f"/casussen/{pga_world.pga.case_id}").content.decode()
     assert "Persoonsgerichte aanpak" in text and _url(pga_world) in text
+
+
+def test_counts_for_the_analist_name_no_person(sign_in: SignIn, pga_world: PgaWorld) -> None:
+    page = sign_in(pga_world.users["analist"]).get("/pga/cijfers")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Instroom" in text and "Lokale PGA" in text
+    assert "Jan de Vries" not in text and "Vries" not in text
+    assert sign_in(pga_world.users["ggz"]).get("/pga/cijfers").status_code == 403
+    assert sign_in(pga_world.users["beheerder"]).get("/pga/cijfers").status_code == 403

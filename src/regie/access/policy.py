@@ -78,6 +78,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "pga.view": CASE_ROLES,
     "pga.refer": CASE_ROLES,
     "pga.triage": frozenset({Role.PROCESS_DIRECTOR}),
+    # Aggregates of the approach (inflow, outflow, level, duration, exit reasons, score change): never a person.
+    "pga.counts": frozenset({Role.PROCESS_DIRECTOR, Role.ANALYST}),
     # --- Ondermijning (issue 17) ---
     # Awareness (quiz, report button) is for everyone; the areas, risks and inspections are for the municipal
     # team and the partners on an inspection day (access.ondermijning_access decides per area and inspection);

@@ -230,7 +230,10 @@ class DomainScore(BaseModel):
         constraints = [
             models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="pga_score_between_1_and_5")
         ]
-        indexes = [models.Index(fields=["pga_case", "domain", "scored_on"])]
+        indexes = [
+            models.Index(fields=["pga_case", "domain", "scored_on"]),
+            models.Index(fields=["pga_case", "-scored_on"], name="pga_score_latest_idx"),
+        ]
         verbose_name = "ZRM-score"
 
 

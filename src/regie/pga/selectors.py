@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 
 from regie.access.policy import CASE_ROLES
 from regie.accounts.models import User
@@ -131,7 +131,13 @@ def case_list(pga_cases: QuerySet[PgaCase], *, user_id: Any, limit: int = 200) -
     """The PGA cases in a list: the user's own as procesregisseur first, active before exited."""
     return list(
         pga_cases.select_related("person", "case", "process_director", "case_director")
-        .annotate(last_scored=Max("scores__scored_on"))
+        .annotate(  # per row shown (a correlated subquery), not an aggregate over every score of every case
+            last_scored=Subquery(
+                DomainScore.objects.filter(pga_case=OuterRef("pk"))
+                .order_by("-scored_on")
+                .values("scored_on")[:1]
+            )
+        )
         .order_by(F("status").asc(), "-included_on")[:limit]
     )
 

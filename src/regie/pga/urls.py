@@ -8,6 +8,7 @@ from regie.pga import case_views, views
 
 urlpatterns: list[URLPattern] = [
     path("pga", views.pga_home, name="pga-home"),
+    path("pga/cijfers", views.pga_counts, name="pga-counts"),
     path("pga/aanmelden", views.referral_new, name="pga-referral-new"),
     path("pga/aanmeldingen/<str:referral_id>", views.referral_detail, name="pga-referral"),
     path("pga/casussen/<str:pga_case_id>", case_views.pga_case_detail, name="pga-case"),

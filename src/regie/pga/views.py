@@ -15,7 +15,7 @@ from regie.access.policy import has_permission, request_user, requires
 from regie.core.html.form_view import handle_form
 from regie.pga import selectors
 from regie.pga.forms import ReferralForm, ScreeningForm
-from regie.pga.models import PgaStatus, Referral, ReferralStatus
+from regie.pga.models import ExitReason, Level, PgaStatus, Referral, ReferralStatus
 from regie.pga.screening import CHECKLIST_LABEL, CRITERIA, CRITERION_LABELS
 from regie.pga.services.referrals import PersonDetails, referral_create, referral_decide
 
@@ -160,4 +160,27 @@ def referral_detail(request: HttpRequest, referral_id: str) -> HttpResponse:
             if made
             else "Het besluit is vastgelegd: niet opgenomen, met verwijsadvies."
         ),
+    )
+
+
+@requires("pga.counts")
+def pga_counts(request: HttpRequest) -> HttpResponse:
+    """Aggregates for monitoring (never a person): inflow and outflow over the last year, active cases per level,
+    exit reasons, the average duration and the average change of score per life domain."""
+    user = request_user(request)
+    if user.organisation is None:
+        raise PermissionDenied
+    today = timezone.localdate()
+    counts = selectors.monitoring_counts(
+        user.organisation.municipality_id, since=selectors.year_ago(today), today=today
+    )
+    return render(
+        request,
+        "pga/counts.html",
+        {
+            "counts": counts,
+            "levels": [(label, counts["active_by_level"].get(code, 0)) for code, label in Level.choices],
+            "reasons": [(label, counts["exit_reasons"].get(code, 0)) for code, label in ExitReason.choices],
+            "breadcrumbs": [HOME_CRUMB, {"label": "Cijfers"}],
+        },
     )

@@ -41,6 +41,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Vakantiepark", "/vakantiepark", None, allowed=_park_navigation),
     # --- PGA (issue 14) ---
     NavItem("PGA", "/pga", "pga.view"),
+    NavItem("PGA-cijfers", "/pga/cijfers", "pga.counts"),
     # --- Ondermijning (issue 17) ---
     NavItem("Ondermijning", "/ondermijning", "ondermijning.awareness"),
     # --- Digitale veiligheid (issue 16) ---
@@ -53,6 +54,8 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Verwerkingslog", "/privacy/verwerkingslog", "processing_log.view"),
     # --- Casusoverleggen (issue 15) ---
     NavItem("Overleggen", "/overleggen", "meetings.view"),
+    # --- Monitoring (issue 20) ---
+    NavItem("Monitoring", "/monitoring", "monitoring.view"),
     # --- Privacy governance (issue 18) ---
     NavItem("Verwerkingsregister", "/privacy/verwerkingsregister", "privacy_register.view"),
     NavItem("Verzoeken van betrokkenen", "/privacy/verzoeken", "data_subject_requests.handle"),
