@@ -46,12 +46,13 @@ def overview(request: HttpRequest) -> HttpResponse:
     biggest = max((r.raw_total for r in rows if not r.total.hidden), default=0) or 1
     topics = []
     for kind in CHECK_KINDS:
-        count, averages = topic_averages(municipality_id, kind)
+        count, averages = topic_averages(municipality_id, kind, since=rows[0].month)
         labels = _topic_labels(kind)
         topics.append(
             {
                 "label": ContentKind(kind).label,
-                "count": count,
+                # Rounded down to tens: an exact column total would give away a hidden month.
+                "count": count // 10 * 10 if count >= 10 else None,
                 "averages": [{"label": labels.get(a["topic"], a["topic"]), **a} for a in averages],
             }
         )
