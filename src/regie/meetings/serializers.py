@@ -11,7 +11,7 @@ from regie.meetings.models import AgendaItem, AgreedAction, Cadence, Meeting, Me
 
 class MeetingSeriesSerializer(serializers.ModelSerializer[MeetingSeries]):
     chair = serializers.CharField(source="chair.__str__", read_only=True)
-    chair_id = serializers.UUIDField(source="chair.pk", read_only=True)
+    chair_id = serializers.IntegerField(source="chair.pk", read_only=True)
     secretary = serializers.CharField(
         source="secretary.__str__", read_only=True, allow_null=True, default=None
     )
@@ -44,8 +44,8 @@ class MeetingSeriesCreateSerializer(serializers.Serializer[Any]):
     legal_basis = serializers.CharField(max_length=4000)
     covenant = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
     cadence = serializers.ChoiceField(choices=Cadence.choices)
-    chair_id = serializers.UUIDField()
-    secretary_id = serializers.UUIDField(required=False, allow_null=True, default=None)
+    chair_id = serializers.IntegerField()
+    secretary_id = serializers.IntegerField(required=False, allow_null=True, default=None)
     organisation_ids = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
 
 
@@ -86,7 +86,7 @@ class MeetingActionSerializer(serializers.ModelSerializer[AgreedAction]):
     task_id = serializers.UUIDField(source="task.pk", read_only=True)
     title = serializers.CharField(source="task.title", read_only=True)
     owner = serializers.CharField(source="task.owner.__str__", read_only=True)
-    owner_id = serializers.UUIDField(source="task.owner_id", read_only=True)
+    owner_id = serializers.IntegerField(source="task.owner_id", read_only=True)
     due_date = serializers.DateField(source="task.due_date", read_only=True, allow_null=True)
     overdue = serializers.SerializerMethodField()
     case_number = serializers.CharField(source="item.case.number", read_only=True)
