@@ -5,7 +5,11 @@ Self-check submissions write no entry: they hold no personal data and must not b
 
 from __future__ import annotations
 
-from regie.processing_log.actions import DIGITAAL, register
+from regie.processing_log.actions import DIGITAAL, OBJECT_TYPE_LABELS, register
+
+OBJECT_TYPE_LABELS.setdefault("digital_follow_up", "Terugbelverzoek na online criminaliteit")
+OBJECT_TYPE_LABELS.setdefault("digital_campaign", "Campagne digitale veiligheid")
+OBJECT_TYPE_LABELS.setdefault("digital_content", "Inhoud digitale veiligheid (checks, verwijstabel)")
 
 register(
     DIGITAAL,
