@@ -71,6 +71,7 @@ def test_a_project_leader_creates_and_changes_a_campaign(sign_in, users):
     assert (campaign.attendees, campaign.checks) == (40, ["check-inwoners"])
     page = client.get(f"/digitale-veiligheid/campagnes/{campaign.pk}").content.decode()
     assert "/veilig-online?campagne=bieb-65-plus" in page
+    assert 'value="2026-10-01"' in page  # a date field shows its date (ISO, as <input type=date> needs)
     response = client.post(
         f"/digitale-veiligheid/campagnes/{campaign.pk}", {**CAMPAIGN, "attendees": "52", "version": "1"}
     )
@@ -145,6 +146,7 @@ def test_a_follow_up_is_read_logged_and_its_checklist_kept(sign_in, users, follo
     item.refresh_from_db()
     assert item.status == FollowUpStatus.REFERRED
     assert item.second_contact_due == today + timedelta(weeks=4)
+    assert f'value="{today.isoformat()}"' in client.get(f"/nazorg-online/{item.pk}").content.decode()
     assert ProcessingLogEntry.objects.filter(action="digital_follow_up.changed").count() == 1
 
 

@@ -102,7 +102,9 @@ class FollowUpRequestForm(forms.Form):
 class FollowUpRecordForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     first_contact_on = forms.DateField(
-        label="Eerste contact gehad op", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Eerste contact gehad op",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     referral = forms.CharField(
         label="Doorverwezen naar", required=False, max_length=200,
@@ -111,7 +113,7 @@ class FollowUpRecordForm(forms.Form):
     second_contact_on = forms.DateField(
         label="Tweede contact (na 4 weken) gehad op",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     staff_note = forms.CharField(
         label="Notitie", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
@@ -131,8 +133,12 @@ class CampaignForm(forms.Form):
     )
     target_group = forms.ChoiceField(label="Doelgroep", choices=TargetGroup.choices)
     channel = forms.ChoiceField(label="Kanaal", choices=Channel.choices)
-    starts_on = forms.DateField(label="Begindatum", widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label="Einddatum", widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label="Begindatum", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label="Einddatum", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     attendees = forms.IntegerField(label="Deelnemers", min_value=0, initial=0)
     leaflets = forms.IntegerField(label="Verspreide folders", min_value=0, initial=0)
     views = forms.IntegerField(
