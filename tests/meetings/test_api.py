@@ -112,3 +112,29 @@ def test_meeting_actions_with_owner_due_date_and_overdue(
         bad = api_as("ggz").get(f"/api/v1/meeting-actions?{query}")
         assert bad.status_code == 400 and bad["Content-Type"].startswith(PROBLEM)
     assert api_as("privacy").get("/api/v1/meeting-actions").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("procesregisseur", 200),  # the chair
+        ("ggz", 200),  # a partner on the list
+        ("politie", 200),
+        ("jurist", 403),  # a deelnemer who has not confirmed the statement
+        ("projectleider", 404),  # not invited
+        ("handhaver", 404),
+        ("brp", 404),
+        ("analist", 403),  # roles that never see case data
+        ("beheerder", 403),
+        ("privacy", 403),
+    ],
+)
+def test_every_role_on_a_meeting(
+    api_as: ApiAs, meetings_world: MeetingsWorld, role: str, expected: int
+) -> None:
+    response = api_as(role).get(f"/api/v1/meetings/{meetings_world.meeting.pk}")
+    assert response.status_code == expected
+    if expected != 200:
+        assert response["Content-Type"].startswith(PROBLEM)
+        missing = api_as(role).get("/api/v1/meetings/00000000-0000-4000-8000-000000000000")
+        assert missing.status_code == (404 if expected == 404 else missing.status_code)

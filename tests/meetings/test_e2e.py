@@ -51,7 +51,9 @@ def test_the_chair_runs_the_meeting(
     assert_accessible(page)
     page.get_by_role("button", name="Verslag vastleggen").click()  # empty
     expect(page.get_by_text("Controleer uw invoer.")).to_be_visible()
-    page.get_by_role("textbox", name="Verslag", exact=True).fill("GGZ legt een huisbezoek af en koppelt terug.")
+    page.get_by_role("textbox", name="Verslag", exact=True).fill(
+        "GGZ legt een huisbezoek af en koppelt terug."
+    )
     page.get_by_label("Gegevenscategorie", exact=True).select_option("care")
     page.get_by_role("button", name="Verslag vastleggen").click()
     expect(page.get_by_text("als notitie bij de casus opgeslagen")).to_be_visible()

@@ -8,9 +8,12 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from regie.access.meetings_access import get_meeting_for
 from regie.accounts.models import User
 from regie.cases.models import Note, Task
 from regie.meetings.models import (
@@ -21,7 +24,7 @@ from regie.meetings.models import (
     MeetingSeries,
     MinutesEntry,
 )
-from regie.meetings.services.meetings import confidentiality_confirm, meeting_plan
+from regie.meetings.services.meetings import confidentiality_confirm, item_add, meeting_plan
 from regie.processing_log.models import ProcessingLogEntry
 from tests.worlds.meetings import MeetingsWorld
 
@@ -366,3 +369,18 @@ def test_confirming_twice_or_for_someone_else_changes_nothing(meetings_world: Me
     attendee = MeetingAttendee.objects.get(meeting=w.meeting, user=w.users["jurist"])
     with pytest.raises(Exception, match="deelnemer zelf"):
         confidentiality_confirm(actor=w.users["ggz"], attendee=attendee)
+
+
+def test_the_agenda_costs_the_same_queries_however_long(
+    meetings_world: MeetingsWorld,
+) -> None:
+    w = meetings_world
+    ggz = w.users["ggz"]
+    with CaptureQueriesContext(connection) as short:
+        get_meeting_for(ggz, w.meeting.pk)
+    for n in range(20):
+        item_add(actor=w.users["procesregisseur"], meeting=w.meeting, title=f"Vrij punt {n}")
+    with CaptureQueriesContext(connection) as long:
+        view = get_meeting_for(ggz, w.meeting.pk)
+    assert len(view.items) == 22
+    assert len(long.captured_queries) == len(short.captured_queries)
