@@ -46,6 +46,8 @@ GUARDED = frozenset(
         "Referral", "PgaCase", "DomainPlan", "DomainScore", "Evaluation",
         # regie.ondermijning.models (issue 17)
         "AreaLocation", "LocationRisk", "Finding", "InspectionSite",
+        # regie.meetings.models (issue 15)
+        "AgendaItem", "ItemGrant", "MinutesEntry", "AgreedAction",
         # regie.digital.models (issue 16)
         "VictimFollowUp",
     }
