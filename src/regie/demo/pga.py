@@ -292,15 +292,16 @@ def _triage(director: User, municipality: Municipality, users: dict[str, User]) 
             reasons="Eén leefdomein, geen drang of dwang nodig: past bij het sociaal wijkteam en Veilig Thuis.",
             advice="Sociaal wijkteam Lingewaard, met een melding bij Veilig Thuis",
         )  # fmt: skip
-    naima = _person("Naima", "El Haddaoui", date(1974, 3, 22))
-    if naima is not None:
-        referral = _refer(
-            users["procesregisseur"], municipality, naima, case=None, urgency=Urgency.NORMAL,
-            reason="Moeder van Bilal (PGA): schulden en dreigende huisuitzetting; zorgen om de jongste zoon.",
-            goal="Gezinsgerichte aanpak naast de PGA van Bilal.",
-            partners_involved="Sociaal wijkteam, Woonstichting Lingestroom",
-        )  # fmt: skip
-        _backdate_referral(referral, 2)
+    # A person Regie did not know yet: the referral creates her (no case of her own until she is included).
+    referral = referral_create(
+        actor=users["ggz"],
+        municipality=municipality,
+        person=PersonDetails(surname="Martens", given_names="Yvonne", birth_date=date(1990, 9, 14)),
+        reason="Vervuiling en verwaarlozing van de woning, zorgmijding, dreigende huisuitzetting; twee kinderen.",
+        goal="Wonen behouden en zorg op gang brengen, met drang vanuit de woningcorporatie.",
+        partners_involved="GGZ Rivierenland Oost, Woonstichting Lingestroom, Sociaal Wijkteam Lingewaard",
+    )
+    _backdate_referral(referral, 2)
 
 
 def seed_pga() -> list[str]:
