@@ -101,7 +101,7 @@ def test_a_victim_finds_help_and_asks_to_be_called_without_javascript(users, no_
     page.get_by_role("button", name="Verstuur mijn vraag").click()  # no consent ticked
     expect(page.get_by_role("alert")).to_contain_text("Zonder toestemming bewaren wij niets")
     assert VictimFollowUp.objects.count() == 0
-    page.get_by_label("Ik wil dat de gemeente contact met mij opneemt", exact=False).check()
+    page.get_by_label("Ja, ik geef hiervoor toestemming").check()
     page.get_by_role("button", name="Verstuur mijn vraag").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw vraag is verstuurd")
     assert VictimFollowUp.objects.get().situation == "vriend-in-nood"
@@ -117,7 +117,7 @@ def test_the_guide_and_call_back_pages_pass_axe_on_a_phone(users, page: Page, as
     _check_both_sizes(page, assert_accessible, "terugbellen-fouten")
     page.get_by_label("Achternaam").fill("Yilmaz")
     page.get_by_label("E-mailadres").fill("s.yilmaz@example.nl")
-    page.get_by_label("Ik wil dat de gemeente contact met mij opneemt", exact=False).check()
+    page.get_by_label("Ja, ik geef hiervoor toestemming").check()
     page.get_by_role("button", name="Verstuur mijn vraag").click()
     _check_both_sizes(page, assert_accessible, "terugbellen-verstuurd")
     page.locator(".digital-link-box a").click()

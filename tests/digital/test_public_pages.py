@@ -178,3 +178,13 @@ def test_the_receipt_page_without_a_request_goes_back_to_the_form(client: Client
 
 def test_content_version_one_is_the_bundled_one(client: Client, users):
     assert content_current(ContentKind.CONSENT).version == 1
+
+
+def test_every_missing_part_of_a_call_back_request_shows_at_once(client: Client, users):
+    response = client.post("/veilig-online/terugbellen", {"situation": "phishing"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    for message in ("Vul uw achternaam in.", "Zonder toestemming bewaren wij niets",
+                    "Vul een telefoonnummer of een e-mailadres in"):  # fmt: skip
+        assert message in page
+    assert "Ik wil dat de gemeente contact met mij opneemt" in page  # the consent text itself, in full

@@ -75,7 +75,7 @@ class FollowUpRequestForm(forms.Form):
     )
     phone = forms.CharField(label="Telefoonnummer", required=False, max_length=30)
     email = forms.CharField(label="E-mailadres", required=False, max_length=254)
-    consent = forms.BooleanField(label="", required=False)
+    consent = forms.BooleanField(label="Ja, ik geef hiervoor toestemming", required=False)
     website = forms.CharField(  # a trap for robots
         label="Laat dit veld leeg",
         required=False,
@@ -92,11 +92,25 @@ class FollowUpRequestForm(forms.Form):
             (s["code"], s["label"]) for s in situations
         ]
         self.fields["situation"].error_messages["required"] = "Kies wat er is gebeurd."
-        self.fields["consent"].label = consent_text
+        self.consent_text = consent_text
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
         self.fields["surname"].widget.attrs.update({"autocomplete": "family-name"})
         self.fields["given_names"].widget.attrs.update({"autocomplete": "given-name"})
+
+    def clean(self) -> dict[str, Any]:
+        """Every missing part at once (the service checks the same again before anything is stored)."""
+        data = super().clean() or {}
+        if not data.get("consent"):
+            self.add_error(
+                "consent",
+                "Zet een vinkje als u wilt dat wij contact met u opnemen. Zonder toestemming bewaren wij niets.",
+            )
+        if not (data.get("phone") or "").strip() and not (data.get("email") or "").strip():
+            self.add_error(
+                "phone", "Vul een telefoonnummer of een e-mailadres in, zodat wij u kunnen bereiken."
+            )
+        return data
 
 
 class FollowUpRecordForm(forms.Form):
