@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.ondermijning import awareness_views, inspection_views, kvo_views, views
+from regie.ondermijning import awareness_views, inspection_views, kvo_views, policy_views, views
 
 urlpatterns: list[URLPattern] = [
     path("ondermijning", views.home, name="ondermijning-home"),
@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern] = [
         name="ondermijning-inspection-new",
     ),
     path("ondermijning/locaties/<str:site_id>", views.site_detail, name="ondermijning-site"),
+    path("ondermijning/risicoweging", policy_views.weighting, name="ondermijning-weighting"),
     path("ondermijning/risicoscores/herberekenen", views.risks_recompute, name="ondermijning-recompute"),
     path(
         "ondermijning/controles/<str:inspection_id>",
