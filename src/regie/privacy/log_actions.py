@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from regie.processing_log.actions import TOEZICHT, register
+from regie.processing_log.actions import TOEZICHT, register, register_object_types
+
+register_object_types(
+    {
+        "data_subject_request": "Verzoek van een betrokkene",
+        "processing_activity": "Verwerkingsactiviteit",
+        "retention_rule": "Bewaarregel",
+        "destruction_list": "Vernietigingslijst",
+    }
+)
 
 register(
     TOEZICHT,

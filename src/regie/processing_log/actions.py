@@ -110,6 +110,14 @@ OBJECT_TYPE_LABELS = {
 }
 
 
+def register_object_types(labels: dict[str, str]) -> None:
+    """Name a theme's own object types (from its `log_actions.py`): the log shows "Vernietigingslijst", no code."""
+    for code, label in labels.items():
+        if OBJECT_TYPE_LABELS.get(code, label) != label:
+            raise ValueError(f"Objecttype {code!r} heeft al een ander label.")
+        OBJECT_TYPE_LABELS[code] = label
+
+
 def object_type_label(code: str) -> str:
     """The Dutch name of an object type; the code itself for one without a label."""
     return OBJECT_TYPE_LABELS.get(code, code)
