@@ -384,3 +384,11 @@ def test_the_agenda_costs_the_same_queries_however_long(
         view = get_meeting_for(ggz, w.meeting.pk)
     assert len(view.items) == 22
     assert len(long.captured_queries) == len(short.captured_queries)
+
+
+def test_the_case_overview_names_the_coming_meeting(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
+    w = meetings_world
+    text = sign_in(w.users["ggz"]).get(f"/casussen/{w.case_a.pk}").content.decode()
+    assert "Op de agenda van een overleg" in text and "Wie neemt de regie?" in text
+    other = sign_in(w.users["projectleider"])
+    assert other.get(f"/casussen/{w.case_a.pk}").status_code == 404

@@ -265,6 +265,18 @@ def cases_for_agenda(user: Any, case_type_codes: Iterable[str]) -> list[Case]:
     )
 
 
+def coming_items_of_case(user: Any, case: Case) -> list[AgendaItem]:
+    """The agenda items of this case (the caller reached it through the case door) in coming meetings the user
+    sees: for a panel on the case overview, whose read is already logged."""
+    return list(
+        AgendaItem.objects.filter(
+            case=case, meeting__in=meetings_visible_to(user), meeting__starts_at__gte=timezone.now()
+        )
+        .select_related("meeting", "meeting__series")
+        .order_by("meeting__starts_at")[:5]
+    )
+
+
 def open_actions_visible_to(user: Any) -> QuerySet[AgreedAction]:
     """Agreements not yet done, of meetings the user sees, on cases the user sees through the case door."""
     if not may_see_cases(user):

@@ -7,3 +7,10 @@ class MeetingsConfig(AppConfig):
     name = "regie.meetings"
     label = "meetings"
     verbose_name = "Casusoverleggen"
+
+    def ready(self) -> None:
+        # Contributions to the apps below are registered once the app registry is ready (decision 0010).
+        from regie.meetings import contributions, figures
+
+        contributions.register()
+        figures.register()
