@@ -5,7 +5,7 @@ from __future__ import annotations
 from regie.processing_log.actions import OBJECT_TYPE_LABELS, ONDERMIJNING, register
 
 # The Dutch names of this app's object types, for the privacy officer's view of the log.
-OBJECT_TYPE_LABELS.update(
+register_object_types(
     {
         "ondermijning_area": "Gebied (bedrijventerrein of buitengebied)",
         "ondermijning_location": "Locatie in een gebied",
