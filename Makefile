@@ -14,12 +14,15 @@ PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 
-# Debian packages: python venv support, Node.js/npm for the front-end packages, Chromium for browser tests.
+# Debian packages: python venv support, Node.js/npm for the front-end packages, Chromium for browser tests, Pango
+# for WeasyPrint (the council report PDF) and poppler-utils (pdftoppm, to look at a PDF as images).
 system-packages:
 	@missing=""; \
 	python3 -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv python3-pip"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	/sbin/ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Debian-pakketten installeren:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

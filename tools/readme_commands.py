@@ -35,7 +35,18 @@ README = ROOT / "README.md"
 PERSONS = ROOT / "tests" / "subjects" / "data" / "persons_good.csv"
 PARK = "Recreatiepark Rhederlaagse Meren"
 # Every `regie <command>` the README names, and the step below that tries it.
-TRIED = {"demo", "serve", "worker", "migrate", "seed-demo", "apitoken", "audit", "import", "deadline"}
+TRIED = {
+    "demo",
+    "serve",
+    "worker",
+    "migrate",
+    "seed-demo",
+    "apitoken",
+    "audit",
+    "import",
+    "deadline",
+    "monitoring",
+}
 
 
 _T0 = time.monotonic()
@@ -178,12 +189,21 @@ def main(argv: Sequence[str] = ()) -> int:
         run(env, "seed-demo")
         run(env, "audit", "verify")
         run(env, "import", "persons", str(PERSONS), "--report", str(work / "rapport.csv"))
-        run(env, "import", "lots", PARK, str(lots_file(work)), "--user", "projectleider", "--progress-every", "1")
-        run(env, "deadline", "--from", "2026-03-24", "--period", "P6W", "--statutory", expect="2026")
-    finally:
-        stopper = (
-            "from pathlib import Path; from regie.core.embedded_db import stop_embedded; stop_embedded(Path(%r))"
+        run(
+            env,
+            "import",
+            "lots",
+            PARK,
+            str(lots_file(work)),
+            "--user",
+            "projectleider",
+            "--progress-every",
+            "1",
         )
+        run(env, "deadline", "--from", "2026-03-24", "--period", "P6W", "--statutory", expect="2026")
+        run(env, "monitoring", "rebuild", "--from", "2025-01", expect="Monitoring opnieuw berekend")
+    finally:
+        stopper = "from pathlib import Path; from regie.core.embedded_db import stop_embedded; stop_embedded(Path(%r))"
         subprocess.run(
             [str(ROOT / ".venv" / "bin" / "python"), "-c", stopper % str(data_dir)],
             env=env,

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("regie.ondermijning.api_urls")),
     path("", include("regie.digital.api_urls")),
     path("", include("regie.meetings.api_urls")),
+    path("", include("regie.monitoring.api_urls")),
     path("", include("regie.privacy.api_urls")),
 ]

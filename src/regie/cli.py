@@ -19,6 +19,8 @@ Opdrachten:
   audit verify           keten van het verwerkingslog controleren (exit 0 = intact)
   destruction propose    vernietigingslijst voorstellen (bewaartermijn verstreken); 'resume' maakt een
                          afgebroken vernietiging af
+  monitoring rebuild [--from JJJJ-MM]
+                         de cijfers van de monitoring opnieuw berekenen (standaard drie jaar terug)
   import persons BESTAND personen uit een BRP-uittreksel (CSV) inlezen, met rapport van afgekeurde rijen
   import lots PARK BESTAND
                          kavels (CSV of GeoJSON) op een vakantiepark inlezen, met voortgang en rapport

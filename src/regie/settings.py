@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "regie.ondermijning",
     "regie.digital",
     "regie.meetings",
+    "regie.monitoring",
     "regie.search",
     "regie.privacy",
     "regie.web",
@@ -326,3 +327,6 @@ LOGGING = {
     },
 }
 CSRF_FAILURE_VIEW = "regie.web.views.csrf_failure"
+
+# Monitoring: counts from 1 up to this threshold are shown as "< N" (and averages over fewer things are hidden).
+REGIE_MONITORING_THRESHOLD = int(os.environ.get("REGIE_MONITORING_THRESHOLD", "5"))

@@ -53,6 +53,7 @@ urlpatterns = [
     path("", include("regie.ondermijning.urls")),
     path("", include("regie.digital.urls")),
     path("", include("regie.meetings.urls")),
+    path("", include("regie.monitoring.urls")),
     path("", include("regie.privacy.urls")),
     path("api/v1/", include("regie.api_urls")),
 ]

@@ -38,6 +38,7 @@ from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject, Cas
 from regie.digital.models import Campaign, VictimFollowUp
 from regie.intake.models import RoutingRule, Signal, SignalAttachment, SignalCategory, SignalSubject
 from regie.meetings.models import AgendaItem, Meeting, MeetingSeries
+from regie.monitoring.models import CouncilReport
 from regie.ondermijning.models import Area, AreaLocation, Finding, InspectionSite, IntegralInspection
 from regie.park.models import (
     FollowUp,
@@ -186,6 +187,9 @@ class Probe:
             "meeting_id": lambda: self._meetings(),
             "item_id": lambda: self._agenda_items(bound.get("meeting_id")),
             "part": lambda: ["notulen"] if "item_id" in bound else ["agendapunten"],
+            # monitoring (issue 20): a theme's dashboard, a council report (aggregates only)
+            "theme": lambda: ["signalen", "zorg"],
+            "report_id": lambda: _ids(CouncilReport.objects.order_by("year"), 1),
         }
         by_route: dict[str, Callable[[], list[str]]] = {
             "api/v1/cases/": lambda: self.cases,
@@ -225,6 +229,7 @@ class Probe:
             "veilig-online/wat-is-er-gebeurd/": lambda: ["vriend-in-nood"],
             "veilig-online/intrekken/": lambda: ["onbekende-sleutel"],  # only the resident holds a real key
             "api/v1/public/self-checks/": lambda: ["check-inwoners"],
+            "api/v1/council-reports/": lambda: _ids(CouncilReport.objects.order_by("year"), 1),
             "api/v1/campaigns/": lambda: _ids(Campaign.objects.order_by("starts_on"), 1),
             "digitale-veiligheid/campagnes/": lambda: _ids(Campaign.objects.order_by("starts_on"), 1),
             "nazorg-online/": lambda: _pick(

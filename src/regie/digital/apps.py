@@ -7,3 +7,9 @@ class DigitalConfig(AppConfig):
     name = "regie.digital"
     label = "digital"
     verbose_name = "Digitale veiligheid"
+
+    def ready(self) -> None:
+        # What this app counts for monitoring (core.indicators), registered once the app registry is ready.
+        from regie.digital import figures
+
+        figures.register()

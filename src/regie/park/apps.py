@@ -8,6 +8,7 @@ class ParkConfig(AppConfig):
 
     def ready(self) -> None:
         # Contributions to the apps below are registered once the app registry is ready (decision 0010).
-        from regie.park import contributions
+        from regie.park import contributions, figures
 
         contributions.register()
+        figures.register()

@@ -10,6 +10,7 @@ class PgaConfig(AppConfig):
 
     def ready(self) -> None:
         # Contributions to the apps below are registered once the app registry is ready (decision 0010).
-        from regie.pga import contributions
+        from regie.pga import contributions, figures
 
         contributions.register()
+        figures.register()

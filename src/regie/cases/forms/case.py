@@ -18,10 +18,6 @@ PERSON_ROLES = [(value, label) for value, label in SubjectRole.choices if value 
 STATUS_ALL = "alle"
 
 
-
-
-
-
 class CaseFilterForm(forms.Form):
     casustype = forms.ModelChoiceField(
         label="Casustype",

@@ -11,6 +11,6 @@ class Command(BaseCommand):
     help = "Laadt de demogemeente (idempotent: opnieuw draaien verandert niets)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = seed_demo()
+        report = seed_demo(full=True)
         for line in report:
             self.stdout.write(line)
