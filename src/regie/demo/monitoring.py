@@ -110,7 +110,9 @@ def _seed_cases(municipality: Municipality, today: date, rng: random.Random) -> 
             opened = _moment(month + timedelta(days=rng.randint(0, 27)))
             closed = opened + timedelta(days=rng.randint(40, 240))
             if closed.date() < today:
-                case = case_close(actor=director, case=case, version=case.version, reason="Doel bereikt (historie)")
+                case = case_close(
+                    actor=director, case=case, version=case.version, reason="Doel bereikt (historie)"
+                )
                 Case.objects.filter(pk=case.pk).update(created_at=opened, closed_at=closed)
             else:
                 Case.objects.filter(pk=case.pk).update(created_at=opened)
@@ -151,9 +153,14 @@ def seed_monitoring(today: date | None = None) -> list[str]:
                 kind="kwartaal",
                 year=start.year,
                 quarter=quarter,
-                texts={"inleiding": f"Voortgang van de veiligheidsagenda in het {quarter}e kwartaal van {start.year}."},
+                texts={
+                    "inleiding": f"Voortgang van de veiligheidsagenda in het {quarter}e kwartaal van {start.year}."
+                },
                 today=today,
             )
             council_report_generate(report_id=str(report.pk))
             made += 1
-    return [f"Monitoring: {run.figures} cijfers over {run.months_done} maanden berekend, {made} kwartaalrapportages gemaakt."]
+    return [
+        f"Monitoring: {run.figures} cijfers over {run.months_done} maanden berekend, "
+        f"{made} kwartaalrapportages gemaakt."
+    ]

@@ -9,8 +9,8 @@ from regie.demo.accounts import seed_accounts
 from regie.demo.cases import seed_cases
 from regie.demo.digital import seed_digital
 from regie.demo.intake import seed_signals
-from regie.demo.monitoring import seed_monitoring, seed_monitoring_history
 from regie.demo.meetings import seed_meetings
+from regie.demo.monitoring import seed_monitoring, seed_monitoring_history
 from regie.demo.ondermijning import seed_ondermijning
 from regie.demo.park import seed_park
 from regie.demo.pga import seed_pga
