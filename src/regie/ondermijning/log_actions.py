@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regie.processing_log.actions import OBJECT_TYPE_LABELS, ONDERMIJNING, register
+from regie.processing_log.actions import ONDERMIJNING, register, register_object_types
 
 # The Dutch names of this app's object types, for the privacy officer's view of the log.
 register_object_types(
