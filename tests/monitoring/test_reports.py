@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -36,6 +37,9 @@ def test_a_quarter_report_is_made_by_its_job_and_reads_right(users, figures) -> 
     report.refresh_from_db()
     assert report.status == ReportStatus.DONE and report.progress == 100 and report.pdf
     pages, text = _text(bytes(report.pdf))
+    shots = Path("/tmp/regie-shots")  # kept to look at (pdftoppm), as the definition of done asks
+    shots.mkdir(exist_ok=True)
+    (shots / "council-report.pdf").write_bytes(bytes(report.pdf))
     assert pages == report.pages and pages >= 3
     assert "Voortgangsrapportage veiligheidsagenda" in text and "1e kwartaal 2026" in text
     assert "Signalen en meldingen" in text and "Zorg en veiligheid" in text

@@ -37,7 +37,7 @@ TEXTS = {
     "ondermijning": "Loods op het bedrijventerrein waar 's nachts busjes laden en lossen.",
     "digitale-criminaliteit": "Opgelicht via een nepwebwinkel; de aangifte loopt.",
 }
-SOURCES = [(Source.RESIDENT, 6), (Source.STAFF, 2), (Source.PARTNER, 2), (Source.ANONYMOUS, 1)]
+SOURCES = [(Source.RESIDENT, 6), (Source.STAFF, 2), (Source.ENTREPRENEUR, 2), (Source.ANONYMOUS, 1)]
 
 
 def _moment(day: date) -> datetime:

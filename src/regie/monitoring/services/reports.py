@@ -145,7 +145,8 @@ def _theme_sections(period: Period) -> list[dict[str, Any]]:
                     "now": now_cell,
                     "before": before_cell,
                     "change": _change(indicator, now_cell, before_cell),
-                    "unit": "%" if indicator.kind == SHARE else indicator.unit,
+                    # A count names its own unit ("Ontvangen signalen"); an average or share says what it is in.
+                    "unit": "" if indicator.kind == COUNT else "%" if indicator.kind == SHARE else indicator.unit,
                 }
             )
         trend = Period(add_months(period.last, -23), period.last)
