@@ -45,10 +45,13 @@ def _accounts_again_after_a_flush(request: pytest.FixtureRequest, django_db_bloc
 
 
 def seed_policy_tables() -> None:
-    """The rows data migrations put in policy tables (the mandate register, the indicators of main residence),
-    which a flush empties as well; only into an empty table, so it may run whenever a test needs them."""
+    """The rows data migrations put in policy tables (the mandate register, the indicators of main residence, the
+    PGA's self-reliance matrix), which a flush empties as well; only into an empty table, so it may run whenever a
+    test needs them."""
     if not django_apps.get_model("procedures", "Mandate").objects.exists():
         import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
+    if not django_apps.get_model("pga", "ZrmVersion").objects.exists():
+        import_module("regie.pga.migrations.0002_zrm_reference_data").forwards(django_apps, None)
     indicator_policy_ensure()
 
 

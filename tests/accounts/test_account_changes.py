@@ -237,7 +237,7 @@ def test_the_privacy_officer_sees_every_change_with_old_and_new_values(sign_in, 
     assert "Goedkeuren" not in html and 'method="post"' not in html.split("<main", 1)[-1].split("</main>")[0]
     page = client.get("/privacy/verwerkingslog", {"action": "user.access_change"}).content.decode()
     log = page.split("<tbody", 1)[1]  # the rows, not the filter that offers every action
-    assert log.count("user.access_change_requested") == 2 and "user.access_change_approved" in log
+    assert log.count("Toegangswijziging aangevraagd") == 2 and "Toegangswijziging goedgekeurd" in log
 
 
 @pytest.mark.parametrize("role", [role for role in ROLES if role != "beheerder"])

@@ -32,6 +32,16 @@ THROUGH_HTTP = {
     "regie.search.api": "tests/api/test_search.py",
     "regie.web.views": "tests/web/test_health.py",
     "regie.intake.services.rate_limit": "tests/intake/test_bad_input.py",
+    # The theme apps' services, reached through their pages, API and test worlds.
+    "regie.digital.services.campaigns": "tests/digital/test_staff_pages.py",
+    "regie.digital.services.follow_ups": "tests/digital/test_staff_pages.py",
+    "regie.meetings.services.series": "tests/meetings/test_api.py",
+    "regie.ondermijning.services.inspections": "tests/ondermijning/test_authorisation.py",
+    "regie.pga.services.cases": "tests/pga/test_api.py",
+    "regie.pga.services.plans": "tests/pga/test_api.py",
+    "regie.pga.services.referrals": "tests/pga/test_api.py",
+    "regie.privacy.retention": "tests/privacy/test_destruction.py",
+    "regie.privacy.services": "tests/privacy/test_requests.py",
     "regie.cases.services.notes": "tests/api/test_notes.py",
 }
 

@@ -28,6 +28,7 @@ def _shot(page: Page, name: str) -> None:
 
 
 def _check_both_sizes(page: Page, assert_accessible: Callable[[Page], None], name: str) -> None:
+    page.wait_for_load_state()  # a click that navigates may still be loading the next page
     for width, size in SIZES:
         page.set_viewport_size({"width": width, "height": 900})
         scroll = page.evaluate("document.documentElement.scrollWidth")

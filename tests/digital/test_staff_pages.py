@@ -13,6 +13,8 @@ from regie.digital.models import Campaign, ContentVersion, FollowUpStatus, SelfC
 from regie.intake.services.receive import default_municipality
 from regie.processing_log.models import ProcessingLogEntry
 
+pytestmark = pytest.mark.postgres  # its services lock rows: CI runs it on PostgreSQL 15 too
+
 CAMPAIGN = {
     "name": "Veilig bankieren 65+",
     "code": "bieb-65-plus",

@@ -15,7 +15,7 @@ from regie.meetings.services.minutes import Agreement, action_agree
 from regie.processing_log.models import ProcessingLogEntry
 from tests.worlds.meetings import MeetingsWorld
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # locks rows: CI runs it on PostgreSQL 15 too
 ApiAs = Callable[[str], Client]
 PROBLEM = "application/problem+json"
 

@@ -17,7 +17,7 @@ from regie.monitoring.services.reports import REPORT_TASK, council_report_genera
 from regie.processing_log.models import ProcessingLogEntry
 from tests.intake.conftest import pending_jobs, run_jobs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # locks rows: CI runs it on PostgreSQL 15 too
 
 TEXTS = {"inleiding": "De raad vroeg om cijfers per kwartaal.", "signalen": "Meer meldingen na de campagne."}
 
@@ -108,7 +108,7 @@ def test_the_pages_request_follow_and_download_a_report(sign_in, users, figures)
     report = CouncilReport.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/monitoring/rapportages/{report.pk}"
     waiting = client.get(f"/monitoring/rapportages/{report.pk}").content.decode()
-    assert "Wacht op verwerking" in waiting and 'http-equiv="refresh"' in waiting
+    assert "Wacht op verwerking" in waiting and "Bekijk hoe ver het is" in waiting
     early = client.get(f"/monitoring/rapportages/{report.pk}/pdf")
     assert early.status_code == 302  # not ready: back to the report's page with the reason
     run_jobs(REPORT_TASK)

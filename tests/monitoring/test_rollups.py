@@ -14,7 +14,7 @@ from regie.monitoring.selectors import Period, indicator_by_code, indicator_view
 from regie.monitoring.services.rollups import parse_month, rollup_month, rollup_rebuild
 from regie.processing_log.models import ProcessingLogEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # locks rows: CI runs it on PostgreSQL 15 too
 
 JAN, FEB = dt.date(2026, 1, 1), dt.date(2026, 2, 1)
 

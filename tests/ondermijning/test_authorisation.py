@@ -9,7 +9,7 @@ from django.utils import timezone
 from regie.ondermijning.services.inspections import integral_inspection_plan
 from tests.worlds.ondermijning import OndermijningWorld
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # locks rows: CI runs it on PostgreSQL 15 too
 
 OK, REFUSED = 200, 403
 # role → status per resource (areas, location-risks, integral-inspections, kvo-trajectories, trainings)

@@ -16,7 +16,7 @@ from regie.pga.models import DomainPlan, DomainScore, PgaCase, Referral
 from regie.processing_log.models import ProcessingLogEntry
 from tests.worlds.pga import PgaWorld
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # locks rows: CI runs it on PostgreSQL 15 too
 Api = Callable[[str], Client]
 JSON = "application/json"
 

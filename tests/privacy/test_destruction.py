@@ -21,6 +21,8 @@ from regie.processing_log.services import verify_chain
 from regie.subjects.models import Person
 from tests.conftest import verified_session
 
+pytestmark = pytest.mark.postgres  # its services lock rows: CI runs it on PostgreSQL 15 too
+
 NOT_THE_OFFICER = ["procesregisseur", "jurist", "politie", "analist"]
 
 

@@ -11,6 +11,8 @@ import pytest
 from regie.privacy.models import DataSubjectRequest
 from regie.processing_log.models import ProcessingLogEntry
 
+pytestmark = pytest.mark.postgres  # its services lock rows: CI runs it on PostgreSQL 15 too
+
 NOT_THE_OFFICER = ["procesregisseur", "jurist", "politie", "ggz", "analist", "beheerder"]
 
 

@@ -25,9 +25,11 @@ from tests.conftest import ROLES, verified_session
 SRC = Path(__file__).resolve().parents[2] / "src" / "regie"
 # What a template may pass to |date: the written-out date (optionally with weekday, time or seconds), and the
 # machine forms for <time datetime> and the year alone.
-ALLOWED_TEMPLATE_FORMATS = {"j F Y", "j F Y H:i", "j F Y H:i:s", "l j F Y", "Y-m-d", "c", "Y"}
+# "F Y" names a month ("januari 2026": a monthly figure), never a day.
+ALLOWED_TEMPLATE_FORMATS = {"j F Y", "j F Y H:i", "j F Y H:i:s", "l j F Y", "l j F Y H:i", "F Y", "Y-m-d", "c", "Y"}
+# ("mei" is the full name of May, so it is not in this list of abbreviations.)
 MONTH_ABBREVIATION = re.compile(
-    r"\b\d{1,2}\.?\s+(Jan|Feb|Mar|Mrt|Apr|May|Mei|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec)\b\.?", re.IGNORECASE
+    r"\b\d{1,2}\.?\s+(Jan|Feb|Mar|Mrt|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec)\b\.?", re.IGNORECASE
 )
 ENGLISH_MONTH = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"

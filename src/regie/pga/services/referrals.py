@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import import_module
 
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -218,10 +220,7 @@ def referral_decide(
         pga_case = None
         if decision != Decision.NOT_INCLUDED:
             case = _case_for(actor, locked, request)
-            zrm = (
-                ZrmVersion.objects.filter(code=DEFAULT_ZRM).first()
-                or ZrmVersion.objects.filter(active=True).first()
-            )
+            zrm = zrm_in_force()
             if zrm is None:
                 raise ValidationError({"decision": "Er is geen zelfredzaamheidsmatrix ingesteld."})
             try:
@@ -253,3 +252,17 @@ def referral_decide(
             details={"decision": decision, "checklist": CHECKLIST_VERSION},
         )
     return pga_case
+
+
+# The reference data of the self-reliance matrix as the data migration ships it (one source for both).
+_ZRM_MIGRATION = "regie.pga.migrations.0002_zrm_reference_data"
+
+
+def zrm_in_force() -> ZrmVersion | None:
+    """The matrix new PGA cases score on; when the table is empty (a flushed or restored database), the shipped
+    version is stored first, as migration pga 0002 does."""
+    found = ZrmVersion.objects.filter(code=DEFAULT_ZRM).first() or ZrmVersion.objects.filter(active=True).first()
+    if found is None and not ZrmVersion.objects.exists():
+        import_module(_ZRM_MIGRATION).forwards(django_apps, None)
+        found = ZrmVersion.objects.filter(code=DEFAULT_ZRM).first()
+    return found
