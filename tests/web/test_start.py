@@ -27,6 +27,7 @@ def test_it_shows_the_analyst_no_case_at_all(sign_in, users):
     world = make_world(users)
     page = sign_in(users["analist"]).get("/").content.decode()
     assert world.case.number not in page and "Mijn casussen" not in page
+    assert 'href="/monitoring"' in page and "verschijnen hier zodra" not in page  # the promise is kept
 
 
 def test_it_says_how_cases_arrive_when_there_are_none(sign_in, users):

@@ -97,8 +97,9 @@ ROLE_PANELS: dict[str, list[Panel]] = {
     Role.ANALYST: [
         Panel(
             "Monitoring",
-            "Dashboards per thema verschijnen hier zodra de monitoring in gebruik is; u ziet alleen "
-            "totalen, nooit personen.",
+            "De cijfers per thema van de veiligheidsagenda, per maand, met kleine aantallen verborgen; en de "
+            "voortgangsrapportages voor de raad. U ziet alleen totalen, nooit personen.",
+            link=("/monitoring", "Naar de monitoring"),
         ),
     ],
 }
