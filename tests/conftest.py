@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from regie.accounts.models import User
 from regie.demo.accounts import seed_accounts
 from regie.park.services.indicators import indicator_policy_ensure
+from regie.pga.services.referrals import zrm_in_force
 
 pytest_plugins = ["tests.browser"]
 
@@ -50,8 +51,7 @@ def seed_policy_tables() -> None:
     test needs them."""
     if not django_apps.get_model("procedures", "Mandate").objects.exists():
         import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
-    if not django_apps.get_model("pga", "ZrmVersion").objects.exists():
-        import_module("regie.pga.migrations.0002_zrm_reference_data").forwards(django_apps, None)
+    zrm_in_force()
     indicator_policy_ensure()
 
 

@@ -26,8 +26,7 @@ class Cell:
     text: str  # what is shown: "12", "< 5", "8,5", "–"
     hidden: bool = False
 
-    @property
-    def csv(self) -> str:
+    def __str__(self) -> str:
         return self.text
 
 
@@ -37,9 +36,11 @@ def _format(value: float, decimals: int) -> str:
 
 
 def small(value: float, base: int | None = None) -> bool:
-    """Whether a figure must be hidden: a count 1..threshold-1, or a value over fewer things than that."""
-    n = int(value) if base is None else base
-    return 0 < n < threshold() if base is None else n < threshold()
+    """Whether a figure must be hidden: a count from 1 up to the threshold (zero reveals nobody), or an average or
+    share over fewer things than the threshold (`base`)."""
+    if base is None:
+        return 0 < value < threshold()
+    return base < threshold()
 
 
 def count_cell(value: float) -> Cell:

@@ -15,7 +15,6 @@ from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from regie.accounts.models import User
@@ -27,27 +26,15 @@ from regie.digital.selectors import campaigns_of, monthly
 from regie.digital.services.campaigns import campaign_create, campaign_update
 from regie.digital.services.content import content_current
 from regie.digital.services.self_checks import campaign_for_code, self_check_submit
-from regie.intake.services.rate_limit import public_rate_hit
-from regie.processing_log.services import client_address
+from regie.intake.services.rate_limit import PublicRateThrottle
 
 PUBLIC_AUTH: Any = [{}]  # public: no authentication, so no 401/403 in the schema
 
 
-class PublicSubmitThrottle(BaseThrottle):
-    """Submissions count against the same per-address public limit as the report form (`REGIE_PUBLIC_RATE_LIMIT`)."""
+class PublicSubmitThrottle(PublicRateThrottle):
+    """Submissions count against the same per-address public limit as the report form; reading is free."""
 
-    def __init__(self) -> None:
-        self.retry_after = 0
-
-    def allow_request(self, request: Any, view: Any) -> bool:
-        if request.method != "POST":
-            return True
-        decision = public_rate_hit(client_address(request._request))
-        self.retry_after = decision.retry_after
-        return decision.allowed
-
-    def wait(self) -> float:
-        return float(self.retry_after)
+    counts_reads = False
 
 
 class SelfCheckSummarySerializer(serializers.Serializer[Any]):
@@ -259,6 +246,11 @@ class CampaignDetail(APIView):
         return Response(CampaignSerializer(changed).data)
 
 
+def _count(value: float | None) -> int | None:
+    """A published count (core.suppression keeps floats): an integer, or null when it is hidden."""
+    return None if value is None else int(value)
+
+
 class StatisticsQuerySerializer(serializers.Serializer[Any]):
     campaign = serializers.CharField(required=False, allow_blank=True, max_length=40)
     months = serializers.IntegerField(required=False, min_value=1, max_value=36, default=12)
@@ -295,9 +287,9 @@ class SelfCheckStatistics(APIView):
                 "months": [
                     {
                         "month": f"{r.month:%Y-%m}",
-                        "total": {"count": r.total.value, "hidden": r.total.hidden},
+                        "total": {"count": _count(r.total.value), "hidden": r.total.hidden},
                         "checks": [
-                            {"check": kind, "count": c.value, "hidden": c.hidden}
+                            {"check": kind, "count": _count(c.value), "hidden": c.hidden}
                             for kind, c in r.per_kind.items()
                         ],
                     }

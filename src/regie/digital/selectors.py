@@ -1,8 +1,8 @@
 """Reads of anonymous self-check figures and campaigns, with small numbers suppressed (domain.md).
 
-Counts of 1-4 are shown as "< 5". A month row shows a count per check and a total; when one check's count is
-hidden, the other is hidden as well (otherwise total minus the other gives it away), and the year total is only
-given when no month total is hidden.
+The product's one suppression policy (core.suppression): counts of 1-4 are shown as "< 5", and in the table of
+months × checks a lone hidden cell takes a second one of its row or column with it, so no total gives it away;
+the year total is only given when no month total is hidden.
 """
 
 from __future__ import annotations
@@ -15,30 +15,12 @@ from django.db.models import Avg, Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from regie.core.suppression import Cell, count_cell, suppress_table, threshold
 from regie.digital.content import CHECK_KINDS
 from regie.digital.models import Campaign, SelfCheckResult
 
-SMALL = 5
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A count as published: `value` None when it is hidden."""
-
-    value: int | None
-
-    @property
-    def hidden(self) -> bool:
-        return self.value is None
-
-    def __str__(self) -> str:
-        return "< 5" if self.value is None else str(self.value)
-
-
-def cell(count: int) -> Cell:
-    return Cell(None if 0 < count < SMALL else count)
 
 
 @dataclass
@@ -82,21 +64,19 @@ def monthly(municipality_id: Any, *, months: int = 12, campaign: Campaign | None
     for row in rows:
         month = row["month"].date() if hasattr(row["month"], "date") else row["month"]
         counts[(month, row["kind"])] = row["n"]
-    out = []
-    for month in months_list:
-        per_kind = {kind: cell(counts.get((month, kind), 0)) for kind in CHECK_KINDS}
-        if sum(c.hidden for c in per_kind.values()) == 1:  # secondary suppression
-            per_kind = {kind: Cell(None) if c.value else c for kind, c in per_kind.items()}
-        total = sum(counts.get((month, kind), 0) for kind in CHECK_KINDS)
-        out.append(MonthRow(month, month_label(month), per_kind, cell(total), total))
-    return out
+    grid = [[counts.get((month, kind), 0) for kind in CHECK_KINDS] for month in months_list]
+    cells, totals, _, _ = suppress_table(grid)
+    return [
+        MonthRow(month, month_label(month), dict(zip(CHECK_KINDS, row, strict=True)), total, sum(counts_of_month))
+        for month, row, total, counts_of_month in zip(months_list, cells, totals, grid, strict=True)
+    ]
 
 
 def year_total(rows: list[MonthRow]) -> int | None:
     """The sum of the months, only when no month total is hidden."""
     if any(r.total.hidden for r in rows):
         return None
-    return sum(r.total.value or 0 for r in rows)
+    return int(sum(r.total.value or 0 for r in rows))
 
 
 def topic_averages(
@@ -107,7 +87,7 @@ def topic_averages(
     if since is not None:
         qs = qs.filter(submitted_on__gte=since)
     results = list(qs.values_list("topic_scores", flat=True)[:20000])
-    if len(results) < SMALL:
+    if len(results) < threshold():
         return len(results), []
     sums: dict[str, list[int]] = {}
     for scores in results:
@@ -115,7 +95,7 @@ def topic_averages(
             pair = sums.setdefault(topic, [0, 0])
             pair[0] += int(value)
             pair[1] += 1
-    return len(results), [{"topic": t, "average": round(s / n)} for t, (s, n) in sums.items() if n >= SMALL]
+    return len(results), [{"topic": t, "average": round(s / n)} for t, (s, n) in sums.items() if n >= threshold()]
 
 
 @dataclass
@@ -134,8 +114,8 @@ def campaign_figures(municipality_id: Any) -> list[CampaignFigures]:
     return [
         CampaignFigures(
             campaign=c,
-            results=cell(c.n),
-            average_score=round(c.avg) if c.avg is not None and c.n >= SMALL else None,
+            results=count_cell(c.n),
+            average_score=round(c.avg) if c.avg is not None and c.n >= threshold() else None,
             reach=c.attendees + c.leaflets + c.views,
         )
         for c in campaigns

@@ -118,24 +118,20 @@ def _values(codes: Iterable[str], period: Period, area: str) -> dict[str, dict[K
 def _breakdown(
     indicator: Indicator, dimension: str, values: dict[Key, tuple[float, int]], months: list[date]
 ) -> Breakdown:
+    """One breakdown over the months: counts as a suppressed table (a flow with member totals; a stock without,
+    since its months do not add up), averages and shares cell by cell."""
     members = sorted({m for (d, m, _) in values if d == dimension})
-    if indicator.kind == COUNT and not indicator.stock:
-        grid = [
-            [int(values.get((dimension, member, month), (0, 0))[0]) for month in months] for member in members
+    if indicator.kind != COUNT:
+        cells = [
+            [cell_for(indicator, *values.get((dimension, member, month), (None, 0))) for month in months]
+            for member in members
         ]
-        cells, member_totals, month_totals, grand = suppress_table(grid)
-        return Breakdown(dimension, members, cells, member_totals, month_totals, grand)
-    cells = [
-        [cell_for(indicator, *values.get((dimension, member, month), (None, 0))) for month in months]
-        for member in members
-    ]
-    if indicator.kind == COUNT:  # a stock: suppress per month (columns) with their totals, no sum over months
-        grid = [
-            [int(values.get((dimension, member, month), (0, 0))[0]) for month in months] for member in members
-        ]
-        cells, _, month_totals, _ = suppress_table(grid)
+        return Breakdown(dimension, members, cells, [], [], None)
+    grid = [[int(values.get((dimension, member, month), (0, 0))[0]) for month in months] for member in members]
+    cells, member_totals, month_totals, grand = suppress_table(grid)
+    if indicator.stock:
         return Breakdown(dimension, members, cells, [], month_totals, None)
-    return Breakdown(dimension, members, cells, [], [], None)
+    return Breakdown(dimension, members, cells, member_totals, month_totals, grand)
 
 
 def indicator_views(codes: Sequence[Indicator], period: Period, area: str = "") -> list[IndicatorView]:

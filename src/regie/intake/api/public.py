@@ -9,7 +9,6 @@ from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from regie.accounts.models import Municipality
@@ -22,24 +21,8 @@ from regie.intake.api.serializers import (
 from regie.intake.edges import DatabaseUnavailable, api_storage
 from regie.intake.models import Channel, Source
 from regie.intake.services.inputs import Reporter
-from regie.intake.services.rate_limit import public_rate_hit
+from regie.intake.services.rate_limit import PublicRateThrottle
 from regie.intake.services.receive import default_municipality, signal_receive
-from regie.processing_log.services import client_address
-
-
-class PublicRateThrottle(BaseThrottle):
-    """REGIE_PUBLIC_RATE_LIMIT per address, counted in the database (shared by every web process)."""
-
-    def __init__(self) -> None:
-        self.retry_after = 0
-
-    def allow_request(self, request: Any, view: Any) -> bool:
-        decision = public_rate_hit(client_address(request._request))
-        self.retry_after = decision.retry_after
-        return decision.allowed
-
-    def wait(self) -> float:
-        return float(self.retry_after)
 
 
 class PublicSignalCreate(APIView):

@@ -10,13 +10,17 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
 
 from regie.intake.models import PublicRateWindow
+from regie.processing_log.services import client_address
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -64,3 +68,23 @@ def public_rate_cleanup() -> int:
         window_start__lt=timezone.now() - timedelta(seconds=2 * period)
     ).delete()
     return deleted
+
+
+class PublicRateThrottle(BaseThrottle):
+    """REGIE_PUBLIC_RATE_LIMIT per address, counted in the database (shared by every web process): the throttle of
+    every public API. `counts_reads = False` lets reading (GET, HEAD, OPTIONS) through and counts only what is sent."""
+
+    counts_reads = True
+
+    def __init__(self) -> None:
+        self.retry_after = 0
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        if not self.counts_reads and request.method in SAFE_METHODS:
+            return True
+        decision = public_rate_hit(client_address(request._request))
+        self.retry_after = decision.retry_after
+        return decision.allowed
+
+    def wait(self) -> float:
+        return float(self.retry_after)
