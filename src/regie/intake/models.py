@@ -20,6 +20,7 @@ class Source(models.TextChoices):
     ENTREPRENEUR = "ondernemer", "Ondernemer"
     INSPECTION = "inspectie", "Controle of inspectie"
     ANONYMOUS = "anoniem", "Anoniem"
+    VICTIM = "slachtoffer", "Slachtoffer (terugbelverzoek digitale veiligheid)"
 
 
 class Channel(models.TextChoices):

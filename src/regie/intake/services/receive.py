@@ -37,7 +37,7 @@ from regie.intake.services.inputs import FileInput, Reporter, SubjectInput
 from regie.intake.services.status import hash_status_code
 from regie.processing_log.services import log_processing
 
-PUBLIC_SOURCES = (Source.RESIDENT, Source.ENTREPRENEUR, Source.ANONYMOUS)
+PUBLIC_SOURCES = (Source.RESIDENT, Source.ENTREPRENEUR, Source.ANONYMOUS, Source.VICTIM)
 ATTACHMENT_DIR = "signalen"
 
 
