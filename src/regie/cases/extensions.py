@@ -45,3 +45,31 @@ def contributed_contact(case: Case) -> User | None:
         if contact is not None:
             return contact
     return None
+
+
+@dataclass(frozen=True)
+class AgendaProposal:
+    """Something an app above cases proposes for the agenda of a case meeting: a case (seen at the meeting through
+    the case door) or, without a case, a title without personal data and a reference that the proposing app opens
+    behind its own door at `url`."""
+
+    reference: str
+    title: str
+    question: str
+    url: str = ""
+    case: Case | None = None
+
+
+@dataclass(frozen=True)
+class AgendaProposalSource:
+    """A source of agenda proposals a meeting series can draw on; `proposals(user)` is what this user (who runs
+    the meeting) may propose, read through the contributing app's door."""
+
+    key: str
+    label: str
+    proposals: Callable[[User], list[AgendaProposal]]
+
+
+agenda_proposals: ExtensionPoint[AgendaProposalSource] = ExtensionPoint(
+    "voorstellen voor de agenda van een overleg"
+)

@@ -10,7 +10,8 @@ class PgaConfig(AppConfig):
 
     def ready(self) -> None:
         # Contributions to the apps below are registered once the app registry is ready (decision 0010).
-        from regie.pga import contributions, figures
+        from regie.pga import agenda, contributions, figures
 
         contributions.register()
         figures.register()
+        agenda.register()
