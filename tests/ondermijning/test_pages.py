@@ -264,6 +264,7 @@ def test_report_button_lands_in_intake_as_staff_signal(sign_in, world: Ondermijn
             "description": "Schuur aan de Kerkweg contant verhuurd.",
             "location_kind": "farm-shed",
             "location_text": "Kerkweg",
+            "anonymous": "nee",
         },
     )
     assert response.status_code == 302

@@ -29,14 +29,16 @@ from regie.cases.models import CaseSubject
 from regie.core.ids import uuid_or_404
 from regie.ondermijning.models import (
     Area,
+    AreaContact,
     AreaLocation,
     Finding,
     InspectionSite,
     IntegralInspection,
+    KvoDocument,
     LocationRisk,
+    StaffReport,
 )
 from regie.processing_log.services import log_processing
-from regie.subjects.models import Business, Person
 
 TEAM = frozenset({Role.PROJECT_LEADER, Role.INSPECTOR, Role.LAWYER})
 MANAGERS = frozenset({Role.PROJECT_LEADER})
@@ -239,33 +241,53 @@ def get_finding_for(user: Any, finding_id: object) -> Finding:
 
 
 def network_of(user: Any, site: AreaLocation, *, request: HttpRequest | None = None) -> dict[str, list[Any]]:
-    """The nodes linked to a location that this user may see: cases (through the case door), their persons and
-    businesses, the location's address. A node the user may not see is left out without a trace; logged."""
-    nodes: dict[str, list[Any]] = {"cases": [], "persons": [], "businesses": [], "addresses": []}
+    """The nodes linked to a location that this user may see, and the links between them: cases (through the case
+    door), their persons and businesses, the location's address and business. Links come only from the visible
+    cases' own subjects, so a node the user may not see is left out without a trace: no node, no link, no count.
+    Logged, naming the persons shown and the residents of the location."""
+    nodes: dict[str, list[Any]] = {"cases": [], "persons": [], "businesses": [], "addresses": [], "links": []}
     location = site.location
+    team = is_team(user)
+    links: list[dict[str, str]] = []
+    show_address = team and location.address_id is not None
+    if team and site.business_id:
+        nodes["businesses"].append(site.business)
+        links.append(_link(site.business, "gevestigd in", location))
+    if show_address:
+        nodes["addresses"] = [location.address]
+        links.append(_link(location, "ligt op", location.address))
     if may_see_cases(user):
-        links = Q(location_id=location.pk)
+        match = Q(location_id=location.pk)
         if location.address_id:
-            links |= Q(address_id=location.address_id)
+            match |= Q(address_id=location.address_id)
         if site.business_id:
-            links |= Q(business_id=site.business_id)
-        case_ids = CaseSubject.objects.filter(links).values("case_id")
+            match |= Q(business_id=site.business_id)
+        case_ids = CaseSubject.objects.filter(match).values("case_id")
         cases = list(cases_visible_to(user).filter(pk__in=case_ids).order_by("number"))
         nodes["cases"] = cases
-        subjects = CaseSubject.objects.filter(case__in=[c.pk for c in cases])
-        nodes["persons"] = list(
-            Person.objects.filter(pk__in=subjects.filter(person__isnull=False).values("person_id")).distinct()
+        by_id = {c.pk: c for c in cases}
+        subjects = (
+            CaseSubject.objects.filter(case_id__in=list(by_id))
+            .select_related("person", "business")
+            .order_by("case__number", "role", "pk")
         )
-        nodes["businesses"] = list(
-            Business.objects.filter(
-                pk__in=subjects.filter(business__isnull=False).values("business_id")
-            ).distinct()
-        )
-    if is_team(user):
-        if site.business_id and site.business not in nodes["businesses"]:
-            nodes["businesses"].insert(0, site.business)
-        if location.address_id:
-            nodes["addresses"] = [location.address]
+        for row in subjects:
+            case, role = by_id[row.case_id], row.get_role_display().lower()
+            if row.person_id:
+                if row.person not in nodes["persons"]:
+                    nodes["persons"].append(row.person)
+                links.append(_link(case, role, row.person))
+            elif row.business_id:
+                if row.business not in nodes["businesses"]:
+                    nodes["businesses"].append(row.business)
+                links.append(_link(case, role, row.business))
+            elif row.location_id == location.pk or (
+                row.address_id is not None and row.address_id == location.address_id and not show_address
+            ):
+                links.append(_link(case, role, location))
+            elif row.address_id is not None and row.address_id == location.address_id:
+                links.append(_link(case, role, location.address))
+    nodes["links"] = list({tuple(sorted(x.items())): x for x in links}.values())
     persons = [p.pk for p in nodes["persons"]]
     log_processing(
         action="ondermijning_location.viewed",
@@ -277,3 +299,109 @@ def network_of(user: Any, site: AreaLocation, *, request: HttpRequest | None = N
         details={"cases": [c.number for c in nodes["cases"]]},
     )
     return nodes
+
+
+def _link(source: Any, relation: str, target: Any) -> dict[str, str]:
+    def name(node: Any) -> str:
+        return f"Casus {node.number}" if hasattr(node, "number") else str(node)
+
+    def kind(node: Any) -> str:
+        return str(node._meta.verbose_name)
+
+    return {
+        "from": name(source),
+        "from_kind": kind(source),
+        "relation": relation,
+        "to": name(target),
+        "to_kind": kind(target),
+    }
+
+
+# --- Contacts of an area (personal data: the municipal team only, every read logged) ---------------------------
+
+
+def contacts_of(user: Any, area: Area, *, request: HttpRequest | None = None) -> list[AreaContact]:
+    """The contact persons of an area the user may see (its municipal team); logged. Others get none."""
+    if not (is_team(user) and _own(user, area)):
+        return []
+    contacts = list(AreaContact.objects.filter(area=area))
+    if contacts:
+        log_processing(
+            action="ondermijning_area.contacts_viewed",
+            actor=user,
+            request=request,
+            object_type="ondermijning_area",
+            object_id=area.pk,
+            details={"contacts": len(contacts)},
+        )
+    return contacts
+
+
+def get_contact_for(user: Any, area: Area, contact_id: object) -> AreaContact:
+    """A contact of this area, for the project leader who keeps them; else 404."""
+    contact = AreaContact.objects.filter(pk=uuid_or_404(contact_id), area=area).first()
+    if contact is None or not may_manage_area(user, area):
+        raise Http404
+    return contact
+
+
+# --- KVO-B documents ------------------------------------------------------------------------------------------
+
+
+def get_kvo_document_for(
+    user: Any, document_id: object, *, request: HttpRequest | None = None
+) -> KvoDocument:
+    """A KVO-B document of an estate of the user's team; missing and not yours are the same 404; logged."""
+    document = (
+        KvoDocument.objects.select_related("trajectory__area")
+        .filter(pk=uuid_or_404(document_id), trajectory__area__in=areas_visible_to(user))
+        .first()
+    )
+    if document is None:
+        raise Http404
+    log_processing(
+        action="ondermijning_kvo.document_read",
+        actor=user,
+        request=request,
+        object_type="ondermijning_kvo",
+        object_id=document.trajectory_id,
+        details={"document": document.title},
+    )
+    return document
+
+
+# --- Who sent an anonymous staff report ---------------------------------------------------------------------
+
+
+def may_reveal_reporter(user: Any) -> bool:
+    """The privacy officer keeps the identity of anonymous staff reporters (the colleagues handling it never)."""
+    return _active(user) and user.role == Role.PRIVACY
+
+
+def staff_report_reveal(
+    user: Any, reference: str, reason: str, *, request: HttpRequest | None = None
+) -> StaffReport:
+    """Who sent the staff report with this signal reference (the user's municipality), read with a reason and
+    logged; missing, not a staff report and not yours are the same 404."""
+    if not may_reveal_reporter(user):
+        raise Http404
+    report = (
+        StaffReport.objects.select_related("reporter", "reporter__organisation", "signal")
+        .filter(
+            signal__reference=reference.strip().upper(),
+            signal__municipality_id=user.organisation.municipality_id,
+        )
+        .first()
+    )
+    if report is None:
+        raise Http404
+    log_processing(
+        action="ondermijning_report.reporter_revealed",
+        actor=user,
+        request=request,
+        object_type="ondermijning_report",
+        object_id=report.pk,
+        purpose=reason.strip()[:300],
+        details={"signal": report.signal.reference, "anonymous": report.anonymous},
+    )
+    return report

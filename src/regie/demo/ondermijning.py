@@ -13,20 +13,31 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
+from regie.access.case_access import access_to
 from regie.accounts.models import Municipality, Organisation, OrganisationKind, User
 from regie.accounts.services import organisation_create
+from regie.cases.models import Case, CaseType
+from regie.cases.services.team import case_member_add
+from regie.demo.procedures import _doc, _weekday
+from regie.intake.models import Signal
+from regie.intake.services.decisions import signal_start_case
 from regie.ondermijning import catalogue
-from regie.ondermijning.models import Area, AreaLocation
+from regie.ondermijning.models import Area, AreaContact, AreaLocation, Finding
 from regie.ondermijning.services.areas import area_create, area_location_add
-from regie.ondermijning.services.awareness import quiz_submit, training_record
+from regie.ondermijning.services.awareness import quiz_submit, staff_report, training_record
+from regie.ondermijning.services.contacts import contact_save
 from regie.ondermijning.services.inspections import (
     finding_record,
     finding_start_signal,
     integral_inspection_plan,
 )
 from regie.ondermijning.services.kvo import kvo_certify, kvo_start, kvo_step_record
+from regie.ondermijning.services.kvo_plan import kvo_document_add, kvo_measure_save
 from regie.ondermijning.services.risks import location_risks_compute
+from regie.procedures.models import Procedure
+from regie.procedures.services.engine import procedure_start
 from regie.subjects.models import Business, Location
 
 FIRST = "Bedrijventerrein Pannenhuis"
@@ -192,6 +203,13 @@ def _awareness(users: dict[str, User], municipality: Municipality) -> None:
 
 
 def seed_ondermijning() -> list[str]:
+    report = _seed_areas()
+    with transaction.atomic():
+        report += _seed_follow_up()
+    return report
+
+
+def _seed_areas() -> list[str]:
     if Area.objects.filter(name=FIRST).exists():
         return []
     municipality = Municipality.objects.get(code="1705")
@@ -266,3 +284,166 @@ def seed_ondermijning() -> list[str]:
     return [
         f"Ondermijning: 3 gebieden, {AreaLocation.objects.count()} locaties, 2 integrale controles, KVO-B."
     ]
+
+
+CONTACTS = {
+    FIRST: [
+        (
+            "parkmanagement",
+            "OVP Pannenhuis",
+            "Marieke van Aalst",
+            "026 325 1400",
+            "parkmanager@ovp-pannenhuis.nl",
+        ),
+        ("ondernemersvereniging", "Ondernemersvereniging Huissen", "Gert-Jan Roelofs", "06 1234 5601", ""),
+    ],
+    "Bedrijventerrein Bergerden": [
+        (
+            "parkmanagement",
+            "Stichting Bergerden Beheer",
+            "Anke Willemsen",
+            "026 319 8800",
+            "info@bergerdenbeheer.nl",
+        ),
+    ],
+    "Buitengebied Gendt en Doornenburg": [
+        (
+            "lto",
+            "LTO Noord, afdeling Over-Betuwe",
+            "Harm Jansen",
+            "06 1234 5602",
+            "h.jansen@lto-overbetuwe.nl",
+        ),
+    ],
+}
+MEASURES = [
+    (
+        "Camera's met kentekenherkenning op de twee toegangswegen",
+        "OVP Pannenhuis",
+        date(2024, 6, 1),
+        "uitgevoerd",
+    ),
+    (
+        "Bewegwijzering en huisnummers op elke unit",
+        "Gemeente, afdeling Openbare Ruimte",
+        date(2024, 9, 1),
+        "uitgevoerd",
+    ),
+    (
+        "Ledverlichting langs de Karstraat",
+        "Gemeente, afdeling Openbare Ruimte",
+        date(2027, 3, 1),
+        "in-uitvoering",
+    ),
+    ("Leegstaande units melden bij het parkmanagement", "Ondernemersvereniging Huissen", None, "gepland"),
+]
+
+
+def _seed_follow_up() -> list[str]:
+    """Contacts per area, the measures plan and its document, staff reports (one anonymous towards colleagues) and
+    the Opiumwet 13b procedure that started from the finding at Bedrijfsunit 4 on Bergerden. Idempotent."""
+    if not Area.objects.filter(name=FIRST).exists() or AreaContact.objects.exists():
+        return []
+    municipality = Municipality.objects.get(code="1705")
+    users = {u.username: u for u in User.objects.filter(organisation__municipality=municipality)}
+    leader = users["projectleider"]
+    for area in Area.objects.filter(municipality=municipality, name__in=list(CONTACTS)):
+        for role, organisation, name, phone, email in CONTACTS[area.name]:
+            contact_save(
+                actor=leader,
+                area=area,
+                role=role,
+                organisation=organisation,
+                name=name,
+                phone=phone,
+                email=email,
+            )
+    pannenhuis = Area.objects.get(municipality=municipality, name=FIRST)
+    trajectory = pannenhuis.kvo
+    for description, owner, due_on, status in MEASURES:
+        kvo_measure_save(
+            actor=leader,
+            trajectory=trajectory,
+            description=description,
+            owner=owner,
+            due_on=due_on,
+            status=status,
+        )
+    upload = _doc("Maatregelenplan KVO-B Pannenhuis", "verslag")
+    kvo_document_add(
+        actor=leader,
+        trajectory=trajectory,
+        title=upload.title,
+        step="maatregelenplan",
+        filename=upload.filename,
+        content=upload.content,
+    )
+    staff_report(
+        actor=users["brp"],
+        description="Aan de balie vroeg iemand drie keer in een maand een uittreksel voor een ander adres "
+        "op Bergerden; hij betaalde contant en wilde niet zeggen voor wie.",
+        location_kind="business-unit",
+        location_text="Tuinbouwweg, Bergerden",
+        anonymous=True,
+    )
+    staff_report(
+        actor=users["handhaver"],
+        description="Bij de schuur aan de Polderweg staan sinds vorige week blauwe vaten achter het hek.",
+        location_kind="farm-shed",
+        location_text="Schuur Polderweg, Gendt",
+    )
+    report = ["Ondermijning: contactpersonen, maatregelenplan Pannenhuis en twee meldingen van medewerkers."]
+    report += _thirteen_b(users)
+    return report
+
+
+def _thirteen_b(users: dict[str, User]) -> list[str]:
+    """The finding at Bedrijfsunit 4 (Bergerden) became a signal; the jurist starts a case from it and, after
+    the police searched the unit, a 13b Opiumwet procedure with the police's report."""
+    finding = (
+        Finding.objects.filter(
+            inspection_site__site__location__name__startswith="Bedrijfsunit 4", signal_reference__gt=""
+        )
+        .order_by("created_at")
+        .first()
+    )
+    case_type = CaseType.objects.filter(code="opiumwet-13b").first()
+    if finding is None or case_type is None:
+        return []
+    signal = Signal.objects.get(reference=finding.signal_reference)
+    if signal.case_id is not None:
+        return []
+    jurist, inspector = users["jurist"], users["handhaver"]
+    case = signal_start_case(
+        actor=jurist,
+        signal=signal,
+        case_type=case_type,
+        title="Hennepkwekerij Bedrijfsunit 4, Tuinbouwweg 14 (uit integrale controle)",
+        coordinator=jurist,
+        priority="hoog",
+    )
+    case_member_add(
+        actor=jurist, case=case, case_role="handhaver", categories=["general", "justice"], user=inspector
+    )
+    today = timezone.localdate()
+    upload = _doc("Bestuurlijke rapportage politie Tuinbouwweg 14", "bestuurlijke rapportage")
+    procedure_start(
+        actor=jurist,
+        access=access_to(jurist, Case.objects.select_related("case_type", "coordinator").get(pk=case.pk)),
+        type_code="opiumwet-13b",
+        on_date=_weekday(today - timedelta(days=4)).isoformat(),
+        data={
+            "search_date": _weekday(today - timedelta(days=11)).isoformat(),
+            "premises_type": "lokaal",
+            "substances": [
+                {"substance": "hennepplanten", "amount": "620"},
+                {"substance": "productiemiddelen", "amount": "40"},
+            ],
+            "findings": "Na de integrale controle doorzocht de politie de unit: hennepkwekerij met 620 planten "
+            "in drie ruimtes, 40 assimilatielampen en een illegale stroomaansluiting; matrassen in de kantine.",
+            "occupants": "Twee personen sliepen in de unit; huurder is een bv zonder activiteit.",
+        },
+        upload=upload,
+    )
+    count = Procedure.objects.filter(case=case).count()
+    return [f"Ondermijning: casus {case.number} uit de bevinding op Bergerden met {count} 13b-procedure."]

@@ -21,13 +21,15 @@ from regie.core.api.schema import GEOJSON_GEOMETRY
 from regie.core.ids import uuid_or_404
 from regie.ondermijning.models import (
     Area,
+    AreaContact,
     AreaKind,
+    ContactRole,
     IntegralInspection,
     KvoTrajectory,
     LocationRisk,
     Training,
 )
-from regie.ondermijning.services import areas
+from regie.ondermijning.services import areas, contacts
 from regie.processing_log.services import log_processing
 
 
@@ -61,6 +63,49 @@ class AreaList(generics.ListCreateAPIView[Area]):
             kind=data["kind"],
             geometry=data.get("outline", {}).get("geometry"),
             contacts=data.get("contacts", ""),
+            request=self.request._request,
+        )
+
+
+class AreaContactSerializer(serializers.ModelSerializer[AreaContact]):
+    role = serializers.ChoiceField(choices=ContactRole.choices)
+
+    class Meta:
+        model = AreaContact
+        fields = ["id", "role", "organisation", "name", "phone", "email"]
+        read_only_fields = ["id"]
+
+
+class AreaContactList(generics.ListCreateAPIView[AreaContact]):
+    """Contact persons of one of your areas (park management, entrepreneurs' association, LTO): personal data for
+    the municipal team only, every read logged; the project leader adds them."""
+
+    serializer_class = AreaContactSerializer
+    required_permission = "ondermijning.view"
+    pagination_class = None
+
+    def area(self) -> Area:
+        if not door.is_team(self.request.user):
+            raise PermissionDenied
+        return door.get_area_for(self.request.user, self.kwargs["area_id"], log=False)
+
+    def get_queryset(self) -> Any:
+        return AreaContact.objects.none()
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        found = door.contacts_of(request.user, self.area(), request=request._request)
+        return Response(self.get_serializer(found, many=True).data)
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        serializer.instance = contacts.contact_save(
+            actor=self.request.user,  # type: ignore[arg-type]
+            area=self.area(),
+            role=data["role"],
+            organisation=data.get("organisation", ""),
+            name=data.get("name", ""),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
             request=self.request._request,
         )
 
@@ -172,18 +217,44 @@ class KvoStepSerializer(serializers.Serializer[Any]):
     done_on = serializers.DateField()
 
 
+class KvoMeasureSerializer(serializers.Serializer[Any]):
+    description = serializers.CharField()
+    owner = serializers.CharField()
+    due_on = serializers.DateField(allow_null=True)
+    status = serializers.CharField()
+
+
+class KvoDocumentSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    title = serializers.CharField()
+    step = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
 class KvoSerializer(serializers.ModelSerializer[KvoTrajectory]):
     area = serializers.CharField(source="area.name", read_only=True)
     steps = serializers.SerializerMethodField()
+    measures = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
 
     class Meta:
         model = KvoTrajectory
-        fields = ["id", "area", "started_on", "certified_on", "expires_on", "steps"]
+        fields = ["id", "area", "started_on", "certified_on", "expires_on", "steps", "measures", "documents"]
         read_only_fields = fields
 
     @extend_schema_field(KvoStepSerializer(many=True))
     def get_steps(self, instance: KvoTrajectory) -> Any:
         return KvoStepSerializer(instance.steps.all(), many=True).data
+
+    @extend_schema_field(KvoMeasureSerializer(many=True))
+    def get_measures(self, instance: KvoTrajectory) -> Any:
+        """The measures plan: each measure with its owner, date and status."""
+        return KvoMeasureSerializer(instance.measures.all(), many=True).data
+
+    @extend_schema_field(KvoDocumentSerializer(many=True))
+    def get_documents(self, instance: KvoTrajectory) -> Any:
+        """The trajectory's documents (titles; the file itself on the KVO-B page)."""
+        return KvoDocumentSerializer(instance.documents.all(), many=True).data
 
 
 class KvoList(generics.ListAPIView[KvoTrajectory]):
@@ -198,7 +269,7 @@ class KvoList(generics.ListAPIView[KvoTrajectory]):
         return (
             KvoTrajectory.objects.filter(area__in=door.areas_visible_to(self.request.user))
             .select_related("area")
-            .prefetch_related("steps")
+            .prefetch_related("steps", "measures", "documents")
             .order_by("area__name", "id")
         )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from regie.access.policy import request_user, requires
 from regie.accounts.models import Organisation, OrganisationKind, User
 from regie.core.html.form_view import Done, handle_form
 from regie.ondermijning import catalogue
-from regie.ondermijning.forms import QuizForm, ReportForm, TrainingForm
+from regie.ondermijning.forms import QuizForm, ReportForm, RevealForm, TrainingForm
 from regie.ondermijning.models import QuizAttempt, Training
 from regie.ondermijning.selectors import TARGET, coverage
 from regie.ondermijning.services import awareness
@@ -138,6 +138,7 @@ def report(request: HttpRequest) -> HttpResponse:
             description=d["description"],
             location_kind=d["location_kind"],
             location_text=d["location_text"],
+            anonymous=d["anonymous"],
             request=request,
         ),
         render=lambda status: render(
@@ -151,3 +152,52 @@ def report(request: HttpRequest) -> HttpResponse:
             f"Dank u wel. Uw melding staat onder referentie {s.reference} in de triage."
         ),
     )
+
+
+@requires("ondermijning.awareness")
+def reporter_reveal(request: HttpRequest) -> HttpResponse:
+    """The privacy officer looks up who sent a staff report (named or anonymous towards colleagues), with a reason
+    that the processing log keeps. Nobody else reaches this page."""
+    user = request_user(request)
+    if not door.may_reveal_reporter(user):
+        raise PermissionDenied
+    form = RevealForm(posted(request))
+    found: dict[str, Any] = {}
+
+    def reveal(data: dict[str, Any]) -> Any:
+        try:
+            found["report"] = door.staff_report_reveal(
+                user, data["reference"], data["reason"], request=request
+            )
+        except Http404:
+            raise ValidationError(
+                {"reference": "Er is geen melding van een medewerker met deze referentie in uw gemeente."}
+            ) from None
+        return found["report"]
+
+    def page(status: int) -> HttpResponse:
+        return render(
+            request,
+            "ondermijning/form.html",
+            {
+                "form": form,
+                "title": "Melder van een melding van een medewerker opvragen",
+                "intro": (
+                    "Een medewerker kan anoniem tegenover collega's melden. Wie het was, vraagt alleen u op, "
+                    "met een reden; het verwerkingslogboek legt dat vast."
+                ),
+                "button": "Melder opvragen",
+                "revealed": found.get("report"),
+                "breadcrumbs": crumbs({"label": "Melder opvragen"}),
+            },
+            status=status,
+        )
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            reveal(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("reference", exc.message_dict["reference"][0])
+            return page(400)
+        return page(200)
+    return page(400 if request.method == "POST" else 200)

@@ -9,7 +9,7 @@ from django import forms
 
 from regie.accounts.models import Organisation, User
 from regie.ondermijning import catalogue
-from regie.ondermijning.models import AreaKind, KvoStep, SiteKind
+from regie.ondermijning.models import AreaKind, ContactRole, KvoStep, MeasureStatus, SiteKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -168,3 +168,78 @@ class ReportForm(forms.Form):
     )
     location_kind = forms.ChoiceField(label="Waar was het?", choices=LOCATION_KINDS)
     location_text = forms.CharField(label="Adres of omschrijving van de plek", max_length=200, required=False)
+    anonymous = forms.TypedChoiceField(
+        label="Mogen de collega's die de melding behandelen uw naam zien?",
+        choices=[
+            ("nee", "Ja, met mijn naam: collega's kunnen mij iets terugvragen"),
+            ("ja", "Nee, anoniem tegenover collega's"),
+        ],
+        coerce=lambda v: v == "ja",
+        initial="nee",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies of collega's uw naam mogen zien.",
+            "invalid_choice": "Kies of collega's uw naam mogen zien: met uw naam of anoniem.",
+        },
+    )
+
+
+class AreaEditForm(forms.Form):
+    name = AreaForm.base_fields["name"]
+    kind = AreaForm.base_fields["kind"]
+    geometry = AreaForm.base_fields["geometry"]
+
+
+class ContactForm(forms.Form):
+    role = forms.ChoiceField(label="Rol", choices=ContactRole.choices)
+    organisation = forms.CharField(
+        label="Organisatie", max_length=160, help_text="Bijvoorbeeld Parkmanagement Pannenhuis of LTO Noord."
+    )
+    name = forms.CharField(label="Naam van de contactpersoon", max_length=160)
+    phone = forms.CharField(label="Telefoon", max_length=30, required=False)
+    email = forms.EmailField(
+        label="E-mail",
+        required=False,
+        error_messages={"invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."},
+    )
+
+
+class MeasureForm(forms.Form):
+    description = forms.CharField(label="Maatregel", max_length=300)
+    owner = forms.CharField(
+        label="Eigenaar", max_length=160, help_text="Wie zorgt dat de maatregel wordt uitgevoerd."
+    )
+    due_on = forms.DateField(label="Gereed voor", required=False, widget=DATE)
+    status = forms.ChoiceField(label="Status", choices=MeasureStatus.choices, initial=MeasureStatus.PLANNED)
+
+
+class KvoDocumentForm(forms.Form):
+    title = forms.CharField(label="Titel", max_length=200)
+    step = forms.ChoiceField(
+        label="Bij stap", choices=[("", "Geen bepaalde stap"), *KvoStep.choices], required=False
+    )
+    file = forms.FileField(
+        label="Bestand",
+        help_text="PDF, Word, Excel, OpenDocument-tekst, afbeelding of platte tekst.",
+        error_messages={"required": "Kies een bestand.", "empty": "Het bestand is leeg."},
+    )
+
+
+class RevealForm(forms.Form):
+    reference = forms.CharField(
+        label="Referentie van het signaal",
+        max_length=16,
+        help_text="Bijvoorbeeld M-2026-000123.",
+        error_messages={"required": "Vul de referentie van het signaal in."},
+    )
+    reason = forms.CharField(
+        label="Reden om de melder op te vragen",
+        min_length=10,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Wordt vastgelegd in het verwerkingslogboek.",
+        error_messages={
+            "required": "Vul de reden in om de melder op te vragen.",
+            "min_length": "Geef de reden in ten minste 10 tekens.",
+        },
+    )

@@ -71,6 +71,8 @@ def kvo_page(request: HttpRequest, area_id: str) -> HttpResponse:
                 "trajectory": trajectory,
                 "steps": steps,
                 "reminders": kvo.kvo_reminders(trajectory) if trajectory else [],
+                "measures": list(trajectory.measures.all()) if trajectory else [],
+                "documents": list(trajectory.documents.all()) if trajectory else [],
                 "forms": bound,
                 "may_manage": door.may_manage(user),
                 "breadcrumbs": crumbs(

@@ -13,6 +13,7 @@ register_object_types(
         "ondermijning_kvo": "KVO-B-traject",
         "ondermijning_training": "Training ondermijning",
         "ondermijning_risk_policy": "Risicoweging ondermijning",
+        "ondermijning_report": "Melding van een medewerker (Ik heb iets gezien)",
     }
 )
 
@@ -21,11 +22,16 @@ register(
     "ondermijning_area",
     ("ondermijning_area.created", "Gebied geregistreerd", False),
     ("ondermijning_area.viewed", "Risicobeeld van een gebied ingezien", True),
+    ("ondermijning_area.updated", "Gebied gewijzigd", False),
+    ("ondermijning_area.contacts_viewed", "Contactpersonen van een gebied ingezien", False),
+    ("ondermijning_area.contact_saved", "Contactpersoon van een gebied vastgelegd", False),
+    ("ondermijning_area.contact_removed", "Contactpersoon van een gebied verwijderd", False),
 )
 register(
     ONDERMIJNING,
     "ondermijning_location",
     ("ondermijning_location.added", "Locatie aan een gebied toegevoegd", False),
+    ("ondermijning_location.updated", "Locatie in een gebied gewijzigd", False),
     ("ondermijning_location.viewed", "Risico en netwerk van een locatie ingezien", True),
     ("ondermijning_location.listed", "Risicoscores van locaties opgevraagd", True),
     ("ondermijning_location.risks_computed", "Risicoscores herberekend", False),
@@ -44,6 +50,9 @@ register(
     ("ondermijning_kvo.started", "KVO-B-traject gestart", False),
     ("ondermijning_kvo.step_recorded", "Stap in KVO-B-traject vastgelegd", False),
     ("ondermijning_kvo.certified", "KVO-B-certificaat vastgelegd", False),
+    ("ondermijning_kvo.measure_saved", "Maatregel in het KVO-B-maatregelenplan vastgelegd", False),
+    ("ondermijning_kvo.document_added", "Document bij een KVO-B-traject toegevoegd", False),
+    ("ondermijning_kvo.document_read", "Document van een KVO-B-traject geopend", False),
 )
 register(
     ONDERMIJNING,
@@ -55,4 +64,14 @@ register(
     ONDERMIJNING,
     "ondermijning_risk_policy",
     ("ondermijning_risk_policy.created", "Nieuwe versie van de risicoweging vastgesteld", False),
+)
+register(
+    ONDERMIJNING,
+    "ondermijning_report",
+    ("ondermijning_report.filed", "Melding van een medewerker verstuurd", False),
+    (
+        "ondermijning_report.reporter_revealed",
+        "Melder van een anonieme melding van een medewerker ingezien",
+        False,
+    ),
 )

@@ -223,3 +223,87 @@ class QuizAttempt(BaseModel):
     class Meta:
         verbose_name = "quizpoging"
         ordering = ["-taken_at"]
+
+
+class StaffReport(BaseModel):
+    """Who sent a staff report ('Ik heb iets gezien'). An anonymous report reaches the colleagues who handle the
+    signal without the reporter (no name, no submitter, no actor in its history); the identity is kept here and
+    only the privacy officer of the municipality reads it, through the door, with a stated reason, logged."""
+
+    signal = models.OneToOneField("intake.Signal", on_delete=models.CASCADE, related_name="+")
+    reporter = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    anonymous = models.BooleanField("anoniem tegenover collega's", default=False)
+
+    class Meta:
+        verbose_name = "melding van een medewerker"
+        verbose_name_plural = "meldingen van medewerkers"
+        ordering = ["-created_at"]
+
+
+class ContactRole(models.TextChoices):
+    PARK_MANAGEMENT = "parkmanagement", "Parkmanagement"
+    ENTREPRENEURS = "ondernemersvereniging", "Ondernemersvereniging"
+    LTO = "lto", "LTO-afdeling"
+    OTHER = "overig", "Andere contactpersoon"
+
+
+class AreaContact(BaseModel):
+    """A contact person of an area (park management, entrepreneurs' association, LTO): personal data, read through
+    the door by the municipal team only, and logged."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="contact_persons")
+    role = models.CharField("rol", max_length=30, choices=ContactRole.choices)
+    organisation = models.CharField("organisatie", max_length=160)
+    name = models.CharField("naam", max_length=160)
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "contactpersoon van een gebied"
+        verbose_name_plural = "contactpersonen van een gebied"
+        ordering = ["role", "name"]
+
+
+class MeasureStatus(models.TextChoices):
+    PLANNED = "gepland", "Gepland"
+    IN_PROGRESS = "in-uitvoering", "In uitvoering"
+    DONE = "uitgevoerd", "Uitgevoerd"
+    DROPPED = "vervallen", "Vervallen"
+
+
+class KvoMeasure(BaseModel):
+    """One measure of the KVO-B measures plan: what, who owns it, by when, and how far it is."""
+
+    trajectory = models.ForeignKey(KvoTrajectory, on_delete=models.CASCADE, related_name="measures")
+    description = models.CharField("maatregel", max_length=300)
+    owner = models.CharField("eigenaar", max_length=160)
+    due_on = models.DateField("gereed voor", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "maatregel uit het KVO-B-maatregelenplan"
+        ordering = ["due_on", "created_at"]
+
+
+class KvoDocument(BaseModel):
+    """A document of a KVO-B trajectory (the baseline, the safety analysis, the measures plan, the covenant …).
+    The bytes live in the one document store of cases (cases.services.documents.storage_root), checked the same
+    way (type from the content, the same size limit)."""
+
+    trajectory = models.ForeignKey(KvoTrajectory, on_delete=models.CASCADE, related_name="documents")
+    step = models.CharField("bij stap", max_length=30, choices=KvoStep.choices, blank=True)
+    title = models.CharField("titel", max_length=200)
+    filename = models.CharField("bestandsnaam", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    storage_name = models.CharField(max_length=100, unique=True)
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "document van een KVO-B-traject"
+        ordering = ["-created_at"]

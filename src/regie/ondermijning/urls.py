@@ -4,13 +4,61 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.ondermijning import awareness_views, inspection_views, kvo_views, policy_views, views
+from regie.ondermijning import (
+    area_views,
+    awareness_views,
+    inspection_views,
+    kvo_plan_views,
+    kvo_views,
+    policy_views,
+    views,
+)
 
 urlpatterns: list[URLPattern] = [
     path("ondermijning", views.home, name="ondermijning-home"),
     path("ondermijning/gebieden/nieuw", views.area_new, name="ondermijning-area-new"),
     path("ondermijning/gebieden/<str:area_id>", views.area_detail, name="ondermijning-area"),
     path("ondermijning/gebieden/<str:area_id>/locaties/nieuw", views.site_new, name="ondermijning-site-new"),
+    path(
+        "ondermijning/gebieden/<str:area_id>/wijzigen",
+        area_views.area_edit_page,
+        name="ondermijning-area-edit",
+    ),
+    path(
+        "ondermijning/gebieden/<str:area_id>/contacten/nieuw",
+        area_views.contact_page,
+        name="ondermijning-contact-new",
+    ),
+    path(
+        "ondermijning/gebieden/<str:area_id>/contacten/<str:contact_id>",
+        area_views.contact_page,
+        name="ondermijning-contact",
+    ),
+    path(
+        "ondermijning/gebieden/<str:area_id>/kvo-b/maatregelen/nieuw",
+        kvo_plan_views.measure_page,
+        name="ondermijning-measure-new",
+    ),
+    path(
+        "ondermijning/gebieden/<str:area_id>/kvo-b/maatregelen/<str:measure_id>",
+        kvo_plan_views.measure_page,
+        name="ondermijning-measure",
+    ),
+    path(
+        "ondermijning/gebieden/<str:area_id>/kvo-b/documenten/nieuw",
+        kvo_plan_views.document_new,
+        name="ondermijning-kvo-document-new",
+    ),
+    path(
+        "ondermijning/kvo-documenten/<str:document_id>",
+        kvo_plan_views.document_open,
+        name="ondermijning-kvo-document",
+    ),
+    path(
+        "ondermijning/locaties/<str:site_id>/wijzigen",
+        area_views.site_edit_page,
+        name="ondermijning-site-edit",
+    ),
     path("ondermijning/gebieden/<str:area_id>/kvo-b", kvo_views.kvo_page, name="ondermijning-kvo"),
     path(
         "ondermijning/gebieden/<str:area_id>/controles/nieuw",
@@ -48,4 +96,5 @@ urlpatterns: list[URLPattern] = [
         name="ondermijning-quiz-uitleg",
     ),
     path("ondermijning/melden", awareness_views.report, name="ondermijning-report"),
+    path("ondermijning/melder-opvragen", awareness_views.reporter_reveal, name="ondermijning-reveal"),
 ]

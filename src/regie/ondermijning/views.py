@@ -131,7 +131,8 @@ def area_detail(request: HttpRequest, area_id: str) -> HttpResponse:
             "map": drawn,
             "kvo": getattr(area, "kvo", None),
             "inspections": area.inspections.all()[:10],
-            "may_manage": door.may_manage(user),
+            "contacts": door.contacts_of(user, area, request=request),
+            "may_manage": door.may_manage_area(user, area),
             "may_plan": door.may_plan(user),
             "breadcrumbs": crumbs({"label": area.name}),
         },
@@ -182,6 +183,7 @@ def site_detail(request: HttpRequest, site_id: str) -> HttpResponse:
             "risk": risk,
             "band": risk_band(risk.score if risk else None),
             "network": network,
+            "may_manage": door.may_manage_area(user, site.area),
             "breadcrumbs": crumbs(
                 {"label": site.area.name, "url": f"{HOME}/gebieden/{site.area_id}"},
                 {"label": site.location.name},

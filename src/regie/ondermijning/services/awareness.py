@@ -14,9 +14,10 @@ from django.utils import timezone
 from regie.access import ondermijning_access
 from regie.accounts.models import Organisation, OrganisationKind, User
 from regie.intake.models import Channel, Signal, SignalCategory
+from regie.intake.services.inputs import Reporter
 from regie.intake.services.receive import signal_receive, source_of
 from regie.ondermijning import catalogue
-from regie.ondermijning.models import QuizAttempt, Training
+from regie.ondermijning.models import QuizAttempt, StaffReport, Training
 from regie.processing_log.services import log_processing
 
 TRAINER_MAX = 160
@@ -108,24 +109,45 @@ def staff_report(
     description: str,
     location_kind: str,
     location_text: str,
+    anonymous: bool = False,
     request: HttpRequest | None = None,
 ) -> Signal:
     """'Ik heb iets gezien': a signal in intake (source medewerker, or partner for a partner's user), category
-    ondermijning when it exists."""
+    ondermijning when it exists.
+
+    Named: the colleagues handling the signal see the reporter's name (as reporter and in its history).
+    Anonymous towards colleagues: the signal carries no name, no submitter and no actor in its history (intake is
+    told nothing about who sent it); who sent it is kept in a `StaffReport`, which only the privacy officer reads
+    through the door, with a reason, logged. A partner's report still names its organisation (its source)."""
     if not ondermijning_access.is_staff(actor) or actor.organisation is None:
         raise PermissionDenied
+    if not isinstance(anonymous, bool):
+        raise ValidationError({"anonymous": "Kies of u meldt met uw naam of anoniem tegenover collega's."})
     category = SignalCategory.objects.filter(code="ondermijning", active=True).first()
     source, partner = source_of(actor)
-    return signal_receive(
-        actor=actor,
-        municipality=actor.organisation.municipality,
-        source=source,
-        partner_organisation=partner,
-        channel=Channel.STAFF_FORM,
-        description=description,
-        location_kind=location_kind,
-        location_text=location_text,
-        category=category,
-        came_from="/ondermijning/bewustwording",
-        request=request,
-    )
+    with transaction.atomic():
+        signal = signal_receive(
+            actor=None if anonymous else actor,
+            municipality=actor.organisation.municipality,
+            source=source,
+            partner_organisation=partner,
+            channel=Channel.STAFF_FORM,
+            description=description,
+            location_kind=location_kind,
+            location_text=location_text,
+            reporter=None if anonymous else Reporter(name=actor.get_full_name() or actor.username),
+            category=category,
+            came_from="/ondermijning/bewustwording",
+            # An anonymous report leaves no trace of the sender's session with the signal.
+            request=None if anonymous else request,
+        )
+        report = StaffReport.objects.create(signal=signal, reporter=actor, anonymous=anonymous)
+        log_processing(
+            action="ondermijning_report.filed",
+            actor=actor,
+            request=request,
+            object_type="ondermijning_report",
+            object_id=report.pk,
+            details={"anonymous": anonymous},
+        )
+    return signal
