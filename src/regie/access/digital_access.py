@@ -63,7 +63,12 @@ def follow_up_get(
     *, user: Any, follow_up_id: object, request: HttpRequest | None = None, log: bool = True
 ) -> VictimFollowUp:
     """One follow-up; 404 alike for missing and not yours; logged unless the caller writes (the write logs)."""
-    found = follow_ups_visible_to(user).select_related("person").filter(pk=uuid_or_404(follow_up_id)).first()
+    found = (
+        follow_ups_visible_to(user)
+        .select_related("person", "signal")
+        .filter(pk=uuid_or_404(follow_up_id))
+        .first()
+    )
     if found is None:
         raise Http404
     if log:
@@ -74,5 +79,23 @@ def follow_up_get(
             object_type="digital_follow_up",
             object_id=found.pk,
             persons=[found.person_id] if found.person_id else [],
+        )
+    return found
+
+
+def follow_up_of_case(*, user: Any, case: Any, request: HttpRequest | None = None) -> VictimFollowUp | None:
+    """The follow-up whose signal started this (nazorg) case, for who may handle follow-ups; logged when shown."""
+    found = (
+        follow_ups_visible_to(user).select_related("person", "signal").filter(signal__case_id=case.pk).first()
+    )
+    if found is not None:
+        log_processing(
+            action="digital_follow_up.viewed",
+            actor=user,
+            request=request,
+            object_type="digital_follow_up",
+            object_id=found.pk,
+            persons=[found.person_id] if found.person_id else [],
+            details={"case": str(case.pk)},
         )
     return found

@@ -10,6 +10,7 @@ class DigitalConfig(AppConfig):
 
     def ready(self) -> None:
         # What this app counts for monitoring (core.indicators), registered once the app registry is ready.
-        from regie.digital import figures
+        from regie.digital import contributions, figures
 
         figures.register()
+        contributions.register()

@@ -71,6 +71,9 @@ class Campaign(BaseModel):
     leaflets = models.PositiveIntegerField("verspreide folders", default=0)
     views = models.PositiveIntegerField("weergaven online", default=0)
     checks = models.JSONField("gekoppelde checks", default=list, blank=True)
+    # The version of each linked check the campaign counts ({"check-inwoners": 3}): pinned when the check is linked,
+    # so results of a later edit of the check are not counted for this campaign.
+    check_versions = models.JSONField("vastgezette versies van de checks", default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -118,6 +121,10 @@ class VictimFollowUp(BaseModel):
     reference = models.CharField("referentie", max_length=20, unique=True)
     person = models.ForeignKey(
         "subjects.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The signal (category digitale-criminaliteit, source slachtoffer) the request became in intake's triage.
+    signal = models.ForeignKey(
+        "intake.Signal", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     situation = models.CharField("wat er gebeurde", max_length=40)
     story = models.TextField("toelichting", blank=True)

@@ -1,7 +1,8 @@
 """Follow-up with consent: a resident's request to be contacted, the staff's checklist, and withdrawal.
 
 Without the consent box ticked nothing is stored. A request becomes a subjects `Person` (never matched to an
-existing one) and a `VictimFollowUp`; withdrawing consent through the key from the confirmation anonymises both.
+existing one), a signal in intake's triage (category digitale-criminaliteit, source slachtoffer; see nazorg.py) and
+a `VictimFollowUp`; withdrawing consent through the key from the confirmation anonymises all three.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from regie.core.terms import add_working_days
 from regie.digital.content import situation
 from regie.digital.models import ContentKind, FollowUpStatus, VictimFollowUp
 from regie.digital.services.content import content_current
+from regie.digital.services.nazorg import signal_for_follow_up, signal_withdrawn
 from regie.intake.services.receive import default_municipality
 from regie.processing_log.services import log_processing
 from regie.subjects.services import person_create, person_update
@@ -67,10 +69,14 @@ def _contact_errors(
         errors["phone"] = (
             "Dit is geen geldig telefoonnummer. Gebruik alleen cijfers, bijvoorbeeld 0612345678."
         )
-    guide = content_current(ContentKind.VICTIM_GUIDE).definition
-    if situation(guide, situation_code) is None:
+    if _situation_label(situation_code) is None:
         errors["situation"] = "Kies wat er is gebeurd."
     return errors
+
+
+def _situation_label(code: str) -> str | None:
+    found = situation(content_current(ContentKind.VICTIM_GUIDE).definition, code)
+    return str(found["label"]) if found is not None else None
 
 
 def follow_up_request(
@@ -94,6 +100,7 @@ def follow_up_request(
     consent_version = content_current(ContentKind.CONSENT)
     key = secrets.token_urlsafe(24)
     today = timezone.localdate()
+    municipality = default_municipality()
     with transaction.atomic():
         person = person_create(
             actor=None,
@@ -104,10 +111,21 @@ def follow_up_request(
             request=request,
             source="digitale-veiligheid: terugbelverzoek",
         )
-        follow_up = VictimFollowUp.objects.create(
-            municipality=default_municipality(),
-            reference=_reference(),
+        reference = _reference()
+        signal = signal_for_follow_up(
+            municipality=municipality,
+            reference=reference,
+            situation_label=_situation_label(situation_code) or situation_code,
             person=person,
+            email=email,
+            phone=phone,
+            request=request,
+        )
+        follow_up = VictimFollowUp.objects.create(
+            municipality=municipality,
+            reference=reference,
+            person=person,
+            signal=signal,
             situation=situation_code,
             story=story.strip()[:4000],
             email=email,
@@ -124,7 +142,11 @@ def follow_up_request(
             object_type="digital_follow_up",
             object_id=follow_up.pk,
             persons=[person.pk],
-            details={"consent_version": consent_version.version, "situation": situation_code},
+            details={
+                "consent_version": consent_version.version,
+                "situation": situation_code,
+                "signal": signal.reference,
+            },
             username="inwoner (openbaar formulier)",
         )
     return follow_up, key
@@ -215,6 +237,10 @@ def follow_up_withdraw(*, key: str, request: HttpRequest | None = None) -> Victi
                 email="",
                 phone="",
             )
+        if found.signal is not None:
+            signal_withdrawn(
+                signal=found.signal, situation_label=_situation_label(found.situation) or found.situation
+            )
         values: dict[str, Any] = {
             "story": "", "email": "", "phone": "", "staff_note": "", "referral": "",
             "status": FollowUpStatus.WITHDRAWN, "withdrawn_at": timezone.now(),
@@ -229,6 +255,7 @@ def follow_up_withdraw(*, key: str, request: HttpRequest | None = None) -> Victi
             object_type="digital_follow_up",
             object_id=found.pk,
             persons=[found.person_id] if found.person_id else [],
+            details={"signal": found.signal.reference} if found.signal is not None else {},
             username="inwoner (intrekkingslink)",
         )
     return found
