@@ -16,6 +16,9 @@ def test_the_demo_seeds_once_with_a_visible_campaign_effect(users):
     assert {f.status for f in VictimFollowUp.objects.all()} == {
         FollowUpStatus.NEW, FollowUpStatus.REFERRED, FollowUpStatus.WITHDRAWN,
     }  # fmt: skip
+    assert VictimFollowUp.objects.exclude(signal=None).count() == 3
+    referred = VictimFollowUp.objects.get(status=FollowUpStatus.REFERRED)
+    assert referred.signal.case.case_type.code == "nazorg-digitaal-slachtoffer"
     updates = Campaign.objects.get(code=UPDATES)
     per_month = Counter(
         r.submitted_on.replace(day=1) for r in SelfCheckResult.objects.filter(kind="check-inwoners")

@@ -1,4 +1,5 @@
-"""Demo digital safety: two campaigns, a year of anonymous self-check results and three call-back requests.
+"""Demo digital safety: two campaigns, a year of anonymous self-check results and three call-back requests (each
+also a signal; the referred one has its nazorg case).
 
 The results show a visible rise around the two campaigns ("Doe je updates" on social media, a workshop with the
 ondernemersvereniging). Idempotent: nothing happens once the first demo campaign exists.
@@ -13,11 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from regie.accounts.models import Municipality, User
+from regie.cases.models import Priority
 from regie.digital.content import CHECK_KINDS
 from regie.digital.models import Campaign, ContentKind, SelfCheckResult
 from regie.digital.services.campaigns import campaign_create
 from regie.digital.services.content import content_current
 from regie.digital.services.follow_ups import follow_up_record, follow_up_request, follow_up_withdraw
+from regie.digital.services.nazorg import nazorg_case_type
+from regie.intake.services.decisions import signal_start_case
 
 UPDATES = "doe-je-updates"
 WORKSHOP = "workshop-ondernemers"
@@ -147,6 +151,15 @@ def _follow_ups(leader: User, today: date) -> None:
         second_contact_on=None,
         staff_note="Meneer heeft aangifte gedaan. Bank vergoedt mogelijk een deel.",
     )
+    if referred.signal is not None:  # triage started the nazorg case; its overview shows the checklist
+        signal_start_case(
+            actor=leader,
+            signal=referred.signal,
+            case_type=nazorg_case_type(),
+            title="Nazorg na bankhelpdeskfraude",
+            coordinator=leader,
+            priority=Priority.NORMAL,
+        )
     _, key = follow_up_request(
         situation_code="sextortion",
         given_names="",
