@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -40,11 +41,13 @@ from regie.core.ids import uuid_or_404
 from regie.meetings.models import (
     AgendaItem,
     AgreedAction,
+    DiscussionRequest,
     ItemGrant,
     Meeting,
     MeetingAttendee,
     MeetingSeries,
     MinutesEntry,
+    RequestStatus,
 )
 from regie.processing_log.services import log_processing
 
@@ -310,4 +313,72 @@ def log_actions_listed(
         object_type="meeting",
         persons=case_person_ids({a.item.case_id for a in rows if a.item.case_id}),
         details={"count": len(rows), "via": via},
+    )
+
+
+def series_open_to_requests(user: Any) -> QuerySet[MeetingSeries]:
+    """The active series of the user's municipality a case coordinator may ask to discuss a case in."""
+    if not may_see_cases(user) or _municipality_id(user) is None:
+        return MeetingSeries.objects.none()
+    return MeetingSeries.objects.filter(municipality_id=_municipality_id(user), active=True)
+
+
+def requests_of_case(case: Case) -> list[DiscussionRequest]:
+    """The open requests to discuss this case (the caller reached the case through its door)."""
+    return list(
+        DiscussionRequest.objects.filter(case=case, status=RequestStatus.OPEN)
+        .select_related("series", "requested_by")
+        .order_by("created_at")
+    )
+
+
+def get_request_of_case(case: Case, request_id: object) -> DiscussionRequest:
+    found = DiscussionRequest.objects.filter(case=case, pk=uuid_or_404(request_id)).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def open_requests_for(user: Any, series: MeetingSeries) -> list[DiscussionRequest]:
+    """The series' open requests on cases the user (who runs the series) sees through the case door."""
+    if not may_see_cases(user):
+        return []
+    return list(
+        DiscussionRequest.objects.filter(series=series, status=RequestStatus.OPEN)
+        .filter(in_id_array("case_id", VISIBLE_CASE_IDS_SQL, visible_case_ids_params(user)))
+        .select_related("case", "case__case_type", "requested_by")
+        .order_by("created_at")
+    )
+
+
+def get_open_request_for(user: Any, series: MeetingSeries, request_id: object) -> DiscussionRequest:
+    wanted = uuid_or_404(request_id)
+    for found in open_requests_for(user, series):
+        if found.pk == wanted:
+            return found
+    raise Http404
+
+
+def meetings_for_calendar(user: Any) -> QuerySet[Meeting]:
+    """The meetings in a user's calendar (from a month ago on): series, time and place only, no agenda."""
+    since = timezone.now() - timedelta(days=31)
+    return (
+        meetings_visible_to(user).filter(starts_at__gte=since).select_related("series").order_by("starts_at")
+    )
+
+
+def log_agenda_downloaded(
+    user: Any, view: MeetingView, actions: Iterable[AgreedAction], *, request: HttpRequest | None = None
+) -> None:
+    """The PDF agenda holds what the page holds: the persons of its case items and of the open agreements."""
+    rows = list(actions)
+    case_ids = {i.case_id for i in view.items if i.case_id} | {a.item.case_id for a in rows if a.item.case_id}
+    log_processing(
+        action="meeting.agenda_downloaded",
+        actor=user,
+        request=request,
+        object_type="meeting",
+        object_id=view.meeting.pk,
+        persons=case_person_ids(case_ids),
+        details={"series": view.meeting.series.name, "items": len(view.items), "actions": len(rows)},
     )

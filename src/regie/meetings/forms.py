@@ -9,9 +9,10 @@ from django.db.models import QuerySet
 
 from regie.access.case_access import organisations_taking_part
 from regie.accounts.models import Municipality, Organisation, User
+from regie.cases.extensions import agenda_proposals
 from regie.cases.models import DataCategory
 from regie.core.html.forms import REQUIRED
-from regie.meetings.models import Cadence
+from regie.meetings.models import Cadence, MeetingSeries
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -69,10 +70,17 @@ class SeriesForm(MeetingsForm):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text="De organisaties die het convenant tekenden; houd Ctrl of Cmd ingedrukt om er meer te kiezen.",
     )
+    agenda_sources = forms.MultipleChoiceField(
+        label="Voorstellen voor de agenda",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Naast de casussen die hun coördinator aanmeldt om te bespreken.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["agenda_sources"].choices = [(s.key, s.label) for s in agenda_proposals]  # type: ignore[attr-defined]
         people = _people(municipality)
         self.fields["chair"].queryset = people  # type: ignore[attr-defined]
         self.fields["secretary"].queryset = people  # type: ignore[attr-defined]
@@ -157,3 +165,23 @@ class ConfirmForm(MeetingsForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["confirm"].error_messages["required"] = "Bevestig de verklaring om de agenda te zien."
+
+
+class DiscussionRequestForm(MeetingsForm):
+    series = forms.ModelChoiceField(label="Overleg", queryset=MeetingSeries.objects.none())
+    question = forms.CharField(label="Vraag aan het overleg", widget=TEXT, max_length=2000)
+
+    def __init__(self, *args: Any, series: QuerySet[MeetingSeries], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series  # type: ignore[attr-defined]
+
+
+class ApproveForm(MeetingsForm):
+    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["seen"].error_messages["required"] = (
+            "Het formulier is onvolledig; laad de pagina opnieuw."
+        )
+        self.fields["seen"].error_messages["invalid"] = "Het formulier is onvolledig; laad de pagina opnieuw."

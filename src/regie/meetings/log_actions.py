@@ -22,6 +22,16 @@ register(
     ("meeting.attendee_added", "Deelnemer aan een overleg toegevoegd", False),
     ("meeting.confidentiality_confirmed", "Geheimhoudingsverklaring voor een overleg bevestigd", False),
     ("meeting.actions_listed", "Openstaande afspraken uit overleggen bekeken", True),
+    ("meeting.agenda_downloaded", "Agenda van een overleg als PDF gedownload", True),
+    ("meeting.minutes_approved", "Verslag van een overleg vastgesteld door de voorzitter", False),
+    ("meeting.calendar_feed_created", "Persoonlijke agendafeed voor overleggen aangemaakt", False),
+    ("meeting.calendar_feed_revoked", "Persoonlijke agendafeed voor overleggen ingetrokken", False),
+)
+register(
+    OVERLEGGEN,
+    "case",
+    ("meeting_request.created", "Casus aangemeld om te bespreken in een overleg", True),
+    ("meeting_request.withdrawn", "Aanmelding van een casus voor een overleg ingetrokken", False),
 )
 register(
     OVERLEGGEN,

@@ -17,10 +17,19 @@ from regie.access.meetings_access import ItemView, MeetingView
 from regie.access.policy import request_user, requires
 from regie.accounts.models import User
 from regie.core.html.form_view import handle_form
-from regie.meetings.forms import AgreementForm, AttendeeForm, ConfirmForm, GrantForm, ItemForm, MinutesForm
+from regie.meetings.forms import (
+    AgreementForm,
+    ApproveForm,
+    AttendeeForm,
+    ConfirmForm,
+    GrantForm,
+    ItemForm,
+    MinutesForm,
+)
 from regie.meetings.models import CONFIDENTIALITY_STATEMENT, CONFIDENTIALITY_VERSION
 from regie.meetings.services.meetings import attendee_add, confidentiality_confirm, item_add, item_grant
-from regie.meetings.services.minutes import Agreement, action_agree, minutes_record
+from regie.meetings.services.minutes import Agreement, action_agree, minutes_count, minutes_record
+from regie.meetings.services.planning import proposals_for
 from regie.meetings.views import HOME_CRUMB
 
 MEETING_FORMS = {"deelnemers": AttendeeForm, "agendapunten": ItemForm}
@@ -50,11 +59,17 @@ def _attendee_users(view: MeetingView) -> QuerySet[User]:
 
 
 def _meeting_page(
-    request: HttpRequest, view: MeetingView, *, forms: dict[str, Form | None], status: int = 200
+    request: HttpRequest,
+    view: MeetingView,
+    *,
+    forms: dict[str, Form | None],
+    status: int = 200,
+    error: str = "",
 ) -> HttpResponse:
     user = request_user(request)
     earlier = meetings_access.earlier_open_actions(user, view.meeting)
     meetings_access.log_actions_listed(user, earlier, request=request, via="overleg")
+    entries = minutes_count(view.meeting)
     return render(
         request,
         "meetings/meeting.html",
@@ -68,6 +83,13 @@ def _meeting_page(
             "item_form": forms.get("agendapunten"),
             "item_action": f"/overleggen/{view.meeting.pk}/agendapunten",
             "attendee_action": f"/overleggen/{view.meeting.pk}/deelnemers",
+            "page_error": error,
+            "requests": meetings_access.open_requests_for(user, view.meeting.series) if view.runs else [],
+            "proposals": proposals_for(user, view.meeting) if view.runs else [],
+            "minutes_entries": entries,
+            "approve_form": ApproveForm(initial={"seen": entries})
+            if view.is_chair and entries and view.meeting.minutes_approved_at is None
+            else None,
             "breadcrumbs": [*_crumbs(view)[:-1], {"label": f"Overleg {view.meeting.starts_at:%d-%m-%Y}"}],
         },
         status=status,
@@ -79,6 +101,14 @@ def _blank_forms(view: MeetingView) -> dict[str, Form | None]:
         return {}
     municipality = view.meeting.series.municipality
     return {"deelnemers": AttendeeForm(municipality=municipality), "agendapunten": ItemForm()}
+
+
+def meeting_page_with_error(
+    request: HttpRequest, meeting_id: object, error: str, status: int
+) -> HttpResponse:
+    """The meeting page again, with why the chair's button did nothing (nothing was written)."""
+    view = meetings_access.get_meeting_for(request_user(request), meeting_id, request=request)
+    return _meeting_page(request, view, forms=_blank_forms(view), status=status, error=error)
 
 
 @requires("meetings.attend")

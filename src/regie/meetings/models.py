@@ -54,6 +54,11 @@ class MeetingSeries(BaseModel):
         "accounts.Organisation", related_name="+", blank=True, verbose_name="convenantpartners"
     )
     active = models.BooleanField("actief", default=True)
+    # Where the agenda's proposals come from besides the cases flagged for discussion: the keys of the sources
+    # the apps above cases contribute (cases.extensions.agenda_proposals), e.g. the PGA referrals awaiting triage.
+    agenda_sources = ArrayField(
+        models.CharField(max_length=40), default=list, blank=True, verbose_name="voorstellen voor de agenda"
+    )
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     version = models.PositiveIntegerField(default=1)
 
@@ -76,6 +81,11 @@ class Meeting(BaseModel):
     place = models.CharField("plaats", max_length=200, blank=True)
     online_link = models.URLField("link voor online deelname", blank=True)
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    # The chair approves the minutes; from then on they are frozen and a correction is an addendum.
+    minutes_approved_at = models.DateTimeField("verslag vastgesteld op", null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -115,6 +125,11 @@ class AgendaItem(BaseModel):
     )
     title = models.CharField("onderwerp", max_length=200, blank=True)
     question = models.TextField("vraag aan het overleg", blank=True)
+    # An item proposed by another app (a PGA referral awaiting triage): the source's key, its own reference and
+    # where who may see it reads it; the title carries no personal data.
+    source = models.CharField(max_length=40, blank=True)
+    source_ref = models.CharField(max_length=64, blank=True)
+    source_url = models.CharField(max_length=200, blank=True)
     added_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     version = models.PositiveIntegerField(default=1)
 
@@ -150,6 +165,7 @@ class MinutesEntry(BaseModel):
     category = models.CharField("gegevenscategorie", max_length=10, choices=DataCategory.choices)
     note = models.ForeignKey("cases.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     addendum = models.BooleanField("aanvulling", default=False)
+    after_approval = models.BooleanField("na vaststelling", default=False)
     author = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -167,3 +183,51 @@ class AgreedAction(BaseModel):
     class Meta:
         ordering = ["created_at"]
         verbose_name = "afspraak uit een overleg"
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", "Aangemeld"
+    ON_AGENDA = "geagendeerd", "Geagendeerd"
+    WITHDRAWN = "ingetrokken", "Ingetrokken"
+
+
+class DiscussionRequest(BaseModel):
+    """The case's coordinator flags the case "bespreken" in a series, with the question for the meeting; the chair
+    puts it on the agenda of a meeting (or the coordinator withdraws it)."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+", verbose_name="casus")
+    series = models.ForeignKey(
+        MeetingSeries, on_delete=models.CASCADE, related_name="requests", verbose_name="overleg"
+    )
+    question = models.TextField("vraag aan het overleg")
+    status = models.CharField(max_length=12, choices=RequestStatus.choices, default=RequestStatus.OPEN)
+    item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    requested_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "verzoek om bespreking"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "series"],
+                condition=models.Q(status="open"),
+                name="meetings_request_open_once",
+            ),
+        ]
+
+
+class CalendarFeed(BaseModel):
+    """A user's personal iCalendar feed: the address holds a secret, of which only the hash is stored; revoking
+    ends the feed (a new secret gives a new address)."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    secret_hash = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "agendafeed"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(revoked_at__isnull=True), name="meetings_feed_one_active"
+            ),
+        ]

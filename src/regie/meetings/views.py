@@ -75,6 +75,7 @@ def series_new(request: HttpRequest) -> HttpResponse:
             chair=data["chair"],
             secretary=data["secretary"],
             organisations=list(data["organisations"]),
+            agenda_sources=data["agenda_sources"],
             request=request,
         )
 
@@ -133,6 +134,7 @@ def _series_form(request: HttpRequest, series: MeetingSeries, bound: bool) -> Se
         "chair": series.chair_id,
         "secretary": series.secretary_id,
         "organisations": list(series.organisations.values_list("pk", flat=True)),
+        "agenda_sources": series.agenda_sources,
         "version": series.version,
     }
     return SeriesForm(request.POST if bound else None, initial=initial, municipality=series.municipality)
@@ -164,6 +166,7 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
             chair=data["chair"],
             secretary=data["secretary"],
             organisations=list(data["organisations"]),
+            agenda_sources=data["agenda_sources"],
             request=request,
         )
 

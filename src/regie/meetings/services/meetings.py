@@ -137,10 +137,11 @@ def item_add(
     case_number: str = "",
     title: str = "",
     question: str = "",
+    source: tuple[str, str, str] = ("", "", ""),
     request: HttpRequest | None = None,
 ) -> AgendaItem:
     """Put a case (one the actor sees through its door) or a free item (a subject without personal data) on the
-    agenda."""
+    agenda; `source` is (key, reference, url) of an item another app proposed (a PGA referral awaiting triage)."""
     errors: dict[str, str] = {}
     case = None
     if case_number.strip():
@@ -157,6 +158,11 @@ def item_add(
             errors["question"] = "Geef de vraag aan het overleg over deze casus."
     elif not title.strip():
         errors["title"] = "Geef een casusnummer of het onderwerp van een vrij agendapunt."
+    elif (
+        source[1]
+        and AgendaItem.objects.filter(meeting=meeting, source=source[0], source_ref=source[1]).exists()
+    ):
+        errors["title"] = "Dit voorstel staat al op de agenda."
     if len(title) > 200:
         errors["title"] = "Een onderwerp is hoogstens 200 tekens."
     if AgendaItem.objects.filter(meeting=meeting).count() >= MAX_AGENDA:
@@ -171,6 +177,9 @@ def item_add(
             case=case,
             title=title.strip(),
             question=question.strip(),
+            source=source[0],
+            source_ref=source[1],
+            source_url=source[2],
             added_by=actor,
         )
         log_processing(

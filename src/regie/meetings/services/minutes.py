@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from regie.access.case_access import access_to, case_person_ids
 from regie.accounts.models import User
@@ -16,7 +17,7 @@ from regie.cases.models import DataCategory
 from regie.cases.services.notes import note_create
 from regie.cases.services.tasks import task_create
 from regie.core.errors import ConflictError
-from regie.meetings.models import AgendaItem, AgreedAction, MinutesEntry
+from regie.meetings.models import AgendaItem, AgreedAction, Meeting, MinutesEntry
 from regie.processing_log.services import log_processing
 
 MAX_MINUTES = 20000
@@ -43,6 +44,10 @@ def minutes_record(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # The meeting first (as the chair's approval locks it), then the item: an entry and the approval never
+        # cross; after the approval every entry is an addendum.
+        meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+        approved = meeting.minutes_approved_at is not None
         locked = (
             AgendaItem.objects.select_for_update(of=("self",))
             .select_related("case", "meeting__series")
@@ -53,10 +58,14 @@ def minutes_record(
                 "Het verslag van dit agendapunt is intussen door iemand anders aangevuld. Uw tekst staat hieronder "
                 "nog in het formulier: lees het verslag en sla dan opnieuw op."
             )
-        addendum = MinutesEntry.objects.filter(item=locked).exists()
+        addendum = approved or MinutesEntry.objects.filter(item=locked).exists()
         note = None
         if locked.case is not None:
-            heading = "Aanvulling op het verslag" if addendum else "Verslag"
+            heading = (
+                "Aanvulling op het vastgestelde verslag"
+                if approved
+                else ("Aanvulling op het verslag" if addendum else "Verslag")
+            )
             note = note_create(
                 actor=actor,
                 access=access_to(actor, locked.case),
@@ -70,7 +79,13 @@ def minutes_record(
                 {"category": "Een vrij agendapunt bevat geen persoonsgegevens: kies algemeen."}
             )
         entry = MinutesEntry.objects.create(
-            item=locked, text=text.strip(), category=category, note=note, addendum=addendum, author=actor
+            item=locked,
+            text=text.strip(),
+            category=category,
+            note=note,
+            addendum=addendum,
+            after_approval=approved,
+            author=actor,
         )
         locked.version += 1
         locked.save(update_fields=["version", "updated_at"])
@@ -81,9 +96,47 @@ def minutes_record(
             object_type="meeting_item",
             object_id=locked.pk,
             persons=case_person_ids([locked.case_id]) if locked.case_id else [],
-            details={"category": category, "addendum": addendum},
+            details={"category": category, "addendum": addendum, "afterApproval": approved},
         )
     return entry
+
+
+def minutes_approve(
+    *, actor: User, meeting: Meeting, seen: int | None, request: HttpRequest | None = None
+) -> Meeting:
+    """The chair approves the minutes as they read them (`seen`: the number of entries on their page). Approval
+    freezes them: what follows is an addendum. An entry recorded meanwhile is a conflict: nothing is approved."""
+    if meeting.series.chair_id != actor.pk:
+        raise PermissionDenied("Alleen de voorzitter stelt het verslag vast.")
+    if seen is None:
+        raise ValidationError({"seen": "Het formulier is onvolledig; laad de pagina opnieuw."})
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.minutes_approved_at is not None:
+            raise ConflictError("Het verslag van dit overleg is al vastgesteld.")
+        entries = MinutesEntry.objects.filter(item__meeting=locked).count()
+        if entries == 0:
+            raise ValidationError({"seen": "Er is nog geen verslag om vast te stellen."})
+        if entries != seen:
+            raise ConflictError(
+                "Intussen is er verslag bijgekomen. Lees het verslag opnieuw en stel het dan vast."
+            )
+        locked.minutes_approved_at = timezone.now()
+        locked.minutes_approved_by = actor
+        locked.save(update_fields=["minutes_approved_at", "minutes_approved_by", "updated_at"])
+        log_processing(
+            action="meeting.minutes_approved",
+            actor=actor,
+            request=request,
+            object_type="meeting",
+            object_id=locked.pk,
+            details={"entries": entries},
+        )
+    return locked
+
+
+def minutes_count(meeting: Meeting) -> int:
+    return MinutesEntry.objects.filter(item__meeting=meeting).count()
 
 
 @dataclass(frozen=True)

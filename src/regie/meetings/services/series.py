@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from regie.access.case_access import may_see_cases
 from regie.accounts.models import Municipality, Organisation, User
+from regie.cases.extensions import agenda_proposals
 from regie.core.errors import ConflictError
 from regie.meetings.models import Cadence, MeetingSeries
 from regie.processing_log.services import log_processing
@@ -37,9 +38,12 @@ def _validate(
     chair: User | None,
     secretary: User | None,
     organisations: Sequence[Organisation],
+    agenda_sources: Sequence[str] = (),
     series: MeetingSeries | None = None,
 ) -> None:
     errors: dict[str, str] = {}
+    if any(key not in {source.key for source in agenda_proposals} for key in agenda_sources):
+        errors["agenda_sources"] = "Kies alleen voorstellen voor de agenda uit de lijst."
     if not name.strip():
         errors["name"] = "Geef het overleg een naam."
     elif (
@@ -76,6 +80,7 @@ def series_create(
     chair: User | None,
     secretary: User | None = None,
     organisations: Sequence[Organisation] = (),
+    agenda_sources: Sequence[str] = (),
     request: HttpRequest | None = None,
 ) -> MeetingSeries:
     _validate(
@@ -87,6 +92,7 @@ def series_create(
         chair=chair,
         secretary=secretary,
         organisations=organisations,
+        agenda_sources=agenda_sources,
     )
     assert chair is not None
     with transaction.atomic():
@@ -99,6 +105,7 @@ def series_create(
             cadence=cadence,
             chair=chair,
             secretary=secretary,
+            agenda_sources=sorted(set(agenda_sources)),
             created_by=actor,
         )
         series.organisations.set(organisations)
@@ -126,6 +133,7 @@ def series_update(
     chair: User | None,
     secretary: User | None,
     organisations: Sequence[Organisation],
+    agenda_sources: Sequence[str] = (),
     request: HttpRequest | None = None,
 ) -> MeetingSeries:
     _validate(
@@ -137,6 +145,7 @@ def series_update(
         chair=chair,
         secretary=secretary,
         organisations=organisations,
+        agenda_sources=agenda_sources,
         series=series,
     )
     with transaction.atomic():
@@ -148,6 +157,7 @@ def series_update(
         locked.name, locked.purpose, locked.legal_basis = name.strip(), purpose.strip(), legal_basis.strip()
         locked.covenant, locked.cadence = covenant.strip(), cadence
         locked.chair, locked.secretary = chair, secretary  # type: ignore[assignment]
+        locked.agenda_sources = sorted(set(agenda_sources))
         locked.version += 1
         locked.save()
         locked.organisations.set(organisations)
