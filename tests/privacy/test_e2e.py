@@ -1,6 +1,7 @@
 """In headless Chromium: the privacy officer reads the register, finds who looked at Jan de Vries in the log,
-opens his access export, and takes a destruction list through review; the archivist approves it and, after the
-cooling-off period, destroys it by typing its name. axe-core passes on every main page, at desktop and 390 px."""
+opens his access export, and takes a destruction list through review; the archivist (who sees the list's metadata,
+no case) approves it and, after the cooling-off period, the officer destroys it by typing its name. axe-core passes
+on every main page, at desktop and 390 px."""
 
 from __future__ import annotations
 
@@ -68,19 +69,29 @@ def test_the_officer_and_the_archivist_take_a_list_through_destruction(
     expect(page.get_by_role("cell", name=dw.old.number, exact=True)).to_be_visible()
     _both_widths(page, assert_accessible)
     page.get_by_role("button", name="Beoordeeld: naar de archivaris").click()
-    expect(page.get_by_text("ligt bij de archivaris")).to_be_visible()
+    expect(page.get_by_text("De lijst is beoordeeld en ligt bij de archivaris")).to_be_visible()
     list_url = page.url
 
     page.context.clear_cookies()
     page = log_in("archivaris-test", "Zomer-Kastanje-8317")
+    page.goto("/privacy/vernietigingslijsten")
+    expect(page.get_by_role("button", name="Nu een lijst voorstellen")).to_have_count(0)
     page.goto(list_url)
+    expect(page.get_by_role("cell", name=dw.old.number, exact=True)).to_be_visible()
+    expect(page.get_by_text("Handhaving Smit")).to_have_count(0)  # metadata, never the case's contents
+    _both_widths(page, assert_accessible)
     page.get_by_role("button", name="Goedkeuren als archivaris").click()
     expect(page.get_by_text("de bedenktijd van 7 dagen loopt")).to_be_visible()
     _both_widths(page, assert_accessible)
+    assert page.goto(f"/casussen/{dw.old.pk}").status in (403, 404)  # no case contents for the archivist
 
     dlist = DestructionList.objects.get()
     DestructionList.objects.filter(pk=dlist.pk).update(destroy_after=timezone.now() - timedelta(minutes=1))
-    page.reload()
+    page.goto(list_url)
+    expect(page.get_by_text("de privacyfunctionaris vernietigt de records")).to_be_visible()
+    page.context.clear_cookies()
+    page = log_in("privacy")
+    page.goto(list_url)
     page.get_by_label("Typ de naam van de lijst om te bevestigen").fill(dlist.name)
     page.get_by_role("button", name="Definitief vernietigen").click()
     expect(page.get_by_text("is vernietigd; de vernietigingsverklaring staat klaar")).to_be_visible()

@@ -92,7 +92,7 @@ def make_destruction_world(users: dict[str, User]) -> DestructionWorld:
         first_name="Iris",
         last_name="Jacobs",
         email="archivaris-test@lingewaard.example",
-        role=Role.PRIVACY,
+        role=Role.ARCHIVIST,
         organisation=users["privacy"].organisation,
         password="Zomer-Kastanje-8317",
     )

@@ -38,7 +38,7 @@ from regie.cases.models import (
 from regie.core.ids import uuid_or_404
 from regie.processing_log.services import log_processing
 
-NO_CASE_ACCESS = frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY})
+NO_CASE_ACCESS = frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY, Role.ARCHIVIST})
 BREAK_THE_GLASS_ROLES = frozenset({Role.PROCESS_DIRECTOR})
 TEAM_MANAGER_ROLES = frozenset({Role.PROCESS_DIRECTOR, Role.PROJECT_LEADER})
 

@@ -18,7 +18,7 @@ from regie.accounts.models import Role, User
 
 ALL_STAFF = frozenset(Role.values)
 # Roles that work on cases; analysts, the administrator and the privacy officer never see case contents.
-CASE_ROLES = ALL_STAFF - {Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY}
+CASE_ROLES = ALL_STAFF - {Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY, Role.ARCHIVIST}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     # Functional administration: users, organisations, policy tables — never case contents.
@@ -80,6 +80,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "pga.triage": frozenset({Role.PROCESS_DIRECTOR}),
     # Aggregates of the approach (inflow, outflow, level, duration, exit reasons, score change): never a person.
     "pga.counts": frozenset({Role.PROCESS_DIRECTOR, Role.ANALYST}),
+    # The screening checklist, the local target-group rules and the ZRM versions: reference data, never a case.
+    "pga.configure": frozenset({Role.ADMINISTRATOR}),
     # --- Ondermijning (issue 17) ---
     # Awareness (quiz, report button) is for everyone; the areas, risks and inspections are for the municipal
     # team and the partners on an inspection day (access.ondermijning_access decides per area and inspection);
@@ -108,12 +110,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # --- Privacy governance (issue 18) ---
     # The register of processing activities is read by the privacy officer and the administrator; requests of data
     # subjects and the review of destruction lists are the officer's; retention rules are a policy table the
-    # administrator and the officer keep. Approving a destruction list needs a second officer (the archivist's part:
-    # no archivist role exists), never the one who reviewed it.
+    # administrator and the officer keep. Approving a destruction list is the archivist's, never the reviewer's.
     "privacy_register.view": frozenset({Role.PRIVACY, Role.ADMINISTRATOR}),
     "data_subject_requests.handle": frozenset({Role.PRIVACY}),
     "retention.configure": frozenset({Role.PRIVACY, Role.ADMINISTRATOR}),
-    "destruction.handle": frozenset({Role.PRIVACY}),
+    "destruction.handle": frozenset({Role.PRIVACY, Role.ARCHIVIST}),
+    # The archivist (issue 18) sees the lists and the records' metadata, never contents, and alone approves a list;
+    # proposing, reviewing, excluding and destroying stay the officer's.
+    "destruction.review": frozenset({Role.PRIVACY}),
+    "destruction.approve": frozenset({Role.ARCHIVIST}),
 }
 
 

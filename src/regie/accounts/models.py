@@ -21,6 +21,7 @@ class Role(models.TextChoices):
     ANALYST = "analist", "Analist"
     ADMINISTRATOR = "beheerder", "Functioneel beheerder"
     PRIVACY = "privacy", "Privacyfunctionaris"
+    ARCHIVIST = "archivaris", "Archivaris"
 
 
 class OrganisationKind(models.TextChoices):

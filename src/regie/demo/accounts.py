@@ -109,6 +109,16 @@ USERS = [
         "Privacyfunctionaris (FG)",
         "06 1234 5610",
     ),
+    (
+        # The records manager: approves destruction lists, sees their metadata, never a record's contents.
+        "archivaris",
+        "Anouk",
+        "Brink",
+        Role.ARCHIVIST,
+        "Functionaris Gegevensbescherming",
+        "Archivaris",
+        "06 1234 5612",
+    ),
 ]
 
 

@@ -44,7 +44,7 @@ RULES = [
     ("nazorg-digitaal-slachtoffer", "1.1.2", "Verzoeken en meldingen van burgers", "V", 5),
 ]
 
-ARCHIVIST = ("archivaris", "Anouk", "Brink", "Archivaris (tweede functionaris voor vernietiging)")
+ARCHIVIST = ("archivaris", "Anouk", "Brink", "Archivaris")
 
 READS = [
     ("ggz", "Huisbezoek voorbereiden met de wijkagent"),
@@ -68,7 +68,7 @@ def _archivist(privacy: User) -> tuple[User, int]:
         first_name=first,
         last_name=last,
         email=f"{username}@lingewaard.example",
-        role=Role.PRIVACY,
+        role=Role.ARCHIVIST,
         organisation=privacy.organisation,
         password=DEMO_PASSWORD,
         phone="06 1234 5612",

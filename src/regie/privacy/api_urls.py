@@ -5,6 +5,13 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from regie.privacy.api import ProcessingLogList
+from regie.privacy.destruction_api import (
+    DestructionListApprove,
+    DestructionListDestroy,
+    DestructionListExclude,
+    DestructionListPropose,
+    DestructionListReview,
+)
 from regie.privacy.register_api import (
     DataSubjectRequestDetail,
     DataSubjectRequestList,
@@ -22,4 +29,9 @@ urlpatterns: list[URLPattern] = [
     path("retention-rules", RetentionRuleList.as_view()),
     path("destruction-lists", DestructionListList.as_view()),
     path("destruction-lists/<uuid:id>", DestructionListDetail.as_view()),
+    path("destruction-lists/proposals", DestructionListPropose.as_view()),
+    path("destruction-lists/<uuid:id>/exclusions", DestructionListExclude.as_view()),
+    path("destruction-lists/<uuid:id>/review", DestructionListReview.as_view()),
+    path("destruction-lists/<uuid:id>/approval", DestructionListApprove.as_view()),
+    path("destruction-lists/<uuid:id>/destruction", DestructionListDestroy.as_view()),
 ]

@@ -1,6 +1,6 @@
 """Destruction lists (Open Archiefbeheer's flow, Archiefwet): the nightly job proposes closed cases whose term has
-ended; the privacy officer reviews (and may exclude an item with a reason); a second officer — the archivist's part,
-never the reviewer — approves; after seven days of cooling off, typing the list's name destroys the cases.
+ended; the privacy officer reviews (and may exclude an item with a reason); the archivist (role `archivaris`, never
+the reviewer) approves; after seven days of cooling off, typing the list's name destroys the cases.
 
 Each case is destroyed in its own transaction together with its item's record, so a run killed halfway leaves whole
 cases and resumes where it stopped; files are deleted after the commit, and a resumed run deletes what a killed one
@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from regie.access import privacy_access
+from regie.access.policy import has_permission
 from regie.cases.models import CaseType
 from regie.cases.services.destruction import case_destroy, stored_file
 from regie.core.errors import ConflictError
@@ -27,7 +28,8 @@ from regie.privacy.models import DestructionItem, DestructionList, ListStatus, R
 from regie.processing_log.services import log_processing
 
 COOLING_OFF = timedelta(days=7)
-SAME_REVIEWER = "U hebt deze lijst zelf beoordeeld; een tweede functionaris (de archivaris) keurt haar goed."
+SAME_REVIEWER = "U hebt deze lijst zelf beoordeeld; de archivaris keurt haar goed."
+ONLY_THE_ARCHIVIST = "Alleen de archivaris keurt een vernietigingslijst goed."
 
 
 def destruction_list_propose(*, today: date | None = None) -> DestructionList | None:
@@ -132,6 +134,8 @@ def destruction_list_approve(
         current = _locked(dlist, version, ListStatus.READY_FOR_ARCHIVIST)
         if current.reviewed_by_id == actor.pk:
             raise ValidationError({"__all__": SAME_REVIEWER})
+        if not has_permission(actor, "destruction.approve"):
+            raise ValidationError({"__all__": ONLY_THE_ARCHIVIST})
         current.status = ListStatus.READY_TO_DESTROY
         current.approved_by = actor
         current.approved_at = timezone.now()

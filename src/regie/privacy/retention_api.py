@@ -67,6 +67,7 @@ class DestructionItemSerializer(serializers.ModelSerializer[DestructionItem]):
     class Meta:
         model = DestructionItem
         fields = [
+            "id",
             "case_number",
             "case_type_label",
             "category_code",
@@ -90,6 +91,7 @@ class DestructionListSerializer(serializers.ModelSerializer[DestructionList]):
             "id",
             "name",
             "status",
+            "version",
             "created_at",
             "reviewed_by",
             "reviewed_at",

@@ -9,12 +9,13 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from regie.access.policy import request_user, requires
+from regie.access.policy import has_permission, request_user, requires
 from regie.core.html.form_view import handle_form
 from regie.privacy.destruction import (
     destruction_item_exclude,
@@ -71,6 +72,8 @@ def retention_rules_page(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def destruction_lists_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
+        if not has_permission(request.user, "destruction.review"):
+            raise PermissionDenied
         dlist = destruction_list_propose()
         if dlist is None:
             messages.info(request, "Er zijn geen records waarvan de bewaartermijn verstreken is.")
@@ -80,7 +83,11 @@ def destruction_lists_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "privacy/destruction_lists.html",
-        {"lists": DestructionList.objects.all(), "breadcrumbs": [{"label": "Vernietigingslijsten"}]},
+        {
+            "lists": DestructionList.objects.all(),
+            "may_review": has_permission(request.user, "destruction.review"),
+            "breadcrumbs": [{"label": "Vernietigingslijsten"}],
+        },
     )
 
 
@@ -98,6 +105,8 @@ def _detail(request: HttpRequest, dlist: DestructionList, status: int = 200, **f
         "destroy_form": DestroyForm(),
         "exclude_form": None,
         "cooling_off_over": bool(dlist.destroy_after and timezone.now() >= dlist.destroy_after),
+        "may_review": has_permission(request.user, "destruction.review"),
+        "may_approve": has_permission(request.user, "destruction.approve"),
         "breadcrumbs": [LISTS, {"label": dlist.name}],
     }
     context.update(forms)
@@ -125,7 +134,7 @@ def _step(
     )
 
 
-@requires("destruction.handle")
+@requires("destruction.review")
 @require_http_methods(["POST"])
 def destruction_list_review_view(request: HttpRequest, list_id: UUID) -> HttpResponse:
     return _step(
@@ -133,7 +142,7 @@ def destruction_list_review_view(request: HttpRequest, list_id: UUID) -> HttpRes
     )
 
 
-@requires("destruction.handle")
+@requires("destruction.approve")
 @require_http_methods(["POST"])
 def destruction_list_approve_view(request: HttpRequest, list_id: UUID) -> HttpResponse:
     return _step(
@@ -144,7 +153,7 @@ def destruction_list_approve_view(request: HttpRequest, list_id: UUID) -> HttpRe
     )
 
 
-@requires("destruction.handle")
+@requires("destruction.review")
 @require_http_methods(["POST"])
 def destruction_item_exclude_view(request: HttpRequest, list_id: UUID) -> HttpResponse:
     user = request_user(request)
@@ -167,7 +176,7 @@ def destruction_item_exclude_view(request: HttpRequest, list_id: UUID) -> HttpRe
     )
 
 
-@requires("destruction.handle")
+@requires("destruction.review")
 @require_http_methods(["POST"])
 def destruction_list_destroy_view(request: HttpRequest, list_id: UUID) -> HttpResponse:
     user = request_user(request)

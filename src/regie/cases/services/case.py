@@ -34,7 +34,7 @@ from regie.subjects.models import Address, Business, Location, Person
 from regie.subjects.services import person_create
 
 CLOSED = "Deze casus is gesloten; er kan niets meer aan worden toegevoegd of gewijzigd."
-NO_COORDINATOR_ROLES = ("analist", "beheerder", "privacy")
+NO_COORDINATOR_ROLES = ("analist", "beheerder", "privacy", "archivaris")
 
 STALE = (
     "Iemand anders heeft deze casus intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen; "
