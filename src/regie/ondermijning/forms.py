@@ -54,7 +54,11 @@ class AreaForm(forms.Form):
 
 
 class SiteForm(forms.Form):
-    name = forms.CharField(label="Naam of omschrijving", max_length=160)
+    name = forms.CharField(
+        label="Naam of omschrijving",
+        max_length=160,
+        error_messages={"required": "Vul een naam of omschrijving van de locatie in."},
+    )
     kind = forms.ChoiceField(label="Soort locatie", choices=SiteKind.choices)
     geometry = GeoJSONField(
         label="Ligging (GeoJSON-punt of -polygoon)",
@@ -185,7 +189,11 @@ class ReportForm(forms.Form):
 
 
 class AreaEditForm(forms.Form):
-    name = AreaForm.base_fields["name"]
+    name = forms.CharField(
+        label="Naam van het gebied",
+        max_length=160,
+        error_messages={"required": "Vul de naam van het gebied in."},
+    )
     kind = AreaForm.base_fields["kind"]
     geometry = AreaForm.base_fields["geometry"]
 
@@ -193,9 +201,16 @@ class AreaEditForm(forms.Form):
 class ContactForm(forms.Form):
     role = forms.ChoiceField(label="Rol", choices=ContactRole.choices)
     organisation = forms.CharField(
-        label="Organisatie", max_length=160, help_text="Bijvoorbeeld Parkmanagement Pannenhuis of LTO Noord."
+        label="Organisatie",
+        max_length=160,
+        help_text="Bijvoorbeeld Parkmanagement Pannenhuis of LTO Noord.",
+        error_messages={"required": "Vul de organisatie in."},
     )
-    name = forms.CharField(label="Naam van de contactpersoon", max_length=160)
+    name = forms.CharField(
+        label="Naam van de contactpersoon",
+        max_length=160,
+        error_messages={"required": "Vul de naam van de contactpersoon in."},
+    )
     phone = forms.CharField(label="Telefoon", max_length=30, required=False)
     email = forms.EmailField(
         label="E-mail",
@@ -205,16 +220,23 @@ class ContactForm(forms.Form):
 
 
 class MeasureForm(forms.Form):
-    description = forms.CharField(label="Maatregel", max_length=300)
+    description = forms.CharField(
+        label="Maatregel", max_length=300, error_messages={"required": "Beschrijf de maatregel."}
+    )
     owner = forms.CharField(
-        label="Eigenaar", max_length=160, help_text="Wie zorgt dat de maatregel wordt uitgevoerd."
+        label="Eigenaar",
+        max_length=160,
+        help_text="Wie zorgt dat de maatregel wordt uitgevoerd.",
+        error_messages={"required": "Vul de eigenaar van de maatregel in."},
     )
     due_on = forms.DateField(label="Gereed voor", required=False, widget=DATE)
     status = forms.ChoiceField(label="Status", choices=MeasureStatus.choices, initial=MeasureStatus.PLANNED)
 
 
 class KvoDocumentForm(forms.Form):
-    title = forms.CharField(label="Titel", max_length=200)
+    title = forms.CharField(
+        label="Titel", max_length=200, error_messages={"required": "Vul de titel van het document in."}
+    )
     step = forms.ChoiceField(
         label="Bij stap", choices=[("", "Geen bepaalde stap"), *KvoStep.choices], required=False
     )
