@@ -17,7 +17,7 @@ from regie.accounts.models import User
 from regie.demo.seed import seed_demo
 from regie.park.models import InspectionRound, Park, ParkLot
 from regie.procedures.models import Procedure
-from regie.web.navigation import USER_MENU, navigation_for
+from regie.web.navigation import USER_MENU, local_navigation_for, navigation_for
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
@@ -49,6 +49,7 @@ def _fits(page: Page) -> None:
 def _inspector_pages(user: User) -> list[str]:
     """The inspector's start page, main and own menu, and the detail pages behind them in the demo."""
     paths = [item["url"] for item in navigation_for(user, "/") + navigation_for(user, "/", USER_MENU)]
+    paths = list(dict.fromkeys(paths + [part["url"] for path in paths for part in local_navigation_for(user, path)]))
     park = Park.objects.get(name="Recreatiepark Rhederlaagse Meren")
     visible = cases_visible_to(user)
     case = visible.order_by("number").first()

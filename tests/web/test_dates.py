@@ -19,7 +19,7 @@ from regie.demo.seed import seed_demo
 from regie.intake.models import Signal
 from regie.park.models import InspectionRound, Park, ParkLot
 from regie.procedures.models import Procedure
-from regie.web.navigation import NAVIGATION, USER_MENU, navigation_for
+from regie.web.navigation import NAVIGATION, USER_MENU, local_navigation_for, navigation_for
 from tests.conftest import ROLES, verified_session
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "regie"
@@ -65,6 +65,7 @@ def demo(users: dict[str, User], settings: Any, tmp_path: Path) -> dict[str, Use
 def _pages_of(user: User) -> list[str]:
     """The role's start page, main and user menu, and one of each detail page the demo has."""
     paths = [item["url"] for item in navigation_for(user, "/") + navigation_for(user, "/", USER_MENU)]
+    paths = list(dict.fromkeys(paths + [part["url"] for path in paths for part in local_navigation_for(user, path)]))
     paths = [p for p in paths if not p.startswith("/api/")]
     details = {
         "/casussen": lambda: f"/casussen/{Case.objects.order_by('number').first().pk}",  # type: ignore[union-attr]

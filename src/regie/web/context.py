@@ -7,19 +7,21 @@ from django.http import HttpRequest
 
 from regie.access.policy import has_permission
 from regie.search.selectors import search_hint
-from regie.web.navigation import USER_MENU, navigation_for
+from regie.web.navigation import USER_MENU, local_navigation_for, navigation_for
 
 SEARCH_PATH = "/zoeken"
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
-    """What every page's shell needs: municipality, demo banner, main and user menu and search box for this user."""
+    """What every page's shell needs: municipality, demo banner, main, local and user menu and search box for this
+    user."""
     user = getattr(request, "user", None)
     return {
         "municipality_name": settings.REGIE_MUNICIPALITY_NAME,
         "demo_mode": settings.DEMO_MODE,
         "navigation": navigation_for(user, request.path),
         "user_menu": navigation_for(user, request.path, USER_MENU),
+        "local_navigation": local_navigation_for(user, request.path),
         "header_search": _header_search(user, request.path),
     }
 
