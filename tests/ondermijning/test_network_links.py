@@ -33,7 +33,7 @@ def hidden(world: OndermijningWorld):  # type: ignore[no-untyped-def]
 
 def test_links_join_the_visible_nodes(world: OndermijningWorld, hidden) -> None:  # type: ignore[no-untyped-def]
     network = network_of(world.users["procesregisseur"], world.sites["A"])
-    links = {(l["from"], l["relation"], l["to"]) for l in network["links"]}
+    links = {(link["from"], link["relation"], link["to"]) for link in network["links"]}
     assert (f"Casus {world.case.number}", "betrokkene", str(world.person)) in links
     assert (f"Casus {world.case.number}", "locatie", "Unit A") in links
     assert (
@@ -45,7 +45,7 @@ def test_links_join_the_visible_nodes(world: OndermijningWorld, hidden) -> None:
     shown = (
         {"Unit A"} | {f"Casus {c.number}" for c in network["cases"]} | {str(p) for p in network["persons"]}
     )
-    assert all(l["from"] in shown and l["to"] in shown for l in network["links"])
+    assert all(link["from"] in shown and link["to"] in shown for link in network["links"])
 
 
 def test_a_hidden_case_leaves_no_node_link_or_count(sign_in, world: OndermijningWorld, hidden) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +63,9 @@ def test_a_hidden_case_leaves_no_node_link_or_count(sign_in, world: Ondermijning
     assert hidden.number not in html and "Verborgen" not in html and "gebruiker" not in html
     network = network_of(world.users["jurist"], world.sites["A"])
     assert [c.number for c in network["cases"]] == [world.case.number]
-    assert all(hidden.number not in l["from"] and "Verborgen" not in l["to"] for l in network["links"])
+    assert all(
+        hidden.number not in link["from"] and "Verborgen" not in link["to"] for link in network["links"]
+    )
 
 
 def test_a_partner_sees_only_the_case_it_is_on(world: OndermijningWorld, hidden) -> None:  # type: ignore[no-untyped-def]
@@ -71,7 +73,9 @@ def test_a_partner_sees_only_the_case_it_is_on(world: OndermijningWorld, hidden)
     assert [c.number for c in network["cases"]] == [hidden.number]
     assert [str(p) for p in network["persons"]] == [str(hidden.subjects.get(person__isnull=False).person)]
     assert network["addresses"] == [] and network["businesses"] == []  # the team's own nodes, not a partner's
-    assert all(world.case.number not in l["from"] and str(world.person) != l["to"] for l in network["links"])
+    assert all(
+        world.case.number not in link["from"] and str(world.person) != link["to"] for link in network["links"]
+    )
     assert (
         len(network["links"]) == 2
     )  # the case to its person and to the location: nothing about the other case
