@@ -22,7 +22,9 @@ from django.utils import timezone
 from regie.access.policy import has_permission
 from regie.cases.models import Case, CaseSubject, CaseType
 from regie.intake.models import SignalSubject
+from regie.meetings.models import AgendaItem
 from regie.park.models import FollowUp, Inspection, Occupancy
+from regie.pga.models import PgaCase, Referral
 from regie.privacy.models import DataSubjectRequest
 from regie.procedures.models import Procedure
 from regie.processing_log.services import log_processing
@@ -178,6 +180,32 @@ def holdings_of(user: Any, person: Person) -> Holdings:
             )
         )
     return holdings
+
+
+def pga_records_of(user: Any, person: Person) -> tuple[list[Referral], list[PgaCase]]:
+    """The person's PGA referrals and PGA cases, for the access export that the PGA app shapes (metadata only; the
+    caller logs the read, naming the person)."""
+    _only_officer(user)
+    referrals = list(Referral.objects.filter(person=person).order_by("created_at"))
+    cases = list(PgaCase.objects.filter(person=person).select_related("case").order_by("included_on"))
+    return referrals, cases
+
+
+def meeting_items_of(user: Any, person: Person) -> list[AgendaItem]:
+    """The agenda items of case meetings that discussed a case the person is in, each with its meeting, series
+    and the data categories of its minutes (`minute_categories`), for the access export that the meetings app
+    shapes (metadata only; the caller logs the read, naming the person)."""
+    _only_officer(user)
+    case_ids = CaseSubject.objects.filter(person=person).values("case_id")
+    items = list(
+        AgendaItem.objects.filter(case_id__in=case_ids)
+        .select_related("meeting", "meeting__series", "case")
+        .prefetch_related("minutes")
+        .order_by("meeting__starts_at", "position")
+    )
+    for item in items:
+        item.minute_categories = sorted({entry.category for entry in item.minutes.all()})  # type: ignore[attr-defined]
+    return items
 
 
 def person_names(user: Any, ids: Iterable[UUID]) -> dict[UUID, str]:

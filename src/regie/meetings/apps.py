@@ -10,7 +10,8 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         # Contributions to the apps below are registered once the app registry is ready (decision 0010).
-        from regie.meetings import contributions, figures
+        from regie.meetings import contributions, figures, subject_export
 
         contributions.register()
         figures.register()
+        subject_export.register()  # what the theme holds about a data subject, for the access export (issue 18)

@@ -10,8 +10,9 @@ class PgaConfig(AppConfig):
 
     def ready(self) -> None:
         # Contributions to the apps below are registered once the app registry is ready (decision 0010).
-        from regie.pga import agenda, contributions, figures
+        from regie.pga import agenda, contributions, figures, subject_export
 
         contributions.register()
         figures.register()
+        subject_export.register()  # what the theme holds about a data subject, for the access export (issue 18)
         agenda.register()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from regie.access import privacy_access
 from regie.privacy.models import DataSubjectRequest
 from regie.privacy.selectors import Consultation, consultations_of
+from regie.subjects.extensions import SubjectExportSection, subject_exports
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class AccessExport:
     request: DataSubjectRequest
     holdings: privacy_access.Holdings
     consultations: list[Consultation]
+    # What the themes (PGA, case meetings) hold, contributed through subjects.extensions.subject_exports.
+    sections: list[SubjectExportSection]
 
     @property
     def organisations(self) -> list[str]:
@@ -68,6 +71,14 @@ class AccessExport:
             "casussen": [camel(asdict(c)) for c in self.holdings.cases],
             "signalen": [camel(asdict(s)) for s in self.holdings.signals],
             "kavels": [camel(asdict(lot)) for lot in self.holdings.lots],
+            "themas": [
+                {
+                    "titel": section.title,
+                    "gegevenscategorieen": list(section.categories),
+                    "regels": [dict(zip(section.columns, row, strict=True)) for row in section.rows],
+                }
+                for section in self.sections
+            ],
             "raadplegingen": [camel(asdict(c)) for c in self.consultations],
         }
 
@@ -75,4 +86,5 @@ class AccessExport:
 def access_export(user: Any, dsr: DataSubjectRequest) -> AccessExport:
     """Compose the export (the caller logs the read, naming the person)."""
     holdings = privacy_access.holdings_of(user, dsr.person)
-    return AccessExport(dsr, holdings, consultations_of(dsr.person_id))
+    sections = [section for source in subject_exports if (section := source(user, dsr.person)) is not None]
+    return AccessExport(dsr, holdings, consultations_of(dsr.person_id), sections)

@@ -1,14 +1,17 @@
 """What apps above `subjects` contribute to a location (decision 0010): the residence status of a lot on a holiday
-park, which the park app derives from its status history."""
+park, which the park app derives from its status history; and what the themes hold about a data subject, for the
+access export of the privacy officer (issue 18)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db.models import QuerySet
 
 from regie.core.extensions import ExtensionPoint
-from regie.subjects.models import Location
+from regie.subjects.models import Location, Person
 
 
 class ResidenceStatusSource(Protocol):
@@ -37,3 +40,21 @@ def residence_status_of(location: Any) -> str | None:
         if status is not None:
             return status
     return None
+
+
+@dataclass(frozen=True)
+class SubjectExportSection:
+    """What one app above `subjects` holds about a data subject, for the access export (AVG art. 15, issue 18):
+    a titled table of metadata (no contents) with the data categories it involves."""
+
+    title: str
+    categories: tuple[str, ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+# A contribution answers (user, person) with its section, or None when it holds nothing about the person; it reads
+# through the privacy officer's door (access/privacy_access.py).
+subject_exports: ExtensionPoint[Callable[[Any, Person], SubjectExportSection | None]] = ExtensionPoint(
+    "gegevens over een betrokkene in het inzage-overzicht"
+)
