@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from regie.accounts.models import Municipality, Organisation, User
 from regie.cases.models import Case
+from regie.cases.services.team import case_member_add
 from regie.demo.case_types import GGZ, MUNICIPALITY_CODE, POLITIE, RECLASSERING, WIJKTEAM, WOONSTICHTING
 from regie.pga.models import (
     Cooperation,
@@ -31,7 +32,7 @@ from regie.pga.models import (
     ZrmDomain,
 )
 from regie.pga.screening import CHAIN, IMPACT, LOCAL_SAFETY, MULTI_DOMAIN
-from regie.pga.services.cases import pga_inform, pga_roles_change
+from regie.pga.services.cases import pga_exit, pga_inform, pga_roles_change
 from regie.pga.services.plans import evaluation_record, plan_update, score_record
 from regie.pga.services.referrals import PersonDetails, referral_create, referral_decide
 from regie.subjects.models import Person
@@ -304,6 +305,110 @@ def _triage(director: User, municipality: Municipality, users: dict[str, User]) 
     _backdate_referral(referral, 2)
 
 
+# Nine more PGA persons (12 in all), new to Regie and referred by a partner, spread over level and phase. Per person:
+# given name, surname, birth date, referrer, decision, days since inclusion, casusregisseur, team organisations
+# (with the data categories each holds), exit (kind, reason, days ago) or None, informed (None: contra-indication),
+# the days between score rounds, the number of rounds, the last round's age in days, and per domain (first, last)
+# score; a negative last means a relapse in the last two rounds.
+GC, GJ, G = ("general", "care"), ("general", "justice"), ("general",)
+MORE: list[tuple[Any, ...]] = [
+    ("Priscilla", "Jansen", date(1994, 2, 8), "ggz", Decision.LOCAL, 280, "ggz", [(WIJKTEAM, GC), (WOONSTICHTING, G)],
+     None, True, 40, 7, 12, {"financien": (1, 3), "huisvesting": (1, 4), "geestelijke-gezondheid": (2, 3),
+     "huiselijke-relaties": (2, 3), "sociaal-netwerk": (2, 3)}),
+    ("Mohamed", "El Idrissi", date(1998, 11, 19), "politie", Decision.ZVH, 250, "politie", [(RECLASSERING, GJ)],
+     None, True, 35, 7, 8, {"justitie": (1, -2), "middelengebruik": (2, -2), "werk-opleiding": (1, 2),
+     "tijdsbesteding": (2, 3)}),
+    ("Wilma", "de Boer", date(1962, 4, 2), "ggz", Decision.LOCAL, 360, "ggz", [(WIJKTEAM, GC)],
+     ("afschalen", ExitReason.REGULAR_CARE, 30), True, 45, 7, 35, {"basale-adl": (2, 4), "lichamelijke-gezondheid":
+     (2, 4), "huisvesting": (2, 4), "sociaal-netwerk": (1, 3)}),
+    ("Stefan", "Kuipers", date(1983, 7, 14), "politie", Decision.LOCAL, 200, "politie", [(WOONSTICHTING, G)],
+     None, True, 40, 4, 52, {"huisvesting": (2, 2), "financien": (1, 2), "justitie": (2, 3)}),
+    ("Naima", "Bouzid", date(2001, 1, 23), "ggz", Decision.LOCAL, 10, "ggz", [(WIJKTEAM, GC)],
+     None, None, 1, 1, 6, {"financien": (1, 1), "werk-opleiding": (2, 2), "geestelijke-gezondheid": (2, 2),
+     "sociaal-netwerk": (1, 1)}),
+    ("Gerrit", "van Dam", date(1958, 9, 5), "politie", Decision.ZVH, 330, "politie", [(RECLASSERING, GJ)],
+     ("afsluiten", ExitReason.NO_COOPERATION, 20), True, 50, 6, 30, {"justitie": (1, 1), "middelengebruik": (1, 2),
+     "huisvesting": (2, 1)}),
+    ("Lisa", "Hoekstra", date(1996, 5, 30), "ggz", Decision.LOCAL, 365, "ggz", [(WIJKTEAM, GC), (WOONSTICHTING, G)],
+     None, True, 45, 8, 9, {"financien": (1, 4), "huisvesting": (2, 5), "geestelijke-gezondheid": (1, 4),
+     "werk-opleiding": (1, 3), "maatschappelijke-participatie": (2, 4)}),
+    ("Ricardo", "Tahapary", date(1989, 12, 1), "politie", Decision.ZVH, 150, "politie", [(RECLASSERING, GJ)],
+     None, False, 30, 5, 14, {"justitie": (1, 2), "huiselijke-relaties": (1, 2), "middelengebruik": (2, 3)}),
+    ("Joyce", "van Leeuwen", date(1979, 3, 17), "ggz", Decision.LOCAL, 340, "ggz", [(WIJKTEAM, GC)],
+     ("afsluiten", ExitReason.MOVED, 90), True, 50, 5, 95, {"financien": (1, 3), "huiselijke-relaties": (2, 3),
+     "geestelijke-gezondheid": (2, 3)}),
+]  # fmt: skip
+
+
+def _curve(first: int, last: int, rounds: int) -> list[int]:
+    """From the first to the last score over the rounds; a negative last: up to |last|+1, then a relapse to |last|."""
+    if rounds == 1:
+        return [first]
+    relapse, last = last < 0, abs(last)
+    top = min(5, last + 1) if relapse else last
+    values = [round(first + (top - first) * i / max(1, rounds - 3 if relapse else rounds - 1)) for i in range(rounds)]
+    if relapse:
+        values = [min(v, top) for v in values[:-2]] + [max(1, top - 1), last]
+    return values
+
+
+def _more(director: User, municipality: Municipality, users: dict[str, User], today: date) -> None:
+    for (given, surname, born, referrer, decision, days, lead, teams, exit_, informed, step, rounds, last_age,
+         domains) in MORE:  # fmt: skip
+        referral = referral_create(
+            actor=users[referrer], municipality=municipality,
+            person=PersonDetails(surname=surname.split(" ")[-1], prefix=" ".join(surname.split(" ")[:-1]),
+                                 given_names=given, birth_date=born),
+            reason="Problemen op meerdere leefdomeinen (" + ", ".join(sorted(domains)).replace("-", " ") + ") met "
+            "overlast of terugval; meerdere partners betrokken.",
+            goal="Eén plan van aanpak met de partners, zodat de situatie stabiel en veilig wordt.",
+            partners_involved=", ".join(name for name, _ in teams),
+            urgency=Urgency.HIGH if decision == Decision.ZVH else Urgency.NORMAL,
+        )  # fmt: skip
+        _backdate_referral(referral, days + 10)
+        reasons = ("Problemen op meerdere leefdomeinen, drang en dwang nodig, impact op de omgeving" +
+                   ("; bovenlokale partners nodig: opgeschaald naar het Zorg- en Veiligheidshuis." if decision ==
+                    Decision.ZVH else "; lokale PGA volstaat."))  # fmt: skip
+        pga = _include(director, referral, decision, reasons, days)
+        for name, categories in teams:
+            organisation = Organisation.objects.filter(name=name).first()
+            if organisation is not None:
+                case_member_add(actor=director, case=pga.case, case_role="ketenpartner", categories=categories,
+                                organisation=organisation)  # fmt: skip
+        case_member_add(actor=director, case=pga.case, case_role="ketenpartner",
+                        categories=GJ if lead == "politie" else GC, user=users[lead])  # fmt: skip
+        pga_roles_change(actor=director, pga_case=pga, process_director=director, case_director=users[lead])
+        pga.refresh_from_db()
+        if informed:
+            pga_inform(actor=director, pga_case=pga, informed_on=today - timedelta(days=max(1, days - 7)))
+        elif informed is False:
+            pga_inform(actor=director, pga_case=pga, review_on=today + timedelta(days=40),
+                       contra_indication="Lopend onderzoek naar huiselijk geweld (Veilig Thuis, politie).")  # fmt: skip
+        pga.refresh_from_db()
+        trajectory = {code: _curve(first, last, rounds) for code, (first, last) in domains.items()}
+        _scores(director, pga, trajectory, today - timedelta(days=last_age + (rounds - 1) * step), step)
+        evaluation_record(
+            actor=director, pga_case=pga, held_on=today - timedelta(days=max(1, last_age - 2)),
+            cooperation=Cooperation.GOOD if informed else Cooperation.PARTIAL,
+            progress="Afspraken met de partners lopen; voortgang besproken met betrokkene.",
+            result="Scores besproken; het plan van aanpak is bijgesteld.",
+        )  # fmt: skip
+        if exit_ is not None:
+            kind, reason, ago = exit_
+            pga.refresh_from_db()
+            pga_exit(actor=director, pga_case=pga, kind=kind, reason=reason,
+                     follow_up_on=today + timedelta(days=180 - ago),
+                     explanation="Besproken in het PGA-overleg; nazorg afgesproken.")  # fmt: skip
+            PgaCase.objects.filter(pk=pga.pk).update(exited_on=today - timedelta(days=ago))
+    # Joyce moved back: a re-referral within twelve months waits in the triage, flagged at screening.
+    joyce = Person.objects.filter(given_names="Joyce", surname="Leeuwen", birth_date=date(1979, 3, 17)).first()
+    if joyce is not None:
+        again = _refer(users["ggz"], municipality, joyce, case=None, urgency=Urgency.HIGH,
+                       reason="Terug in Lingewaard; opnieuw schulden en spanningen thuis.",
+                       goal="Opnieuw één plan met de partners.")  # fmt: skip
+        _backdate_referral(again, 4)
+
+
 def seed_pga() -> list[str]:
     municipality = Municipality.objects.filter(code=MUNICIPALITY_CODE).first()
     if municipality is None:
@@ -320,6 +425,7 @@ def seed_pga() -> list[str]:
         _danny(director, municipality, users, today)
         _rob(director, municipality, users, today)
         _triage(director, municipality, users)
+        _more(director, municipality, users, today)
     cases = PgaCase.objects.filter(case__municipality=municipality).count()
     scores = DomainScore.objects.filter(pga_case__case__municipality=municipality).count()
     return [f"PGA: {cases} PGA-casussen met {scores} ZRM-scores, aanmeldingen in de triage."]

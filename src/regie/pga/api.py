@@ -14,12 +14,13 @@ from rest_framework.response import Response
 from regie.access import pga_access
 from regie.access.case_access import organisations_taking_part
 from regie.access.policy import has_permission
+from regie.access.signal_access import get_signal_for, may_triage
 from regie.accounts.models import User
 from regie.core.api.conventions import require, wire_names
 from regie.pga import serializers as s
 from regie.pga.models import PgaCase
 from regie.pga.services.plans import plan_update, score_record
-from regie.pga.services.referrals import PersonDetails, referral_create, referral_decide
+from regie.pga.services.referrals import PersonDetails, referral_create, referral_decide, referral_from_signal
 
 READ_ONLY = "U mag in deze PGA-casus alleen lezen."
 
@@ -76,6 +77,32 @@ class ReferralList(PgaView):
                 person=PersonDetails(**person),
                 request=request._request,
                 **values,
+            )
+        return Response(s.ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
+
+
+class ReferralFromSignal(PgaView):
+    """Refer a confirmed person of a signal you triage to the PGA; the signal's description is the reason and the
+    referral points back to the signal."""
+
+    serializer_class = s.ReferralSerializer
+
+    @extend_schema(request=s.SignalReferralSerializer, responses={201: s.ReferralSerializer})
+    def post(self, request: Request) -> Response:
+        require(has_permission(self.user, "pga.refer"), "U mag geen personen aanmelden voor de PGA.")
+        values = self.body(request, s.SignalReferralSerializer)
+        try:
+            signal = get_signal_for(self.user, values.pop("signal_id"), request=request._request)
+        except Http404:
+            raise exceptions.ValidationError(
+                {"signalId": ["Dit signaal bestaat niet of u mag het niet zien."]}
+            ) from None
+        require(
+            may_triage(self.user, signal), "Alleen wie dit signaal trieert, meldt vanuit het signaal aan."
+        )
+        with wire_names(person="personId"):
+            referral = referral_from_signal(
+                actor=self.user, signal=signal, request=request._request, **values
             )
         return Response(s.ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
 

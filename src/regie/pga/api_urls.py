@@ -8,6 +8,7 @@ from regie.pga import api
 
 urlpatterns: list[URLPattern] = [
     path("pga-referrals", api.ReferralList.as_view()),
+    path("pga-referrals/from-signal", api.ReferralFromSignal.as_view()),
     path("pga-referrals/<uuid:id>", api.ReferralDetail.as_view()),
     path("pga-referrals/<uuid:id>/decision", api.ReferralDecision.as_view()),
     path("pga-cases", api.PgaCaseList.as_view()),

@@ -21,8 +21,9 @@ from regie.access.case_access import organisations_taking_part
 from regie.access.policy import request_user, requires
 from regie.core.html.form_view import handle_form
 from regie.pga import selectors
-from regie.pga.forms import EvaluationForm, ExitForm, InformForm, PlanForm, RolesForm, ScoreForm
+from regie.pga.forms import EvaluationForm, ExitForm, InformForm, LetterForm, PlanForm, RolesForm, ScoreForm
 from regie.pga.services.cases import pga_exit, pga_inform, pga_roles_change
+from regie.pga.services.letters import informing_letter
 from regie.pga.services.plans import evaluation_record, plan_update, score_record
 
 HOME_CRUMB = {"label": "Persoonsgerichte aanpak", "url": "/pga"}
@@ -240,6 +241,24 @@ def inform(request: HttpRequest, pga_case_id: str) -> HttpResponse:
         submit="Opslaan",
         action=lambda data: pga_inform(actor=request_user(request), pga_case=pga, request=request, **data),
         message="Vastgelegd.",
+    )
+
+
+@requires("pga.view")
+def letter(request: HttpRequest, pga_case_id: str) -> HttpResponse:
+    """Make the letter that informs the person (a .docx stored with the case's documents)."""
+    view = _writable(request, pga_case_id, run=True)
+    return _form_page(
+        request,
+        view,
+        LetterForm(_posted(request)),
+        title="Brief aan betrokkene",
+        intro="Regie maakt de brief waarmee betrokkene wordt geïnformeerd over de opname in de PGA, met de "
+        "procesregisseur als aanspreekpunt, en bewaart hem als Word-document bij de documenten van de casus. Leg "
+        "daarna onder 'Betrokkene informeren' vast op welke datum de brief is verstuurd.",
+        submit="Brief maken",
+        action=lambda data: informing_letter(actor=request_user(request), view=view, request=request),
+        message="De brief is gemaakt en staat bij de documenten van de casus.",
     )
 
 

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from regie.accounts.models import Organisation, User
 from regie.core.html.forms import REQUIRED
 from regie.pga.models import Cooperation, Decision, ExitReason, Urgency
-from regie.pga.screening import CRITERIA
+from regie.pga.screening import Checklist
 
 # ISO dates: a browser's date picker ignores a value in Dutch notation (28-11-2026).
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,11 +45,29 @@ class ReferralForm(PgaForm):
     urgency = forms.ChoiceField(label="Urgentie", choices=Urgency.choices, initial=Urgency.NORMAL)
 
 
-class ScreeningForm(PgaForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+class SignalReferralForm(PgaForm):
+    """Refer a confirmed person of a signal: the signal's description is the reason."""
+
+    person = forms.ChoiceField(label="Persoon", widget=forms.RadioSelect)
+    goal = forms.CharField(label="Doel van de aanmelding", widget=TEXT, max_length=4000)
+    partners_involved = forms.CharField(
+        label="Partners die al betrokken zijn", required=False, widget=TEXT, max_length=2000
+    )
+    urgency = forms.ChoiceField(label="Urgentie", choices=Urgency.choices, initial=Urgency.NORMAL)
+
+    def __init__(self, *args: Any, persons: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for code, label in CRITERIA:
-            self.fields[f"criterium_{code}"] = forms.BooleanField(label=label, required=False)
+        self.fields["person"].choices = persons  # type: ignore[attr-defined]
+        if len(persons) == 1:
+            self.fields["person"].initial = persons[0][0]
+
+
+class ScreeningForm(PgaForm):
+    def __init__(self, *args: Any, checklist: Checklist, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.checklist = checklist
+        for item in checklist.items:
+            self.fields[f"criterium_{item.code}"] = forms.BooleanField(label=item.label, required=False)
         self.fields["decision"] = forms.ChoiceField(
             label="Besluit", choices=Decision.choices, widget=forms.RadioSelect
         )
@@ -63,7 +81,14 @@ class ScreeningForm(PgaForm):
         self.house_messages()
 
     def criteria(self) -> dict[str, bool]:
-        return {code: bool(self.cleaned_data.get(f"criterium_{code}")) for code, _ in CRITERIA}
+        return {code: bool(self.cleaned_data.get(f"criterium_{code}")) for code in self.checklist.labels}
+
+    def criteria_fields(self) -> list[Any]:
+        return [self[f"criterium_{code}"] for code in self.checklist.labels]
+
+
+class LetterForm(PgaForm):
+    """Making the informing letter asks nothing: the letter is filled from the case."""
 
 
 class ScoreForm(PgaForm):

@@ -6,6 +6,7 @@ from regie.processing_log.actions import OBJECT_TYPE_LABELS, PGA, register
 
 OBJECT_TYPE_LABELS.setdefault("pga_referral", "Aanmelding PGA")
 OBJECT_TYPE_LABELS.setdefault("pga_case", "PGA-casus")
+OBJECT_TYPE_LABELS.setdefault("pga_reference", "Screeningschecklist of zelfredzaamheidsmatrix")
 
 register(
     PGA,
@@ -27,4 +28,10 @@ register(
     ("pga_case.plan_updated", "Plan van aanpak per leefdomein gewijzigd", True),
     ("pga_case.evaluated", "Evaluatie PGA-casus vastgelegd", True),
     ("pga_case.exited", "PGA-casus afgeschaald of afgesloten", True),
+    ("pga_case.letter_generated", "Brief aan betrokkene over de PGA gemaakt", True),
+)
+register(
+    PGA,
+    "pga_reference",
+    ("pga_reference.changed", "Nieuwe versie van de screeningschecklist of de matrix vastgesteld", False),
 )

@@ -78,9 +78,19 @@ class ZrmVersion(BaseModel):
     code = models.SlugField("code", max_length=40, unique=True)
     label = models.CharField("naam", max_length=120)
     active = models.BooleanField("in gebruik", default=True)
+    # The version new PGA cases score on (at most one); running cases keep the version they were opened with.
+    is_default = models.BooleanField("voor nieuwe casussen", default=False)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="pga_one_default_zrm"
+            )
+        ]
         verbose_name = "versie van de zelfredzaamheidsmatrix"
 
     def __str__(self) -> str:
@@ -107,6 +117,31 @@ class ZrmDomain(BaseModel):
         return self.label
 
 
+class ScreeningChecklist(BaseModel):
+    """One version of the screening checklist: the criteria of the target group and the local target-group rules.
+
+    `criteria` is a list of {"code", "label", "group"}: the criteria of group "samen" must all be met, a criterion of
+    group "alleen" suffices on its own. `local_rules` is a list of {"code", "label"}: local conditions the beheerder
+    sets that must all hold as well. A referral keeps the version it was made under (running screenings keep theirs).
+    """
+
+    number = models.PositiveIntegerField("versie", unique=True)
+    code = models.SlugField("code", max_length=40, unique=True)
+    label = models.CharField("naam", max_length=120)
+    criteria = models.JSONField("criteria", default=list)
+    local_rules = models.JSONField("lokale doelgroepregels", default=list, blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = "versie van de screeningschecklist"
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class Referral(BaseModel):
     """An aanmelding for the PGA, and the screening decision on it (who, when, why)."""
 
@@ -121,6 +156,9 @@ class Referral(BaseModel):
     )
     source_case = models.ForeignKey(
         "cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source_signal = models.ForeignKey(
+        "intake.Signal", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     referred_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     status = models.CharField(
@@ -182,6 +220,9 @@ class PgaCase(BaseModel):
     exited_on = models.DateField("uitgestroomd op", null=True, blank=True)
     follow_up_on = models.DateField("nazorgcontrole op", null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # Denormalised for the work list, kept by the score service in the same transaction as the score: the date of
+    # the latest score (no score value: a list cannot hide per domain what a partner may not see).
+    last_scored_on = models.DateField("laatst gescoord op", null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -189,7 +230,17 @@ class PgaCase(BaseModel):
                 fields=["person"], condition=Q(status="actief"), name="pga_one_active_case_per_person"
             )
         ]
-        indexes = [models.Index(fields=["process_director", "status"])]
+        indexes = [
+            models.Index(fields=["process_director", "status"]),
+            models.Index(fields=["status", "-included_on"], name="pga_case_list_idx"),
+            # The procesregisseur's overdue reviews of a contra-indication: a handful of rows, found without
+            # computing which cases the user sees.
+            models.Index(
+                fields=["contra_review_on"],
+                name="pga_review_due_idx",
+                condition=Q(status="actief", informed_on__isnull=True, contra_review_on__isnull=False),
+            ),
+        ]
         verbose_name = "PGA-casus"
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from regie.access.policy import CASE_ROLES
 from regie.accounts.models import User
@@ -25,6 +26,7 @@ from regie.pga.models import (
 
 # The sparkline of one domain: 5 score levels over the rounds, drawn as SVG (coordinates as strings with a dot).
 SPARK_W, SPARK_H, SPARK_PAD = 160, 44, 6
+PAGE_SIZE = 50  # PGA cases per page of the work list
 
 
 def _coord(value: float) -> str:
@@ -127,18 +129,82 @@ def triage_rows(referrals: QuerySet[Referral], today: date) -> list[TriageRow]:
     return sorted(rows, key=lambda row: (urgency_order.get(row.referral.urgency, 3), -row.age_days))
 
 
-def case_list(pga_cases: QuerySet[PgaCase], *, user_id: Any, limit: int = 200) -> list[PgaCase]:
-    """The PGA cases in a list: the user's own as procesregisseur first, active before exited."""
-    return list(
-        pga_cases.select_related("person", "case", "process_director", "case_director")
-        .annotate(  # per row shown (a correlated subquery), not an aggregate over every score of every case
-            last_scored=Subquery(
-                DomainScore.objects.filter(pga_case=OuterRef("pk"))
-                .order_by("-scored_on")
-                .values("scored_on")[:1]
-            )
+@dataclass(frozen=True)
+class CasePage:
+    """One page of a section of the work list (running, or stepped down and closed) with its total."""
+
+    rows: list[PgaCase]
+    number: int
+    total: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def _number(value: object) -> int:
+    try:
+        return max(1, min(int(str(value)), 100_000))
+    except ValueError:
+        return 1
+
+
+def work_list(
+    pga_cases: QuerySet[PgaCase], *, active_page: object, exited_page: object
+) -> tuple[CasePage, CasePage]:
+    """The two sections of the work list, the latest inclusion first, in two queries whatever the number of cases:
+    one pass over the narrow PGA-case rows the user may see numbers both sections and counts them (window
+    functions), and one query loads the people and directors of the at most 2 × PAGE_SIZE rows shown. The last score
+    date is the denormalised `last_scored_on` the score service keeps."""
+    wanted = {True: _number(active_page), False: _number(exited_page)}
+    running = ExpressionWrapper(Q(status=PgaStatus.ACTIVE), output_field=BooleanField())
+    ranked = (
+        pga_cases.annotate(
+            running=running,
+            n=Window(RowNumber(), partition_by=[running], order_by=[F("included_on").desc(), F("pk").desc()]),
+            total=Window(Count("pk"), partition_by=[running]),
         )
-        .order_by(F("status").asc(), "-included_on")[:limit]
+        .filter(
+            Q(running=True, n__gt=(wanted[True] - 1) * PAGE_SIZE, n__lte=wanted[True] * PAGE_SIZE)
+            | Q(running=False, n__gt=(wanted[False] - 1) * PAGE_SIZE, n__lte=wanted[False] * PAGE_SIZE)
+        )
+        .values_list("pk", "running", "n", "total")
+    )
+    picked = list(ranked)
+    totals = {flag: 0 for flag in wanted}
+    order: dict[Any, int] = {}
+    for pk, flag, n, total in picked:
+        totals[flag] = total
+        order[pk] = n
+    loaded = (
+        PgaCase.objects.filter(pk__in=list(order)).select_related(
+            "person", "case", "process_director", "case_director"
+        )
+        if order
+        else PgaCase.objects.none()
+    )
+    rows: dict[bool, list[PgaCase]] = {True: [], False: []}
+    for pga in sorted(loaded, key=lambda p: order[p.pk]):
+        rows[pga.status == PgaStatus.ACTIVE].append(pga)
+    return (
+        CasePage(rows[True], wanted[True], totals[True]),
+        CasePage(rows[False], wanted[False], totals[False]),
     )
 
 

@@ -26,6 +26,7 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
         source="decided_by.__str__", read_only=True, allow_null=True, default=None
     )
     pga_case_id = serializers.SerializerMethodField()
+    source_signal_id = serializers.UUIDField(read_only=True, allow_null=True)
 
     class Meta:
         model = Referral
@@ -38,6 +39,7 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
             "partners_involved",
             "urgency",
             "source",
+            "source_signal_id",
             "status",
             "re_referral",
             "referred_by",
@@ -74,10 +76,20 @@ class ReferralCreateSerializer(serializers.Serializer[Any]):
     urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
 
 
+class SignalReferralSerializer(serializers.Serializer[Any]):
+    signal_id = serializers.UUIDField(help_text="Het getrieerde signaal waaruit u aanmeldt.")
+    person_id = serializers.UUIDField(help_text="Een bevestigde betrokkene van dat signaal.")
+    goal = serializers.CharField(max_length=4000)
+    partners_involved = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
+
+
 class DecisionSerializer(serializers.Serializer[Any]):
     criteria = serializers.DictField(
         child=serializers.BooleanField(),
-        help_text="Per criterium (" + ", ".join(CRITERION_LABELS) + ") of het is vervuld.",
+        help_text="Per criterium van de checklist waaronder de aanmelding is gedaan (checklistVersion; versie 1: "
+        + ", ".join(CRITERION_LABELS)
+        + ") of het is vervuld; lokale doelgroepregels horen erbij.",
     )
     decision = serializers.ChoiceField(choices=Decision.choices)
     reasons = serializers.CharField(max_length=4000)

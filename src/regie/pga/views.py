@@ -12,12 +12,14 @@ from django.utils import timezone
 
 from regie.access import pga_access
 from regie.access.policy import has_permission, request_user, requires
+from regie.access.signal_access import get_signal_for
+from regie.access.signal_access import may_triage as may_triage_signal
 from regie.core.html.form_view import handle_form
 from regie.pga import selectors
-from regie.pga.forms import ReferralForm, ScreeningForm
-from regie.pga.models import ExitReason, Level, PgaStatus, Referral, ReferralStatus
-from regie.pga.screening import CHECKLIST_LABEL, CRITERIA, CRITERION_LABELS
-from regie.pga.services.referrals import PersonDetails, referral_create, referral_decide
+from regie.pga.forms import ReferralForm, ScreeningForm, SignalReferralForm
+from regie.pga.models import ExitReason, Level, Referral, ReferralStatus
+from regie.pga.services.reference import checklist_for
+from regie.pga.services.referrals import PersonDetails, referral_create, referral_decide, referral_from_signal
 
 HOME_CRUMB = {"label": "Persoonsgerichte aanpak", "url": "/pga"}
 
@@ -37,7 +39,12 @@ def pga_home(request: HttpRequest) -> HttpResponse:
         if pga_access.may_triage(user)
         else list(pga_access.referrals_visible_to(user).select_related("person").order_by("-created_at")[:50])
     )
-    cases = selectors.case_list(visible, user_id=user.pk)
+    active, exited = selectors.work_list(
+        pga_access.pga_cases_listed_for(user),
+        active_page=request.GET.get("pagina"),
+        exited_page=request.GET.get("uitgestroomd"),
+    )
+    cases = [*active.rows, *exited.rows]
     reviews = list(selectors.overdue_reviews(visible.filter(process_director=user), today))
     if triage or mine:
         pga_access.log_listed(
@@ -62,8 +69,8 @@ def pga_home(request: HttpRequest) -> HttpResponse:
             "triage": triage,
             "may_triage": pga_access.may_triage(user),
             "my_referrals": mine,
-            "active": [c for c in cases if c.status == PgaStatus.ACTIVE],
-            "exited": [c for c in cases if c.status != PgaStatus.ACTIVE],
+            "active": active,
+            "exited": exited,
             "reviews": reviews,
             "today": today,
             "may_refer": has_permission(user, "pga.refer"),
@@ -114,6 +121,48 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("pga.refer")
+def referral_from_signal_page(request: HttpRequest, signal_id: str) -> HttpResponse:
+    """Refer a confirmed person of a signal the user triages (the button on the signal page)."""
+    user = request_user(request)
+    signal = get_signal_for(user, signal_id, request=request, log=request.method != "POST")
+    if not may_triage_signal(user, signal):
+        raise PermissionDenied
+    persons = [
+        (str(subject.person_id), str(subject.person))
+        for subject in signal.subjects.filter(person__isnull=False).select_related("person")
+    ]
+    form = SignalReferralForm(request.POST if request.method == "POST" else None, persons=persons)
+    signal_url = f"/signalen/{signal.pk}"
+    return handle_form(
+        request,
+        form,
+        action=lambda data: referral_from_signal(
+            actor=user,
+            signal=signal,
+            person_id=data["person"],
+            goal=str(data["goal"]),
+            partners_involved=str(data["partners_involved"]),
+            urgency=str(data["urgency"]),
+            request=request,
+        ),
+        render=lambda status: render(
+            request,
+            "pga/signal_referral.html",
+            {
+                "form": form,
+                "signal": signal,
+                "signal_url": signal_url,
+                "has_persons": bool(persons),
+                "breadcrumbs": [HOME_CRUMB, {"label": f"Aanmelden vanuit signaal {signal.reference}"}],
+            },
+            status=status,
+        ),
+        success_url=lambda referral: f"/pga/aanmeldingen/{referral.pk}",
+        success_message="De aanmelding is ontvangen. De procesregisseur bespreekt haar in de wekelijkse triage.",
+    )
+
+
 @requires("pga.view")
 def referral_detail(request: HttpRequest, referral_id: str) -> HttpResponse:
     user = request_user(request)
@@ -121,7 +170,8 @@ def referral_detail(request: HttpRequest, referral_id: str) -> HttpResponse:
     may_screen = pga_access.may_triage(user) and referral.status == ReferralStatus.AWAITING
     if request.method == "POST" and not may_screen:
         raise PermissionDenied
-    form = ScreeningForm(request.POST if request.method == "POST" else None)
+    checklist = checklist_for(referral.checklist_version)
+    form = ScreeningForm(request.POST if request.method == "POST" else None, checklist=checklist)
 
     def page(status: int) -> HttpResponse:
         return render(
@@ -130,11 +180,11 @@ def referral_detail(request: HttpRequest, referral_id: str) -> HttpResponse:
             {
                 "referral": referral,
                 "form": form if may_screen else None,
-                "criteria_fields": [form[f"criterium_{code}"] for code, _ in CRITERIA],
+                "criteria_fields": form.criteria_fields(),
                 "answers": [
-                    (CRITERION_LABELS.get(code, code), met) for code, met in referral.criteria.items()
+                    (checklist.labels.get(code, code), met) for code, met in referral.criteria.items()
                 ],
-                "checklist_label": CHECKLIST_LABEL,
+                "checklist_label": checklist.label,
                 "pga_case": getattr(referral, "pga_case", None),
                 "breadcrumbs": [HOME_CRUMB, {"label": f"Aanmelding {referral.person}"}],
             },

@@ -17,6 +17,7 @@ from regie.cases.selectors import coordinators_for
 from regie.cases.services.documents import storage_root
 from regie.core.ids import uuid_or_404
 from regie.intake import selectors
+from regie.intake.extensions import actions_for
 from regie.intake.forms.triage import (
     AddToCaseForm,
     CategoryForm,
@@ -209,6 +210,7 @@ def render_signal(
             "duplicates": list(signal.duplicates.only("id", "reference", "received_at")),
             "error": error,
             "is_partner": user.role == Role.PARTNER,
+            "contributed_actions": actions_for(user, signal),
             "breadcrumbs": [QUEUE_CRUMB, {"label": signal.reference}],
         },
         status=status,

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -66,6 +67,10 @@ def score_record(
             scored_by=actor,
             reason=reason.strip(),
         )
+        # The work list's "last scored" column, kept here in the same transaction (an older date never wins).
+        PgaCase.objects.filter(pk=pga_case.pk).filter(
+            Q(last_scored_on__isnull=True) | Q(last_scored_on__lt=scored_on)
+        ).update(last_scored_on=scored_on)
         record(
             case=pga_case.case,
             actor=actor,

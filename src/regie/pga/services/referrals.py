@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import import_module
+from uuid import UUID
 
-from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -18,6 +17,7 @@ from regie.cases.models import Case, CaseType, Priority, SubjectRole
 from regie.cases.services.case import SubjectRef, case_create
 from regie.cases.timeline import record
 from regie.core.errors import ConflictError
+from regie.intake.models import Signal
 from regie.pga.models import (
     RE_REFERRAL_MONTHS,
     Decision,
@@ -28,16 +28,16 @@ from regie.pga.models import (
     ReferralSource,
     ReferralStatus,
     Urgency,
-    ZrmVersion,
 )
-from regie.pga.screening import CHECKLIST_VERSION, CRITERION_LABELS, meets_criteria
+from regie.pga.services.reference import checklist_for, checklist_in_force, zrm_in_force
 from regie.processing_log.services import log_processing
 from regie.subjects.identity import normalize_bsn
 from regie.subjects.models import Person
 from regie.subjects.services import person_create
 
+__all__ = ["PersonDetails", "referral_create", "referral_decide", "zrm_in_force"]
+
 PGA_CASE_TYPE = "pga-casus"
-DEFAULT_ZRM = "zrm-volwassenen"
 DECIDED = "Over deze aanmelding is intussen al besloten. Laad de pagina opnieuw."
 ALREADY_ACTIVE = "Voor deze persoon loopt al een actieve PGA-casus; er kan er maar één tegelijk zijn."
 PRIORITY_OF: dict[str, str] = {
@@ -96,9 +96,12 @@ def referral_create(
     urgency: str = Urgency.NORMAL,
     source: str = ReferralSource.PROFESSIONAL,
     source_case: Case | None = None,
+    source_signal: Signal | None = None,
+    known_person: Person | None = None,
     request: HttpRequest | None = None,
 ) -> Referral:
-    """Refer a person to the PGA; the procesregisseurs find it on their triage list."""
+    """Refer a person to the PGA; the procesregisseurs find it on their triage list. `known_person`: a person
+    already confirmed (on a signal), used as is instead of matching the details."""
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "Beschrijf waarom u deze persoon aanmeldt."
@@ -110,12 +113,14 @@ def referral_create(
         errors["source"] = "Kies een bestaande herkomst."
     if source == ReferralSource.CASE and source_case is None:
         errors["source_case"] = "Kies de casus waaruit u aanmeldt."
-    if not person.surname.strip() and not person.bsn:
+    if source == ReferralSource.SIGNAL and source_signal is None:
+        errors["source_signal"] = "Kies het signaal waaruit u aanmeldt."
+    if known_person is None and not person.surname.strip() and not person.bsn:
         errors["surname"] = "Vul de achternaam of het BSN van de persoon in."
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        found = _person_for(actor, person, request)
+        found = known_person or _person_for(actor, person, request)
         referral = Referral.objects.create(
             municipality=municipality,
             person=found,
@@ -125,8 +130,10 @@ def referral_create(
             urgency=urgency,
             source=source,
             source_case=source_case,
+            source_signal=source_signal,
             referred_by=actor,
             re_referral=recently_exited(found, timezone.localdate()),
+            checklist_version=checklist_in_force().code,  # the screening keeps this version
         )
         log_processing(
             action="pga_referral.created",
@@ -150,15 +157,13 @@ def _validate_decision(
         )
     if not reasons.strip():
         errors["reasons"] = "Motiveer het besluit: waarom wel of niet opnemen."
-    unknown = set(criteria) - set(CRITERION_LABELS)
+    checklist = checklist_for(referral.checklist_version)
+    unknown = set(criteria) - set(checklist.labels)
     if unknown:
         errors["criteria"] = "Onbekend criterium in de screening."
     included = decision in (Decision.LOCAL, Decision.ZVH)
-    if included and not unknown and not meets_criteria(criteria):
-        errors["criteria"] = (
-            "Opnemen kan alleen als de criteria zijn vervuld: problemen op meerdere leefdomeinen, ketensamenwerking "
-            "én impact op de omgeving — of een ernstig lokaal veiligheidsprobleem."
-        )
+    if included and not unknown and not checklist.meets(criteria):
+        errors["criteria"] = f"Opnemen kan alleen als de criteria zijn vervuld: {checklist.rule_text()}."
     if decision == Decision.NOT_INCLUDED and not advice.strip():
         errors["advice"] = "Geef een verwijsadvies, bijvoorbeeld het sociaal wijkteam."
     if included and PgaCase.objects.filter(person_id=referral.person_id, status=PgaStatus.ACTIVE).exists():
@@ -208,8 +213,9 @@ def referral_decide(
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
         if locked.status != ReferralStatus.AWAITING:
             raise ConflictError(DECIDED)
-        locked.criteria = {code: bool(criteria.get(code)) for code in CRITERION_LABELS}
-        locked.checklist_version = CHECKLIST_VERSION
+        checklist = checklist_for(locked.checklist_version)
+        locked.criteria = {code: bool(criteria.get(code)) for code in checklist.labels}
+        locked.checklist_version = checklist.code
         locked.decision = decision
         locked.decision_reasons = reasons.strip()
         locked.referral_advice = advice.strip()
@@ -249,20 +255,59 @@ def referral_decide(
             object_type="pga_referral",
             object_id=locked.pk,
             persons=[locked.person_id],
-            details={"decision": decision, "checklist": CHECKLIST_VERSION},
+            details={"decision": decision, "checklist": checklist.code},
         )
     return pga_case
 
 
-# The reference data of the self-reliance matrix as the data migration ships it (one source for both).
-_ZRM_MIGRATION = "regie.pga.migrations.0002_zrm_reference_data"
+FROM_SIGNAL_TWICE = "Deze persoon is vanuit dit signaal al aangemeld; de aanmelding wacht op de triage."
 
 
-def zrm_in_force() -> ZrmVersion | None:
-    """The matrix new PGA cases score on; when the table is empty (a flushed or restored database), the shipped
-    version is stored first, as migration pga 0002 does."""
-    found = ZrmVersion.objects.filter(code=DEFAULT_ZRM).first() or ZrmVersion.objects.filter(active=True).first()
-    if found is None and not ZrmVersion.objects.exists():
-        import_module(_ZRM_MIGRATION).forwards(django_apps, None)
-        found = ZrmVersion.objects.filter(code=DEFAULT_ZRM).first()
-    return found
+def referral_from_signal(
+    *,
+    actor: User,
+    signal: Signal,
+    person_id: object,
+    goal: str,
+    urgency: str = Urgency.NORMAL,
+    partners_involved: str = "",
+    request: HttpRequest | None = None,
+) -> Referral:
+    """Refer a confirmed person of a triaged signal to the PGA: the reason is the signal's description, the
+    referral points back to the signal. The caller has the signal through the signal door (and may triage it)."""
+    subject = (
+        signal.subjects.filter(person__isnull=False, person_id=person_id).select_related("person").first()
+        if isinstance(person_id, str | UUID) and _is_uuid(person_id)
+        else None
+    )
+    if subject is None or subject.person is None:
+        raise ValidationError(
+            {
+                "person": "Kies een bevestigde betrokkene van het signaal (bevestig de persoon eerst bij het signaal)."
+            }
+        )
+    if Referral.objects.filter(
+        source_signal=signal, person=subject.person, status=ReferralStatus.AWAITING
+    ).exists():
+        raise ValidationError({"person": FROM_SIGNAL_TWICE})
+    return referral_create(
+        actor=actor,
+        municipality=signal.municipality,
+        person=PersonDetails(surname=subject.person.surname),
+        reason=f"Signaal {signal.reference}: {signal.description}",
+        goal=goal,
+        partners_involved=partners_involved,
+        urgency=urgency,
+        source=ReferralSource.SIGNAL,
+        source_signal=signal,
+        known_person=subject.person,
+        request=request,
+    )
+
+
+def _is_uuid(value: object) -> bool:
+    try:
+        UUID(str(value))
+    except ValueError:
+        return False
+    return True
