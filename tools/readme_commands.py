@@ -46,6 +46,8 @@ TRIED = {
     "import",
     "deadline",
     "monitoring",
+    "backup",
+    "restore",
 }
 
 
@@ -202,6 +204,8 @@ def main(argv: Sequence[str] = ()) -> int:
         )
         run(env, "deadline", "--from", "2026-03-24", "--period", "P6W", "--statutory", expect="2026")
         run(env, "monitoring", "rebuild", "--from", "2025-01", expect="Monitoring opnieuw berekend")
+        run(env, "backup", str(work / "regie.backup"), expect="Back-up geschreven")
+        run(env, "restore", str(work / "regie.backup"), "--replace", expect="Verwerkingslog intact")
     finally:
         stopper = "from pathlib import Path; from regie.core.embedded_db import stop_embedded; stop_embedded(Path(%r))"
         subprocess.run(

@@ -21,6 +21,9 @@ Opdrachten:
                          afgebroken vernietiging af
   monitoring rebuild [--from JJJJ-MM]
                          de cijfers van de monitoring opnieuw berekenen (standaard drie jaar terug)
+  backup BESTAND         back-up van database en documenten in één bestand
+  restore BESTAND [--replace]
+                         een back-up terugzetten en daarna het verwerkingslog controleren
   import persons BESTAND personen uit een BRP-uittreksel (CSV) inlezen, met rapport van afgekeurde rijen
   import lots PARK BESTAND
                          kavels (CSV of GeoJSON) op een vakantiepark inlezen, met voortgang en rapport
