@@ -170,14 +170,19 @@ class CampaignSerializer(serializers.ModelSerializer[Campaign]):
     leaflets = serializers.IntegerField(min_value=0, required=False, default=0)
     views = serializers.IntegerField(min_value=0, required=False, default=0)
     code = serializers.SlugField(max_length=40)
+    check_versions = serializers.DictField(
+        child=serializers.IntegerField(),
+        read_only=True,
+        help_text="Per gekoppelde check de versie die de campagne telt (vastgezet bij het koppelen).",
+    )
 
     class Meta:
         model = Campaign
         fields = [
             "id", "name", "code", "description", "target_group", "channel", "starts_on", "ends_on",
-            "attendees", "leaflets", "views", "checks", "version",
+            "attendees", "leaflets", "views", "checks", "check_versions", "version",
         ]  # fmt: skip
-        read_only_fields = ["id", "version"]
+        read_only_fields = ["id", "check_versions", "version"]
 
 
 def _user(request: Request) -> User:

@@ -166,6 +166,10 @@ class CampaignForm(forms.Form):
         required=False,
         choices=[(k.value, k.label) for k in ContentKind if k in CHECK_KINDS],
         widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "Een check die u koppelt, telt voor deze campagne in de versie die nu geldt; "
+            "wordt de check later gewijzigd, dan blijft de campagne die versie tellen."
+        ),
     )
 
     @classmethod

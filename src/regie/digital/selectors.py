@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from regie.core.suppression import Cell, count_cell, suppress_table, threshold
 from regie.digital.content import CHECK_KINDS
-from regie.digital.models import Campaign, SelfCheckResult
+from regie.digital.models import Campaign, ContentKind, SelfCheckResult
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")  # fmt: skip
@@ -45,9 +45,17 @@ def _months_back(count: int, today: date) -> list[date]:
     return list(reversed(months))
 
 
+def pinned(campaign: Campaign) -> Q:
+    """The results a campaign counts: those of each linked check at the version the campaign is pinned to."""
+    condition = Q(pk__in=[])
+    for kind, version in (campaign.check_versions or {}).items():
+        condition |= Q(kind=kind, content_version=version)
+    return condition
+
+
 def _results(municipality_id: Any, campaign: Campaign | None = None) -> QuerySet[SelfCheckResult]:
     qs = SelfCheckResult.objects.filter(municipality_id=municipality_id)
-    return qs.filter(campaign=campaign) if campaign is not None else qs
+    return qs.filter(pinned(campaign), campaign=campaign) if campaign is not None else qs
 
 
 def monthly(municipality_id: Any, *, months: int = 12, campaign: Campaign | None = None) -> list[MonthRow]:
@@ -105,17 +113,36 @@ class CampaignFigures:
     average_score: int | None
     reach: int
 
+    @property
+    def pinned_label(self) -> str:
+        """The check versions counted, in words ("Check voor inwoners, versie 2")."""
+        labels = dict(ContentKind.choices)
+        pins = self.campaign.check_versions or {}
+        return "; ".join(f"{labels.get(kind, kind)}, versie {version}" for kind, version in sorted(pins.items()))
+
 
 def campaign_figures(municipality_id: Any) -> list[CampaignFigures]:
     """Per campaign: checks completed through its link (suppressed), their average score and its reach."""
-    campaigns = Campaign.objects.filter(municipality_id=municipality_id).annotate(
-        n=Count("results"), avg=Avg("results__score")
+    campaigns = list(Campaign.objects.filter(municipality_id=municipality_id))
+    counted: dict[Any, list[int]] = {c.pk: [0, 0] for c in campaigns}
+    pins = {c.pk: c.check_versions or {} for c in campaigns}
+    groups = (
+        SelfCheckResult.objects.filter(campaign__in=campaigns)
+        .values_list("campaign_id", "kind", "content_version")
+        .annotate(n=Count("id"), points=Sum("score"))
+        .order_by()
     )
+    for campaign_id, kind, version, n, points in groups:
+        if pins[campaign_id].get(kind) == version:  # only the version the campaign is pinned to
+            counted[campaign_id][0] += n
+            counted[campaign_id][1] += points or 0
     return [
         CampaignFigures(
             campaign=c,
-            results=count_cell(c.n),
-            average_score=round(c.avg) if c.avg is not None and c.n >= threshold() else None,
+            results=count_cell(counted[c.pk][0]),
+            average_score=round(counted[c.pk][1] / counted[c.pk][0])
+            if counted[c.pk][0] >= threshold()
+            else None,
             reach=c.attendees + c.leaflets + c.views,
         )
         for c in campaigns

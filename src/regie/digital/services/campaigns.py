@@ -1,4 +1,8 @@
-"""Writes of campaigns: created and changed by the theme's staff, each in one transaction with a log entry."""
+"""Writes of campaigns: created and changed by the theme's staff, each in one transaction with a log entry.
+
+A campaign is pinned to the version of each check it links (`check_versions`): results count for it only when made
+with that version through its link, so a later edit of the check does not mix two questionnaires in one figure.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from regie.accounts.models import User
 from regie.core.errors import ConflictError
 from regie.digital.content import CHECK_KINDS
 from regie.digital.models import Campaign
+from regie.digital.services.content import content_current
 from regie.processing_log.services import log_processing
 
 FIELDS = (
@@ -42,6 +47,14 @@ def _validate(values: dict[str, Any], exclude: Campaign | None = None) -> None:
         raise ValidationError(errors)
 
 
+def pinned_versions(checks: list[str], pinned: dict[str, int]) -> dict[str, int]:
+    """Each linked check keeps the version it was pinned to; a newly linked check is pinned to the version in force.
+
+    Editing a check's content publishes a new version; the campaign keeps counting the version it was made for.
+    """
+    return {kind: int(pinned.get(kind) or content_current(kind).version) for kind in checks}
+
+
 def campaign_create(*, actor: User, request: HttpRequest | None = None, **values: Any) -> Campaign:
     """Create a campaign of the actor's municipality; its code makes the public links countable."""
     unknown = set(values) - set(FIELDS)
@@ -50,7 +63,11 @@ def campaign_create(*, actor: User, request: HttpRequest | None = None, **values
     values["code"] = str(values.get("code", "")).strip().lower()
     _validate(values)
     with transaction.atomic():
-        campaign = Campaign.objects.create(municipality=actor.organisation.municipality, **values)
+        campaign = Campaign.objects.create(
+            municipality=actor.organisation.municipality,
+            check_versions=pinned_versions(list(values.get("checks") or []), {}),
+            **values,
+        )
         log_processing(
             action="digital_campaign.created",
             actor=actor,
@@ -81,6 +98,7 @@ def campaign_update(
         _validate(merged, exclude=locked)
         for key, value in values.items():
             setattr(locked, key, value)
+        locked.check_versions = pinned_versions(list(locked.checks or []), dict(locked.check_versions or {}))
         locked.version += 1
         locked.save()
         log_processing(

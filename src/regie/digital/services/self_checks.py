@@ -23,6 +23,14 @@ def campaign_for_code(code: str) -> Campaign | None:
     return Campaign.objects.filter(code=code).first() if code else None
 
 
+def campaign_counting(code: str, kind: str, version: int) -> Campaign | None:
+    """The campaign a result counts for: the link's campaign, when it is pinned to this check at this version."""
+    campaign = campaign_for_code(code)
+    if campaign is None or (campaign.check_versions or {}).get(kind) != version:
+        return None
+    return campaign
+
+
 def self_check_submit(
     *, kind: str, answers: Mapping[str, Any], postcode_area: str = "", campaign_code: str = ""
 ) -> tuple[Outcome, SelfCheckResult]:
@@ -48,6 +56,6 @@ def self_check_submit(
         topic_scores=outcome.topic_scores,
         risk_class=outcome.risk_class["class"] if outcome.risk_class else None,
         postcode_area=postcode_area,
-        campaign=campaign_for_code(campaign_code),
+        campaign=campaign_counting(campaign_code, kind, current.version),
     )
     return outcome, result
