@@ -10,6 +10,11 @@ urlpatterns: list[URLPattern] = [
     path("veilig-online", public.landing, name="digital-public"),
     path("veilig-online/check/<slug:slug>", public.check, name="digital-check"),
     path("veilig-online/check/<slug:slug>/uitslag", public.check_result, name="digital-check-result"),
+    path(
+        "veilig-online/check/<slug:slug>/uitslag.pdf",
+        public.check_result_pdf,
+        name="digital-check-result-pdf",
+    ),
     path("veilig-online/wat-is-er-gebeurd", public.guide, name="digital-guide"),
     path(
         "veilig-online/wat-is-er-gebeurd/<slug:code>", public.guide_situation, name="digital-guide-situation"

@@ -21,6 +21,7 @@ from regie.digital.forms import FollowUpRequestForm, SelfCheckForm
 from regie.digital.models import ContentKind
 from regie.digital.services.content import content_current, content_version
 from regie.digital.services.follow_ups import follow_up_request, follow_up_withdraw
+from regie.digital.services.printing import result_pdf
 from regie.digital.services.self_checks import campaign_for_code, self_check_submit
 from regie.intake.services.rate_limit import public_rate_hit
 from regie.processing_log.services import client_address
@@ -101,24 +102,46 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
     return handle_form(request, form, action=submit, render=page)
 
 
-def check_result(request: HttpRequest, slug: str) -> HttpResponse:
-    """The result of the check just done (from this session only); prints well on paper or as PDF."""
+def _saved_outcome(request: HttpRequest, slug: str) -> tuple[Any, dict[str, Any]] | None:
+    """The outcome of the check just done in this session (answers live only there), with its definition."""
     kind = _kind(slug)
     saved = request.session.get(SESSION_RESULT.format(slug))
     if not isinstance(saved, dict):
-        return HttpResponseRedirect(f"{BASE}/check/{slug}")
+        return None
     version = content_version(kind, int(saved["version"]))
     if version is None:
-        return HttpResponseRedirect(f"{BASE}/check/{slug}")
+        return None
     try:
-        outcome = score(version.definition, saved["answers"])
+        return score(version.definition, saved["answers"]), version.definition
     except (KeyError, StopIteration, TypeError):
+        return None
+
+
+def check_result(request: HttpRequest, slug: str) -> HttpResponse:
+    """The result of the check just done (from this session only); prints well on paper, and comes as a PDF."""
+    found = _saved_outcome(request, slug)
+    if found is None:
         return HttpResponseRedirect(f"{BASE}/check/{slug}")
+    outcome, definition = found
     return render(
         request,
         "digital/public/result.html",
-        {"outcome": outcome, "definition": version.definition, "slug": slug, "breadcrumbs": []},
+        {"outcome": outcome, "definition": definition, "slug": slug, "breadcrumbs": []},
     )
+
+
+def check_result_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same result as a PDF (WeasyPrint), made on request and never stored; it names no one."""
+    found = _saved_outcome(request, slug)
+    if found is None:
+        return HttpResponseRedirect(f"{BASE}/check/{slug}")
+    outcome, definition = found
+    response = HttpResponse(
+        result_pdf(outcome=outcome, definition=definition), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="uitslag-check-{slug}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def guide(request: HttpRequest) -> HttpResponse:
