@@ -19,6 +19,7 @@ from regie.access.case_access import access_to
 from regie.accounts.models import Municipality, Organisation, OrganisationKind, User
 from regie.accounts.services import organisation_create
 from regie.cases.models import Case, CaseType
+from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.team import case_member_add
 from regie.demo.procedures import _doc, _weekday
 from regie.intake.models import Signal
@@ -425,6 +426,11 @@ def _thirteen_b(users: dict[str, User]) -> list[str]:
     case_member_add(
         actor=jurist, case=case, case_role="handhaver", categories=["general", "justice"], user=inspector
     )
+    # The unit Regie knew (with its address): the premises the 13b procedure is about.
+    unit = finding.inspection_site.site.location
+    case_subject_add(actor=jurist, case=case, ref=SubjectRef(role="locatie", location=unit))
+    if unit.address_id:
+        case_subject_add(actor=jurist, case=case, ref=SubjectRef(role="locatie", address=unit.address))
     today = timezone.localdate()
     upload = _doc("Bestuurlijke rapportage politie Tuinbouwweg 14", "bestuurlijke rapportage")
     procedure_start(
