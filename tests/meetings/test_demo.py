@@ -12,7 +12,7 @@ from django.test import Client
 from regie.access.meetings_access import get_meeting_for
 from regie.accounts.models import User
 from regie.demo.seed import seed_demo
-from regie.meetings.models import AgendaItem, Cadence, Meeting, MeetingSeries
+from regie.meetings.models import AgendaItem, Cadence, DiscussionRequest, Meeting, MeetingSeries
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +35,7 @@ def test_demo_meetings(users: dict[str, User], sign_in: Callable[[User], Client]
     assert len(chair_view.items) >= len(police_view.items)
     page = sign_in(users["procesregisseur"]).get(f"/overleggen/{triage.pk}")
     assert page.status_code == 200 and "Wekelijkse triage PGA" in page.content.decode()
+    # the triage draws on the PGA referrals awaiting triage; the coordinator asked to discuss one case
+    assert series["Wekelijkse triage PGA"].agenda_sources == ["pga-triage"]
+    assert "PGA-aanmeldingen die wachten op triage" in page.content.decode()
+    assert DiscussionRequest.objects.filter(series=series["Individueel casusoverleg"]).count() == 1

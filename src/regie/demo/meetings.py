@@ -10,10 +10,19 @@ from typing import Any
 
 from django.utils import timezone
 
+from regie.access.case_access import access_to
 from regie.access.meetings_access import cases_for_agenda, items_visible_to
 from regie.accounts.models import Organisation, User
-from regie.meetings.models import Cadence, Meeting, MeetingAttendee, MeetingSeries
+from regie.meetings.models import (
+    AgendaItem,
+    Cadence,
+    DiscussionRequest,
+    Meeting,
+    MeetingAttendee,
+    MeetingSeries,
+)
 from regie.meetings.services.meetings import attendee_add, item_add, meeting_plan
+from regie.meetings.services.planning import discussion_request
 from regie.meetings.services.series import series_create
 
 WGS = "Wet gegevensverwerking door samenwerkingsverbanden (WGS); AVG art. 6 lid 1 sub e (publieke taak)"
@@ -28,6 +37,7 @@ SERIES: list[dict[str, Any]] = [
         "chair": "procesregisseur",
         "partners": ("politie", "ggz", "wijkteam", "reclassering"),
         "types": ("pga-casus", "zorg-en-veiligheidscasus"),
+        "sources": ["pga-triage"],
         "attendees": ("politie", "ggz"),
         "weekday": 1,
         "hour": 10,
@@ -104,6 +114,7 @@ def seed_meetings() -> list[str]:
                 organisations=list(
                     Organisation.objects.filter(municipality=municipality, partner_type__in=spec["partners"])
                 ),
+                agenda_sources=list(spec.get("sources", [])),
             )
             created += 1
         starts = _next(int(spec["weekday"]), int(spec["hour"]))
@@ -137,4 +148,24 @@ def seed_meetings() -> list[str]:
             created += 1
         if not items_visible_to(chair, meeting).filter(case__isnull=True).exists():
             item_add(actor=chair, meeting=meeting, title="Mededelingen en rondvraag")
+    created += _seed_request(users["procesregisseur"], municipality)
     return [f"casusoverleggen: {created} nieuw"] if created else []
+
+
+def _seed_request(coordinator: User, municipality: Any) -> int:
+    """The coordinator asks the individual case meeting to discuss one of their open cases not yet on an agenda."""
+    series = MeetingSeries.objects.filter(municipality=municipality, name="Individueel casusoverleg").first()
+    if series is None or DiscussionRequest.objects.filter(series=series).exists():
+        return 0
+    on_agenda = set(AgendaItem.objects.filter(meeting__series=series).values_list("case_id", flat=True))
+    for case in cases_for_agenda(coordinator, ("zorg-en-veiligheidscasus", "pga-casus")):
+        if case.coordinator_id == coordinator.pk and case.pk not in on_agenda:
+            discussion_request(
+                actor=coordinator,
+                access=access_to(coordinator, case),
+                series=series,
+                question="De hulp loopt vast op de woonsituatie: wie neemt de regie en wat is er nodig van de "
+                "woningcorporatie?",
+            )
+            return 1
+    return 0

@@ -167,8 +167,16 @@ class ConfirmForm(MeetingsForm):
         self.fields["confirm"].error_messages["required"] = "Bevestig de verklaring om de agenda te zien."
 
 
+class SeriesChoice(forms.ModelChoiceField):
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:  # not an id at all: the same Dutch answer as an unknown one
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
 class DiscussionRequestForm(MeetingsForm):
-    series = forms.ModelChoiceField(label="Overleg", queryset=MeetingSeries.objects.none())
+    series = SeriesChoice(label="Overleg", queryset=MeetingSeries.objects.none())
     question = forms.CharField(label="Vraag aan het overleg", widget=TEXT, max_length=2000)
 
     def __init__(self, *args: Any, series: QuerySet[MeetingSeries], **kwargs: Any) -> None:

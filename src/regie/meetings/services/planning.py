@@ -34,7 +34,7 @@ def discussion_request(
     question: str,
     request: HttpRequest | None = None,
 ) -> DiscussionRequest:
-    if not may_request(access):
+    if not may_request(actor, access):
         raise PermissionDenied(
             "Alleen de coördinator van een open casus kan haar aanmelden voor een overleg."
         )
