@@ -479,9 +479,9 @@ def seed_people(plan: Plan, world: World, rng: np.random.Generator) -> None:
     )
 
 
-def schema_snapshot(cur: Any) -> dict[str, list[list[str]]]:
+def schema_snapshot(cur: Any, tables: Sequence[str] = LOADED_TABLES) -> dict[str, list[list[str]]]:
     """Indexes and constraints of the loaded tables, as PostgreSQL itself writes their definitions."""
-    tables = list(LOADED_TABLES)
+    tables = list(tables)
     cur.execute(
         """
         SELECT t.relname, i.relname, pg_get_indexdef(x.indexrelid),
@@ -512,10 +512,12 @@ def schema_snapshot(cur: Any) -> dict[str, list[list[str]]]:
     return {"indexes": indexes, "constraints": constraints}
 
 
-def drop_for_load(conn: Any, snapshot_path: os.PathLike[str]) -> dict[str, list[list[str]]]:
+def drop_for_load(
+    conn: Any, snapshot_path: os.PathLike[str], tables: Sequence[str] = LOADED_TABLES
+) -> dict[str, list[list[str]]]:
     """Drop secondary indexes and foreign keys of the loaded tables; keep primary keys and UNIQUE constraints."""
     with conn.cursor() as cur:
-        snapshot = schema_snapshot(cur)
+        snapshot = schema_snapshot(cur, tables)
         with open(snapshot_path, "w", encoding="utf-8") as fh:
             json.dump(snapshot, fh, indent=1, ensure_ascii=False)
         for _table, name, _, kind in snapshot["indexes"]:
@@ -533,7 +535,9 @@ def drop_for_load(conn: Any, snapshot_path: os.PathLike[str]) -> dict[str, list[
     return snapshot
 
 
-def restore_after_load(conn: Any, snapshot: dict[str, list[list[str]]]) -> None:
+def restore_after_load(
+    conn: Any, snapshot: dict[str, list[list[str]]], tables: Sequence[str] = LOADED_TABLES
+) -> None:
     """Re-create the dropped indexes and foreign keys from their saved definitions; verify nothing differs."""
     conn.autocommit = True
     with conn.cursor() as cur:
@@ -549,7 +553,7 @@ def restore_after_load(conn: Any, snapshot: dict[str, list[list[str]]]) -> None:
                 started = time.perf_counter()
                 cur.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
                 print(f"  foreign key {name}: {time.perf_counter() - started:.1f} s", flush=True)
-        after = schema_snapshot(cur)
+        after = schema_snapshot(cur, tables)
     if after != snapshot:
         raise SystemExit("Het schema na het laden wijkt af van het schema van de migraties!")
     print("  schema na het laden is gelijk aan het schema van de migraties")

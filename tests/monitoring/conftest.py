@@ -14,11 +14,11 @@ import time_machine
 from django.utils import timezone
 
 from regie.accounts.models import Municipality, User
-from regie.cases.services.case import case_close
-from regie.intake.models import Channel, SignalCategory, Source
+from regie.cases.services.case import SubjectRef, case_close
+from regie.intake.models import Channel, SignalCategory, SignalSubject, Source
 from regie.intake.services.receive import signal_receive
 from regie.monitoring.services.rollups import rollup_rebuild
-from tests.worlds.cases import make_case, make_case_type
+from tests.worlds.cases import add_member, make_address, make_case, make_case_type, make_person
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -65,3 +65,43 @@ def figures(users: dict[str, User]) -> dict[str, Any]:
         )
     run = rollup_rebuild(from_month=dt.date(2025, 12, 1), today=TODAY)
     return {"run": run, "nuisance": nuisance, "drugs": drugs, "case_type": case_type}
+
+
+@pytest.fixture
+def areas(users: dict[str, User], figures: dict[str, Any]) -> dict[str, Any]:
+    """January 2026, on top of `figures`: 7 cases of type "Buurt (test)" — 5 naming an address in 6811, 2 naming a
+    person living in 6851 — and 8 signals "Overlast (test)" from staff: 6 naming an address in 6811, 2 a person
+    in 6851. The projectleider is on the team of 2 of the 6811 cases."""
+    municipality = Municipality.objects.get(code="1705")
+    director = users["procesregisseur"]
+    near = make_address("6811AB", 3, "Stationsplein", "Arnhem", actor=director)
+    person = make_person(director, surname="Bakker", prefix="", bsn=None)  # lives at 6851AB
+    case_type = make_case_type(users["beheerder"], code="t-buurt", label="Buurt (test)")
+    cases = []
+    with time_machine.travel(_at(dt.date(2026, 1, 14)), tick=False):
+        for i in range(5):
+            cases.append(
+                make_case(
+                    director, case_type, title=f"Buurt {i}", subjects=[SubjectRef("locatie", address=near)]
+                )
+            )
+        for i in range(2):
+            cases.append(make_case(director, case_type, title=f"Buurt persoon {i}", person=person))
+        nuisance = _category("t-overlast", "Overlast (test)")
+        for i in range(8):
+            signal = signal_receive(
+                actor=None,
+                municipality=municipality,
+                source=Source.STAFF,
+                channel=Channel.STAFF_FORM,
+                description=f"Signaal in de buurt {i}",
+                category=nuisance,
+            )
+            if i < 6:
+                SignalSubject.objects.create(signal=signal, kind="adres", address=near)
+            else:
+                SignalSubject.objects.create(signal=signal, kind="persoon", person=person)
+    for case in cases[:2]:
+        add_member(case, director, user=users["projectleider"], case_role="projectleider")
+    rollup_rebuild(from_month=dt.date(2026, 1, 1), today=TODAY)
+    return {"cases": cases, "case_type": case_type}

@@ -81,3 +81,26 @@ def moments(start: date, end: date) -> tuple[datetime, datetime]:
     """The month [start, end) as aware moments in the municipality's time zone, for timestamp columns."""
     zone = timezone.get_default_timezone()
     return datetime.combine(start, time.min, tzinfo=zone), datetime.combine(end, time.min, tzinfo=zone)
+
+
+# A cross breakdown counts two dimensions at a time (e.g. category × source): its dimension and each member join
+# the two parts with CROSS, so the rollup table keeps one row per figure (decision 0012).
+CROSS = " × "
+
+
+def cross(rows: Sequence[tuple[str, str, int]], first: str, second: str) -> list[Figure]:
+    """Counts per pair of members of two dimensions, e.g. signals per category and source, as Figures."""
+    return [
+        Figure(
+            value=n,
+            base=n,
+            dimension=f"{first}{CROSS}{second}",
+            member=f"{a or 'onbekend'}{CROSS}{b or 'onbekend'}",
+        )
+        for a, b, n in rows
+    ]
+
+
+def postcode_area(postcode: str) -> str:
+    """The area of an address for monitoring: its four-digit postcode area (PC4), e.g. "Postcode 6811"."""
+    return f"Postcode {postcode[:4]}"

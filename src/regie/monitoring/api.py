@@ -134,6 +134,28 @@ class SeriesView(APIView):
                     }
                     for b in view.breakdowns
                 ],
+                "crossTables": [
+                    {
+                        "dimensions": [t.first, t.second],
+                        "rows": [
+                            {
+                                "member": line["member"],
+                                "cells": [
+                                    {"column": col, **_cell(c)}
+                                    for col, c in zip(t.columns, line["cells"], strict=True)
+                                ],
+                                "total": _cell(line["total"]),
+                            }
+                            for line in t.lines
+                        ],
+                        "columnTotals": [
+                            {"column": col, **_cell(c)}
+                            for col, c in zip(t.columns, t.column_totals, strict=True)
+                        ],
+                        "total": _cell(t.grand_total),
+                    }
+                    for t in view.crosses
+                ],
             }
         )
 

@@ -11,6 +11,7 @@ from regie.core.indicators import THEMES
 from regie.monitoring.models import ReportKind
 
 MONTH = {"placeholder": "JJJJ-MM", "inputmode": "numeric", "pattern": "[0-9]{4}-[0-9]{2}"}
+MANY_AREAS = 60  # more areas than this: typed (a postcode area), not chosen from a list
 
 
 class FilterForm(forms.Form):
@@ -28,6 +29,21 @@ class FilterForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "Hele gemeente"), *((a, a) for a in areas)]
         field.error_messages["invalid_choice"] = "Kies een gebied uit de lijst."
+        if len(areas) > MANY_AREAS:
+            field.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+            field.help_text = "Vier cijfers van een postcode, bijvoorbeeld 6811; leeg voor de hele gemeente."
+            field.error_messages["invalid_choice"] = (
+                "Voor dit postcodegebied zijn geen cijfers; kies een ander."
+            )
+
+    def full_clean(self) -> None:
+        # "6811" or "6811 AB" typed for a postcode area means "Postcode 6811".
+        typed = str(self.data.get("gebied") or "").strip() if self.is_bound else ""
+        if typed[:4].isdigit() and len(typed[:4]) == 4:
+            data = dict(self.data.items())
+            data["gebied"] = f"Postcode {typed[:4]}"
+            self.data = data
+        super().full_clean()
 
 
 class RebuildForm(forms.Form):

@@ -14,6 +14,15 @@ register(
     ("council_report.generated", "Voortgangsrapportage voor de raad gemaakt", False),
     ("council_report.downloaded", "Voortgangsrapportage voor de raad gedownload", False),
 )
+register(
+    MONITORING,
+    "indicator",
+    ("monitoring.drilldown", "Casussen achter een monitoringcijfer bekeken", False),
+)
 register_object_types(
-    {"rollup_run": "Berekening van de monitoringcijfers", "council_report": "Voortgangsrapportage"}
+    {
+        "rollup_run": "Berekening van de monitoringcijfers",
+        "council_report": "Voortgangsrapportage",
+        "indicator": "Monitoringcijfer",
+    }
 )

@@ -52,6 +52,9 @@ class RollupRun(BaseModel):
     error = models.TextField(blank=True)
     requested_by = models.CharField(max_length=150, blank=True)  # a username, or empty for the nightly job
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The areas with figures per theme when the run finished (theme → sorted list), so a dashboard's filter
+    # needs no scan of the rollup table.
+    areas = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

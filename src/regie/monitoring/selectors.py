@@ -14,10 +14,16 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from regie.core.charts import Series, line_chart, month_label
-from regie.core.indicators import COUNT, SHARE, THEMES, Indicator, indicators
+from regie.core.indicators import COUNT, CROSS, SHARE, THEMES, Indicator, indicators
 from regie.core.suppression import Cell, count_cell, measure_cell, suppress_table
-from regie.monitoring.models import RollupValue
-from regie.monitoring.services.rollups import add_months, month_start, months_between, parse_month
+from regie.monitoring.models import RollupRun, RollupValue
+from regie.monitoring.services.rollups import (
+    add_months,
+    last_computed,
+    month_start,
+    months_between,
+    parse_month,
+)
 
 MAX_MONTHS = 36
 DEFAULT_MONTHS = 12
@@ -93,12 +99,35 @@ class Breakdown:
 
 
 @dataclass
+class CrossTable:
+    """Two dimensions at a time over the whole period (a flow summed, a stock at its last month), suppressed as one
+    table with its row and column totals: a hidden cell cannot be recomputed from either."""
+
+    first: str
+    second: str
+    rows: list[str]
+    columns: list[str]
+    cells: list[list[Cell]]
+    row_totals: list[Cell]
+    column_totals: list[Cell]
+    grand_total: Cell
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        return [
+            {"member": member, "cells": cells, "total": total}
+            for member, cells, total in zip(self.rows, self.cells, self.row_totals, strict=True)
+        ]
+
+
+@dataclass
 class IndicatorView:
     indicator: Indicator
     months: list[date]
     totals: list[Cell]  # the indicator's own figure per month
     breakdowns: list[Breakdown] = field(default_factory=list)
     chart: dict[str, object] = field(default_factory=dict)
+    crosses: list[CrossTable] = field(default_factory=list)
 
     @property
     def month_labels(self) -> list[str]:
@@ -127,11 +156,30 @@ def _breakdown(
             for member in members
         ]
         return Breakdown(dimension, members, cells, [], [], None)
-    grid = [[int(values.get((dimension, member, month), (0, 0))[0]) for month in months] for member in members]
+    grid = [
+        [int(values.get((dimension, member, month), (0, 0))[0]) for month in months] for member in members
+    ]
     cells, member_totals, month_totals, grand = suppress_table(grid)
     if indicator.stock:
         return Breakdown(dimension, members, cells, [], month_totals, None)
     return Breakdown(dimension, members, cells, member_totals, month_totals, grand)
+
+
+def _cross(
+    indicator: Indicator, dimension: str, values: dict[Key, tuple[float, int]], months: list[date]
+) -> CrossTable:
+    first, second = dimension.split(CROSS, 1)
+    counted = months[-1:] if indicator.stock else months
+    sums: dict[tuple[str, str], int] = defaultdict(int)
+    for (d, member, month), (value, _) in values.items():
+        if d == dimension and month in counted:
+            a, _, b = member.partition(CROSS)
+            sums[(a, b)] += int(value)
+    rows = sorted({a for a, _ in sums})
+    columns = sorted({b for _, b in sums})
+    grid = [[sums.get((a, b), 0) for b in columns] for a in rows]
+    cells, row_totals, column_totals, grand = suppress_table(grid)
+    return CrossTable(first, second, rows, columns, cells, row_totals, column_totals, grand)
 
 
 def indicator_views(codes: Sequence[Indicator], period: Period, area: str = "") -> list[IndicatorView]:
@@ -147,21 +195,19 @@ def indicator_views(codes: Sequence[Indicator], period: Period, area: str = "") 
             indicator,
             months,
             totals,
-            [_breakdown(indicator, d, own, months) for d in dimensions],
+            [_breakdown(indicator, d, own, months) for d in dimensions if CROSS not in d],
         )
+        if indicator.kind == COUNT:
+            view.crosses = [_cross(indicator, d, own, months) for d in dimensions if CROSS in d]
         view.chart = line_chart(months, [Series("totaal", indicator.label, [c.value for c in totals])])
         views.append(view)
     return views
 
 
-def areas_of(theme: str) -> list[str]:
-    codes = [i.code for i in indicators_of(theme)]
-    return sorted(
-        RollupValue.objects.filter(indicator__in=codes)
-        .exclude(area="")
-        .values_list("area", flat=True)
-        .distinct()
-    )
+def areas_of(theme: str, run: RollupRun | None = None) -> list[str]:
+    """The areas with figures for a theme, as the last run found them (decision 0012)."""
+    run = run or last_computed()
+    return list(run.areas.get(theme, [])) if run else []
 
 
 def theme_labels() -> dict[str, str]:
@@ -182,4 +228,38 @@ def csv_rows(views: list[IndicatorView]) -> list[list[str]]:
                     rows.append(
                         [view.indicator.label, b.dimension, member, month.isoformat()[:7], cell.text, unit]
                     )
+        span = (
+            f"{view.months[0].isoformat()[:7]} t/m {view.months[-1].isoformat()[:7]}" if view.months else ""
+        )
+        if view.indicator.stock and view.months:
+            span = view.months[-1].isoformat()[:7]
+        for t in view.crosses:
+            dimension = f"{t.first}{CROSS}{t.second}"
+            for line in t.lines:
+                for column, cell in zip(t.columns, line["cells"], strict=True):
+                    rows.append(
+                        [
+                            view.indicator.label,
+                            dimension,
+                            f"{line['member']}{CROSS}{column}",
+                            span,
+                            cell.text,
+                            unit,
+                        ]
+                    )
+                rows.append(
+                    [
+                        view.indicator.label,
+                        dimension,
+                        f"{line['member']}{CROSS}totaal",
+                        span,
+                        line["total"].text,
+                        unit,
+                    ]
+                )
+            for column, cell in zip(t.columns, t.column_totals, strict=True):
+                rows.append(
+                    [view.indicator.label, dimension, f"totaal{CROSS}{column}", span, cell.text, unit]
+                )
+            rows.append([view.indicator.label, dimension, "totaal", span, t.grand_total.text, unit])
     return rows

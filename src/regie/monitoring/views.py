@@ -20,6 +20,7 @@ from regie.core.html.form_view import handle_form
 from regie.core.html.forms import apply_errors
 from regie.core.ids import uuid_or_404
 from regie.core.suppression import threshold
+from regie.monitoring.drilldown import add_links, may_drill
 from regie.monitoring.forms import FilterForm, RebuildForm, ReportForm
 from regie.monitoring.models import CouncilReport, ReportStatus, RollupRun
 from regie.monitoring.selectors import (
@@ -95,6 +96,8 @@ def theme_page(request: HttpRequest, theme: str) -> HttpResponse:
     label = theme_labels().get(_theme(theme), "")
     form, period, area = _filtered(request, theme)
     views = indicator_views(indicators_of(theme), period, area) if period else []
+    if may_drill(request.user):
+        add_links(views, area)
     context = {
         **_common(request),
         "theme": theme,

@@ -54,7 +54,9 @@ def parse_month(text: str) -> date:
     match = re.fullmatch(r"(20\d\d)-(0[1-9]|1[0-2])", (text or "").strip())
     if match is None:
         raise ValidationError(
-            {"from_month": f"'{text}' is geen maand; schrijf jaar en maand als JJJJ-MM, bijvoorbeeld 2025-01."}
+            {
+                "from_month": f"'{text}' is geen maand; schrijf jaar en maand als JJJJ-MM, bijvoorbeeld 2025-01."
+            }
         )
     return date(int(match[1]), int(match[2]), 1)
 
@@ -119,7 +121,9 @@ def rollup_rebuild(
         RollupRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=str(exc)[:2000])
         raise
     with transaction.atomic():
-        RollupRun.objects.filter(pk=run.pk).update(status=RunStatus.DONE, finished_at=timezone.now())
+        RollupRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.DONE, finished_at=timezone.now(), areas=areas_per_theme()
+        )
         log_processing(
             action="monitoring.rebuilt",
             actor=actor,
@@ -139,6 +143,17 @@ def rollup_rebuild_request(*, actor: User, from_month: date, request: HttpReques
     if busy.exists():
         raise ValidationError("De cijfers worden al opnieuw berekend; wacht tot die berekening klaar is.")
     app.configure_task(name=REBUILD_TASK).defer(from_month=from_month.isoformat(), username=actor.username)
+
+
+def areas_per_theme() -> dict[str, list[str]]:
+    """Every area with a figure, per theme (one pass over the rollup table, at the end of a run)."""
+    found: dict[str, list[str]] = {}
+    pairs = (
+        RollupValue.objects.exclude(area="").values_list("theme", "area").distinct().order_by("theme", "area")
+    )
+    for theme, area in pairs:
+        found.setdefault(theme, []).append(area)
+    return found
 
 
 def last_computed() -> RollupRun | None:
