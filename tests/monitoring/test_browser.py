@@ -57,3 +57,27 @@ def test_the_analist_reads_the_dashboards_and_asks_for_a_report(
     expect(page.get_by_text("Wacht op verwerking")).to_be_visible()
     assert_accessible(page)
     assert CouncilReport.objects.get().texts["inleiding"] == "Eerste kwartaal: de aanpak loopt."
+
+
+def test_the_procesregisseur_goes_from_a_figure_to_the_cases_behind_it(
+    users, figures, areas, log_in, assert_accessible, page: Page
+) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    log_in("procesregisseur")
+    page.goto("/monitoring/thema/zorg?van=2026-01&tot=2026-02")
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "monitoring-zorg-links.png"), full_page=True)
+    page.locator('a[href="/monitoring/casussen?indicator=cases.opened&maand=2026-01"]').first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Casussen achter een cijfer")
+    expect(page.locator("tbody tr")).to_have_count(13)
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "monitoring-drilldown.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    _fits(page)
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "monitoring-drilldown-phone.png"), full_page=True)
+    page.goto("/monitoring/thema/signalen?van=2026-01&tot=2026-02")
+    _fits(page)
+    assert_accessible(page)
+    page.screenshot(path=str(SHOTS / "monitoring-signalen-cross-phone.png"), full_page=True)
