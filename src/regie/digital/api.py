@@ -22,7 +22,7 @@ from regie.core.api.conventions import wire_names
 from regie.core.ids import uuid_or_404
 from regie.digital.content import CHECK_KINDS
 from regie.digital.models import Campaign, Channel, ContentKind, TargetGroup
-from regie.digital.selectors import campaigns_of, monthly
+from regie.digital.selectors import campaigns_of, monthly, postcode_areas
 from regie.digital.services.campaigns import campaign_create, campaign_update
 from regie.digital.services.content import content_current
 from regie.digital.services.self_checks import campaign_for_code, self_check_submit
@@ -262,7 +262,9 @@ class StatisticsQuerySerializer(serializers.Serializer[Any]):
 
 
 class SelfCheckStatistics(APIView):
-    """Completed self-checks per month and check, as aggregates; counts of 1-4 are hidden (`count` null)."""
+    """Completed self-checks per month and check, and per postcode area (PC4, `postcodeArea` null: not given), as
+    aggregates; counts of 1-4 are hidden (`count` null) with secondary suppression, as is an area's `averageScore`
+    from fewer than 5 results."""
 
     required_permission = "digital.statistics"
 
@@ -286,6 +288,7 @@ class SelfCheckStatistics(APIView):
             if campaign is None or campaign.municipality_id != user.organisation.municipality_id:
                 raise serializers.ValidationError({"campaign": ["Er is geen campagne met deze code."]})
         rows = monthly(user.organisation.municipality_id, months=params["months"], campaign=campaign)
+        areas = postcode_areas(user.organisation.municipality_id, months=params["months"], campaign=campaign)
         return Response(
             {
                 "campaign": campaign.code if campaign else None,
@@ -299,6 +302,20 @@ class SelfCheckStatistics(APIView):
                         ],
                     }
                     for r in rows
+                ],
+                "postcodeAreas": [
+                    {
+                        "postcodeArea": a.area or None,
+                        "total": {"count": _count(a.total.value), "hidden": a.total.hidden},
+                        "averageScore": None
+                        if a.average_score.value is None
+                        else round(a.average_score.value),
+                        "checks": [
+                            {"check": kind, "count": _count(c.value), "hidden": c.hidden}
+                            for kind, c in a.per_kind.items()
+                        ],
+                    }
+                    for a in areas.rows
                 ],
             }
         )

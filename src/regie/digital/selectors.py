@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from regie.core.suppression import Cell, count_cell, suppress_table, threshold
+from regie.core.suppression import Cell, count_cell, measure_cell, suppress_table, threshold
 from regie.digital.content import CHECK_KINDS
 from regie.digital.models import Campaign, ContentKind, SelfCheckResult
 
@@ -151,3 +151,60 @@ def campaign_figures(municipality_id: Any) -> list[CampaignFigures]:
 
 def campaigns_of(municipality_id: Any) -> QuerySet[Campaign]:
     return Campaign.objects.filter(municipality_id=municipality_id)
+
+
+NO_AREA = "Niet opgegeven"
+
+
+@dataclass
+class AreaRow:
+    area: str  # four digits, or "" when the resident gave none
+    label: str
+    per_kind: dict[str, Cell]
+    total: Cell
+    average_score: Cell
+
+
+@dataclass
+class AreaTable:
+    rows: list[AreaRow]
+    per_kind: dict[str, Cell]  # column totals
+    total: Cell
+
+
+def postcode_areas(municipality_id: Any, *, months: int = 12, campaign: Campaign | None = None) -> AreaTable:
+    """Completed checks per postcode area (PC4, when the resident chose to give it) and check, over the last months.
+
+    One table under the product's suppression policy: counts of 1-4 hidden, with secondary suppression over rows,
+    columns and totals; an area's average score only from at least 5 results. An area with no results has no row.
+    """
+    since = _months_back(months, timezone.localdate())[0]
+    groups = (
+        _results(municipality_id, campaign)
+        .filter(submitted_on__gte=since)
+        .values_list("postcode_area", "kind")
+        .annotate(n=Count("id"), points=Sum("score"))
+        .order_by()
+    )
+    counts: dict[tuple[str, str], int] = {}
+    points: dict[str, int] = {}
+    for area, kind, n, total_points in groups:
+        counts[(area, kind)] = n
+        points[area] = points.get(area, 0) + (total_points or 0)
+    areas = sorted({area for area, _ in counts}, key=lambda a: (a == "", a))
+    grid = [[counts.get((area, kind), 0) for kind in CHECK_KINDS] for area in areas]
+    cells, totals, column_totals, grand = suppress_table(grid) if grid else ([], [], [], count_cell(0))
+    rows = []
+    for area, row, total, raw in zip(areas, cells, totals, grid, strict=True):
+        n = sum(raw)
+        rows.append(
+            AreaRow(
+                area=area,
+                label=area or NO_AREA,
+                per_kind=dict(zip(CHECK_KINDS, row, strict=True)),
+                total=total,
+                average_score=measure_cell(points[area] / n if n else 0, n, decimals=0),
+            )
+        )
+    column_cells = column_totals or [count_cell(0) for _ in CHECK_KINDS]
+    return AreaTable(rows=rows, per_kind=dict(zip(CHECK_KINDS, column_cells, strict=True)), total=grand)

@@ -17,7 +17,7 @@ from regie.core.ids import uuid_or_404
 from regie.digital.content import CHECK_KINDS
 from regie.digital.forms import CampaignForm, ContentForm, FollowUpRecordForm
 from regie.digital.models import Campaign, ContentKind, FollowUpStatus
-from regie.digital.selectors import campaign_figures, monthly, topic_averages, year_total
+from regie.digital.selectors import campaign_figures, monthly, postcode_areas, topic_averages, year_total
 from regie.digital.services.campaigns import campaign_create, campaign_update
 from regie.digital.services.content import content_current, content_publish
 from regie.digital.services.follow_ups import follow_up_record
@@ -65,6 +65,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year_total": year_total(rows),
             "kinds": [ContentKind(k) for k in CHECK_KINDS],
             "topics": topics,
+            "areas": postcode_areas(municipality_id),
             "campaigns": campaign_figures(municipality_id),
             "may_manage": has_permission(request.user, "digital.campaigns"),
             "breadcrumbs": [{"label": "Digitale veiligheid"}],
