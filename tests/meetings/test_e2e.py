@@ -95,7 +95,9 @@ def test_the_chair_runs_the_meeting(
     page.get_by_role("button", name="Aanmelden om te bespreken").click()  # empty
     expect(page.get_by_text("Controleer uw invoer.")).to_be_visible()
     page.get_by_label("Overleg", exact=True).select_option(str(world.series.pk))
-    page.get_by_label("Vraag aan het overleg", exact=True).fill("Is opschalen naar het Zorg- en Veiligheidshuis nodig?")
+    page.get_by_label("Vraag aan het overleg", exact=True).fill(
+        "Is opschalen naar het Zorg- en Veiligheidshuis nodig?"
+    )
     page.get_by_role("button", name="Aanmelden om te bespreken").click()
     expect(page.get_by_text("De casus is aangemeld")).to_be_visible()
     assert_accessible(page)

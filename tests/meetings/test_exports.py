@@ -29,7 +29,9 @@ def _persons(case: object) -> list[object]:
     return list(case.subjects.filter(person__isnull=False).values_list("person_id", flat=True))  # type: ignore[attr-defined]
 
 
-def test_the_pdf_agenda_of_a_partner_holds_only_their_case(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
+def test_the_pdf_agenda_of_a_partner_holds_only_their_case(
+    sign_in: SignIn, meetings_world: MeetingsWorld
+) -> None:
     w = meetings_world
     response = sign_in(w.users["ggz"]).get(w.url("/agenda.pdf"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -63,7 +65,9 @@ def test_an_unconfirmed_deelnemer_gets_the_statement_not_the_pdf(
     assert response.status_code == 302 and response["Location"].endswith("/geheimhouding")
 
 
-def test_the_meeting_as_icalendar_has_no_personal_data(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
+def test_the_meeting_as_icalendar_has_no_personal_data(
+    sign_in: SignIn, meetings_world: MeetingsWorld
+) -> None:
     w = meetings_world
     response = sign_in(w.users["politie"]).get(w.url("/agenda.ics"))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
@@ -80,7 +84,9 @@ def test_the_meeting_as_icalendar_has_no_personal_data(sign_in: SignIn, meetings
         assert secret not in raw
 
 
-def test_the_icalendar_of_a_meeting_not_attended_is_404(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
+def test_the_icalendar_of_a_meeting_not_attended_is_404(
+    sign_in: SignIn, meetings_world: MeetingsWorld
+) -> None:
     w = meetings_world
     assert sign_in(w.users["brp"]).get(w.url("/agenda.ics")).status_code == 404
     assert sign_in(w.users["analist"]).get(w.url("/agenda.ics")).status_code == 403
@@ -129,7 +135,9 @@ def test_the_feed_page_makes_a_new_address_once(sign_in: SignIn, meetings_world:
     assert CalendarFeed.objects.filter(user=w.users["politie"], revoked_at__isnull=True).count() == 1
 
 
-def test_the_feed_page_refuses_bad_input_and_outsiders(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
+def test_the_feed_page_refuses_bad_input_and_outsiders(
+    sign_in: SignIn, meetings_world: MeetingsWorld
+) -> None:
     w = meetings_world
     response = sign_in(w.users["politie"]).post("/overleggen/agendafeed", {"actie": "alles"})
     assert response.status_code == 400 and "Kies of u een nieuw adres" in response.content.decode()

@@ -34,7 +34,9 @@ def test_the_coordinator_asks_to_discuss_and_the_chair_puts_it_on_the_agenda(
     chair = sign_in(w.users["procesregisseur"])  # coordinator of both cases and the series' chair
     assert "Bespreken in een overleg" in chair.get(f"/casussen/{w.case_a.pk}").content.decode()
     assert chair.get(_request_url(w)).status_code == 200
-    response = chair.post(_request_url(w), {"series": str(w.series.pk), "question": "Wie gaat op huisbezoek?"})
+    response = chair.post(
+        _request_url(w), {"series": str(w.series.pk), "question": "Wie gaat op huisbezoek?"}
+    )
     assert response.status_code == 302
     found = DiscussionRequest.objects.get(case=w.case_a)
     assert found.status == RequestStatus.OPEN
@@ -76,10 +78,15 @@ def test_only_the_coordinator_asks_to_discuss(sign_in: SignIn, meetings_world: M
     w = meetings_world
     assert sign_in(w.users["ggz"]).get(_request_url(w)).status_code == 403  # on the team, not coordinator
     assert sign_in(w.users["politie"]).get(_request_url(w)).status_code == 404  # does not see case A
-    response = sign_in(w.users["ggz"]).post(_request_url(w), {"series": str(w.series.pk), "question": "Vraag"})
+    response = sign_in(w.users["ggz"]).post(
+        _request_url(w), {"series": str(w.series.pk), "question": "Vraag"}
+    )
     assert response.status_code == 403
     assert not DiscussionRequest.objects.exists()
-    assert "Bespreken in een overleg" not in sign_in(w.users["ggz"]).get(f"/casussen/{w.case_a.pk}").content.decode()
+    assert (
+        "Bespreken in een overleg"
+        not in sign_in(w.users["ggz"]).get(f"/casussen/{w.case_a.pk}").content.decode()
+    )
 
 
 def test_the_coordinator_withdraws_a_request(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
@@ -101,7 +108,9 @@ def test_only_who_runs_the_meeting_puts_a_request_on_the_agenda(
     sign_in: SignIn, meetings_world: MeetingsWorld
 ) -> None:
     w = meetings_world
-    sign_in(w.users["procesregisseur"]).post(_request_url(w), {"series": str(w.series.pk), "question": "Vraag"})
+    sign_in(w.users["procesregisseur"]).post(
+        _request_url(w), {"series": str(w.series.pk), "question": "Vraag"}
+    )
     found = DiscussionRequest.objects.get()
     assert sign_in(w.users["ggz"]).post(w.url(f"/aanmeldingen/{found.pk}")).status_code == 403
     assert sign_in(w.users["brp"]).post(w.url(f"/aanmeldingen/{found.pk}")).status_code == 404
@@ -176,7 +185,9 @@ def test_a_series_refuses_an_unknown_proposal_source(sign_in: SignIn, meetings_w
 
 def _minutes(w: MeetingsWorld, text: str = "GGZ gaat op huisbezoek.") -> None:
     item = AgendaItem.objects.get(pk=w.item_a.pk)
-    minutes_record(actor=w.users["procesregisseur"], item=item, version=item.version, text=text, category="care")
+    minutes_record(
+        actor=w.users["procesregisseur"], item=item, version=item.version, text=text, category="care"
+    )
 
 
 def test_the_chair_approves_the_minutes_and_later_entries_are_addenda(
@@ -188,7 +199,10 @@ def test_the_chair_approves_the_minutes_and_later_entries_are_addenda(
     assert "Verslag vaststellen" in chair.get(w.url()).content.decode()
     assert chair.post(w.url("/vaststellen"), {"seen": "1"}).status_code == 302
     w.meeting.refresh_from_db()
-    assert w.meeting.minutes_approved_at is not None and w.meeting.minutes_approved_by == w.users["procesregisseur"]
+    assert (
+        w.meeting.minutes_approved_at is not None
+        and w.meeting.minutes_approved_by == w.users["procesregisseur"]
+    )
     assert "Het verslag is vastgesteld op" in chair.get(w.url()).content.decode()
     _minutes(w, "Correctie: de wijkagent gaat mee.")
     first, later = MinutesEntry.objects.filter(item=w.item_a).order_by("created_at")

@@ -73,7 +73,7 @@ class SeriesForm(MeetingsForm):
     agenda_sources = forms.MultipleChoiceField(
         label="Voorstellen voor de agenda",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.SelectMultiple(attrs={"size": 3}),
         help_text="Naast de casussen die hun coördinator aanmeldt om te bespreken.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -172,7 +172,9 @@ class SeriesChoice(forms.ModelChoiceField):
         try:
             return super().to_python(value)
         except forms.ValidationError:  # not an id at all: the same Dutch answer as an unknown one
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
 
 
 class DiscussionRequestForm(MeetingsForm):
