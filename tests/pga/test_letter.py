@@ -28,9 +28,7 @@ SignIn = Callable[[User], Client]
 
 
 def _with_address(world: PgaWorld) -> None:
-    address = Address.objects.create(
-        postcode="6851AB", house_number=12, street="Dorpsstraat", city="Huissen"
-    )
+    address = Address.objects.create(postcode="6851AB", house_number=12, street="Dorpsstraat", city="Huissen")
     world.pga.person.address = address
     world.pga.person.save()
     director = world.users["procesregisseur"]
@@ -62,7 +60,13 @@ def test_the_procesregisseur_makes_the_letter(sign_in: SignIn, pga_world: PgaWor
     document = Document.objects.get(case=pga_world.pga.case, document_type="brief")
     assert document.category == "general" and document.filename.endswith(".docx")
     text = _text(document)
-    for expected in ("Jan de Vries", "Dorpsstraat 12", "6851 AB Huissen", "06 1234 5601", pga_world.pga.case.number):
+    for expected in (
+        "Jan de Vries",
+        "Dorpsstraat 12",
+        "6851 AB Huissen",
+        "06 1234 5601",
+        pga_world.pga.case.number,
+    ):
         assert expected in text
     assert "{{" not in text and "leeg:" not in text  # every merge field filled
     assert "Geestelijke gezondheid" not in text  # the letter names no health domain

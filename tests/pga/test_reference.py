@@ -56,7 +56,9 @@ def test_only_the_beheerder_edits_the_reference_data(sign_in: SignIn, pga_world:
 
 def test_the_service_refuses_anyone_but_the_beheerder(pga_world: PgaWorld) -> None:
     with pytest.raises(PermissionError):
-        checklist_create(actor=pga_world.users["procesregisseur"], label="x", criteria=[Line("a")], local_rules=[])
+        checklist_create(
+            actor=pga_world.users["procesregisseur"], label="x", criteria=[Line("a")], local_rules=[]
+        )
 
 
 def test_a_new_checklist_version_with_a_local_rule(sign_in: SignIn, pga_world: PgaWorld) -> None:
@@ -72,7 +74,7 @@ def test_a_new_checklist_version_with_a_local_rule(sign_in: SignIn, pga_world: P
     checklist = checklist_in_force()
     rule = checklist.local_rules[0].code
     together = [i.code for i in checklist.criteria if i.group == "samen"]
-    alone = [i.code for i in checklist.criteria if i.group == "alleen"][0]
+    alone = next(i.code for i in checklist.criteria if i.group == "alleen")
     assert checklist.meets({**dict.fromkeys(together, True), rule: True})
     assert not checklist.meets(dict.fromkeys(together, True))  # the local rule must hold too
     assert checklist.meets({alone: True, rule: True})

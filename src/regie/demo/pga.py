@@ -403,9 +403,10 @@ def _more(director: User, municipality: Municipality, users: dict[str, User], to
     # Joyce moved back: a re-referral within twelve months waits in the triage, flagged at screening.
     joyce = Person.objects.filter(given_names="Joyce", surname="Leeuwen", birth_date=date(1979, 3, 17)).first()
     if joyce is not None:
-        again = _refer(users["ggz"], municipality, joyce, case=None, urgency=Urgency.HIGH,
-                       reason="Terug in Lingewaard; opnieuw schulden en spanningen thuis.",
-                       goal="Opnieuw één plan met de partners.")  # fmt: skip
+        again = referral_create(actor=users["ggz"], municipality=municipality, known_person=joyce,
+                                person=PersonDetails(surname=joyce.surname), urgency=Urgency.HIGH,
+                                reason="Terug in Lingewaard; opnieuw schulden en spanningen thuis.",
+                                goal="Opnieuw één plan met de partners.")  # fmt: skip
         _backdate_referral(again, 4)
 
 
