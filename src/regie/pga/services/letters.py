@@ -65,8 +65,8 @@ def informing_template() -> bytes:
     """The .docx template of the letter (built once per process)."""
     doc = DocxDocument()
     style = doc.styles["Normal"]
-    style.font.name = "Arial"  # type: ignore[attr-defined]
-    style.font.size = Pt(10.5)  # type: ignore[attr-defined]
+    style.font.name = "Arial"
+    style.font.size = Pt(10.5)
     run = doc.sections[0].header.paragraphs[0].add_run("Gemeente {{ gemeente }}")
     run.bold = True
     run.font.size = Pt(14)
