@@ -74,6 +74,7 @@ def test_the_chair_runs_the_meeting(
     page.get_by_role("button", name="Verslag vaststellen").click()
     expect(page.get_by_text("Het verslag is vastgesteld.")).to_be_visible()
     assert_accessible(page)
+    _shot(page, "meeting-approved-desktop")
     page.goto(world.item_url(world.item_a))
     page.get_by_role("textbox", name="Verslag", exact=True).fill("Correctie: de wijkagent gaat mee.")
     page.get_by_role("button", name="Verslag vastleggen").click()
