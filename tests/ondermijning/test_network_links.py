@@ -34,11 +34,11 @@ def hidden(world: OndermijningWorld):  # type: ignore[no-untyped-def]
 def test_links_join_the_visible_nodes(world: OndermijningWorld, hidden) -> None:  # type: ignore[no-untyped-def]
     network = network_of(world.users["procesregisseur"], world.sites["A"])
     links = {(link["from"], link["relation"], link["to"]) for link in network["links"]}
-    assert (f"Casus {world.case.number}", "betrokkene", str(world.person)) in links
-    assert (f"Casus {world.case.number}", "locatie", "Unit A") in links
+    assert (f"Casus {world.case.number}", "heeft als betrokkene", str(world.person)) in links
+    assert (f"Casus {world.case.number}", "heeft als locatie", "Unit A") in links
     assert (
         f"Casus {hidden.number}",
-        "gebruiker",
+        "heeft als gebruiker",
         str(hidden.subjects.get(person__isnull=False).person),
     ) in links
     # every end of every link is a node shown (or the location itself)

@@ -272,7 +272,7 @@ def network_of(user: Any, site: AreaLocation, *, request: HttpRequest | None = N
             .order_by("case__number", "role", "pk")
         )
         for row in subjects:
-            case, role = by_id[row.case_id], row.get_role_display().lower()
+            case, role = by_id[row.case_id], f"heeft als {row.get_role_display().lower()}"
             if row.person_id:
                 if row.person not in nodes["persons"]:
                     nodes["persons"].append(row.person)
