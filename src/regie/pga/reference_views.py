@@ -30,7 +30,7 @@ HOME = {"label": "Persoonsgerichte aanpak: instellingen", "url": "/pga/beheer"}
 # "algemeen", "zorg", "justitie" (the first word of the category's label), or the code itself.
 CATEGORY_WORD = {code: str(label).split(" ")[0].lower() for code, label in DataCategory.choices}
 CATEGORY_BY_LABEL = {word: code for code, word in CATEGORY_WORD.items()} | {c: c for c in DataCategory.values}
-LINES = forms.Textarea(attrs={"rows": 6})
+LINES = forms.Textarea(attrs={"rows": 7})
 
 
 def _lines(text: str) -> list[str]:
