@@ -235,6 +235,9 @@ class Probe:
             "nazorg-online/": lambda: _pick(
                 follow_ups_visible_to(u).order_by("reference"), VictimFollowUp.objects.order_by("reference")
             ),
+            "api/v1/victim-follow-ups/": lambda: _pick(
+                follow_ups_visible_to(u).order_by("reference"), VictimFollowUp.objects.order_by("reference")
+            ),
         }
         if name in table:
             return table[name]()
