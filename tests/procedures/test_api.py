@@ -182,6 +182,7 @@ def test_it_shows_a_procedure_with_addressees_deadlines_and_allowed_steps(api_as
         "enforcement-request",
         "enforcement-request-decision",
         "default-notice",
+        "default-penalty-decision",
     ]
 
 

@@ -55,7 +55,7 @@ def test_it_requires_a_reason_when_the_data_are_not_marked_in_research(world, st
             "2026-01-12",
             data={"reason": "x", "in_research": "nee"},
         )
-    assert caught.value.message_dict["in_research_reason"] == ["Dit veld is verplicht."]
+    assert caught.value.message_dict["in_research_reason"][0].endswith(": vul dit in.")
 
 
 def test_enforcement_moves_leave_the_brp_investigation_untouched(pr_at, move, request):

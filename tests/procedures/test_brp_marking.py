@@ -45,7 +45,7 @@ def test_the_marking_is_placed_once_runs_at_most_three_months_and_ends(brp, move
     )
     assert _refused(
         lambda: move("brp", brp, "research-ended", "2026-01-20", {"reason": "anders"}), "note"
-    ) == ("Dit veld is verplicht.")
+    ) == ("Toelichting: vul dit in.")
     move("brp", brp, "research-ended", "2026-02-20", {"reason": "juist"})
     assert brp.deadlines.get(code="research-maximum").status == DeadlineStatus.MET
 

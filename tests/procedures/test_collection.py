@@ -64,10 +64,10 @@ def test_a_reminder_waits_for_default_and_a_dwangbevel_for_the_reminders_two_wee
     assert reminder.due_date == date(2026, 7, 28) and reminder.legal_basis == "Awb 4:112"
 
     _refused(
-        lambda: move("jurist", forfeited, "writ", "2026-07-28", {"amount": "1000"}),
+        lambda: move("jurist", forfeited, "writ", "2026-07-28", {"amount": "1000", "writ_costs": "45"}),
         "die termijn eindigt op dinsdag 28 juli 2026",
     )
-    move("jurist", forfeited, "writ", "2026-07-29", {"amount": "1000"})
+    move("jurist", forfeited, "writ", "2026-07-29", {"amount": "1000", "writ_costs": "45"})
     assert forfeited.deadlines.get(code="collection-lapse-interrupted").status == DeadlineStatus.MET
 
 

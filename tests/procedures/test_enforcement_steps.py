@@ -95,7 +95,7 @@ def test_bad_execution_input_is_refused_per_field_in_dutch_with_nothing_written(
         move("handhaver", ordered, "enforcement-executed", "2026-05-20", {"actions": "", "costs": "veel"})
     errors = caught.value.message_dict
     assert set(errors) == {"actions", "costs", "cost_items"}
-    assert errors["actions"] == ["Dit veld is verplicht."]
+    assert errors["actions"] == ["Wat is uitgevoerd: vul dit in."]
     assert (
         ordered.transitions.count() == before and not ordered.deadlines.filter(code="cost-recovery").exists()
     )

@@ -51,6 +51,14 @@ def test_every_shipped_letter_has_a_template_that_this_or_another_test_generates
         "objection-decision",
     }
     elsewhere = {
+        # test_letters_collection
+        "penalty-reminder",
+        "penalty-writ",
+        "cost-reminder",
+        "cost-writ",
+        "default-notice-received",
+        "default-penalty-decision",
+        "o13b-closure-lifted",
         "pr-intended-decision",
         "objection-extension",
         "o13b-closure-order",

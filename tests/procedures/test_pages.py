@@ -324,7 +324,7 @@ def test_a_procedure_is_started_through_the_form(sign_in, users, world):
         ({"soort": "schaakspel", "casus": ""}, "Kies een bestaande soort procedure"),
         (
             {"soort": "permanent-residence", "casus": "{case}", "datum": "2026-02-02", "signal": ""},
-            "Dit veld is verplicht",
+            "Omschrijving van het signaal: vul dit in",
         ),
     ],
 )

@@ -27,9 +27,15 @@ from regie.procedures.definitions.schema import FieldSpec, LetterSpec, StepSpec,
 
 
 def penalty_collection_steps(
-    after: tuple[str, ...], *, letters: tuple[LetterSpec, ...]
+    after: tuple[str, ...],
+    *,
+    letters: tuple[LetterSpec, ...],
+    reminder_letters: tuple[LetterSpec, ...] = (),
+    writ_letters: tuple[LetterSpec, ...] = (),
+    writ_fields: tuple[FieldSpec, ...] = (),
 ) -> tuple[StepSpec, ...]:
-    """Forfeiture, collection decision (with `letters`), reminder and dwangbevel; each may be followed by `after`."""
+    """Forfeiture, collection decision (with `letters`), reminder and dwangbevel (with their letters, from the
+    versions that have them); each may be followed by `after`."""
     return (
         StepSpec(
             code="forfeiture",
@@ -125,6 +131,7 @@ def penalty_collection_steps(
                     legal_basis="Awb 4:112",
                 ),
             ),
+            letters=reminder_letters,
         ),
         StepSpec(
             code="writ",
@@ -133,8 +140,9 @@ def penalty_collection_steps(
             next=after,
             description="Is na de aanmaning niet binnen twee weken betaald, dan kan de gemeente bij dwangbevel "
             "invorderen (Awb 4:114, 5:37).",
-            fields=(FieldSpec("amount", "Bedrag van het dwangbevel", "money", required=True),),
+            fields=(FieldSpec("amount", "Bedrag van het dwangbevel", "money", required=True), *writ_fields),
             rules=("after:reminder", "writ_after_reminder"),
+            letters=writ_letters,
         ),
     )
 
@@ -346,7 +354,9 @@ def request_decision_letter(
     )
 
 
-def default_notice_step(decisions: tuple[str, ...], terms: tuple[tuple[str, str], ...]) -> StepSpec:
+def default_notice_step(
+    decisions: tuple[str, ...], terms: tuple[tuple[str, str], ...], letters: tuple[LetterSpec, ...] = ()
+) -> StepSpec:
     """A written notice of default received after a decision term passed: the municipality forfeits a penalty per
     day from two weeks after its receipt unless it decides (Awb 4:17, for an objection via 7:14)."""
     return StepSpec(
@@ -374,4 +384,5 @@ def default_notice_step(decisions: tuple[str, ...], terms: tuple[tuple[str, str]
                 closed_by=decisions,
             ),
         ),
+        letters=letters,
     )

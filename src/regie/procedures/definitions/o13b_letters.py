@@ -58,3 +58,21 @@ REQUEST_DECISION_LETTER = request_decision_letter(
     authority=MAYOR,
     category="justice",
 )
+
+# The early lifting of a closure is a decision of the mayor (art. 13b Opiumwet; Awb 5:32a does not apply): it ends
+# the administrative enforcement before the closure period and can be objected to by an interested party.
+LIFTED_LETTER = letter(
+    code="o13b-closure-lifted",
+    label="Besluit tot vroegtijdige opheffing van de sluiting",
+    document_type="besluit",
+    objection_term="objection",
+    merge=(
+        ("soort_pand", "data:police-report.premises_type|choice"),
+        ("datum_sluitingsbesluit", "data:closure-order.@date|date"),
+        ("kenmerk_sluitingsbesluit", "data:closure-order.@kenmerk"),
+        ("datum_sluiting", "data:closure.@date|date"),
+        ("sluitingsduur", "data:closure-order.closure_period|period"),
+        ("grond_opheffing", "data:closure-lifted.ground|choice"),
+        ("motivering", "data:closure-lifted.reasons"),
+    ),
+)

@@ -17,6 +17,11 @@ Version 3 (issue 12): letters for the intended penalty order and the penalty ord
 names the order it collects), the cost-recovery decision (Awb 5:25) and the decision on a request for enforcement;
 the closure order states the weighing of proportionality recorded in the assessment; the decision on objection
 records a reimbursement of costs (7:15).
+
+Version 4 (issue 12): letters for the reminder (Awb 4:112) and the writ (4:114) of a forfeited penalty; a reminder
+and a writ for the costs of the closure (5:25) as steps of their own; the early lifting of a closure is a decision
+with its letter and objection term; a confirmation of a notice of default (4:17) and the decision fixing the
+penalty for not deciding in time (4:18). Version 3 stays stored for the procedures that run under it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from regie.procedures.definitions import phases
+from regie.procedures.definitions.collection import (
+    WRIT_COSTS,
+    cost_collection_steps,
+    cost_reminder_letter,
+    cost_writ_letter,
+    default_notice_letter,
+    default_penalty_letter,
+    default_penalty_step,
+    reminder_letter,
+    writ_letter,
+)
 from regie.procedures.definitions.common import (
     INSPECTOR,
     JURIST,
@@ -32,6 +48,7 @@ from regie.procedures.definitions.common import (
     PROJECT_LEADER,
     ending_steps,
     objection_delay_steps,
+    objection_term,
     remedy_steps,
     work_term,
 )
@@ -47,6 +64,7 @@ from regie.procedures.definitions.o13b_letters import (
     COST_RECOVERY_LETTER,
     FINDINGS_MERGE,
     LEGAL_BASIS,
+    LIFTED_LETTER,
     PROPORTIONALITY_MERGE,
     REQUEST_DECISION_LETTER,
     letter,
@@ -74,6 +92,8 @@ AFTER_ORDER = (
     "closure-lifted",
     "reopening",
     "cost-recovery-decision",
+    "cost-reminder",
+    "cost-writ",
     "reinspection",
     "forfeiture",
     "collection-decision",
@@ -420,17 +440,29 @@ STEPS = (
             FieldSpec("reasons", "Motivering van de opheffing", "longtext", required=True),
         ),
         rules=("after:closure", "lift_before_reopening"),
+        terms=(objection_term(start="step"),),
+        letters=(LIFTED_LETTER,),
         tasks=(TaskSpec("Verzegeling verwijderen en sluitingsmededeling weghalen", INSPECTOR, "P1D"),),
     ),
     *_penalty_steps(),
     *penalty_collection_steps(
         AFTER_ORDER,
         letters=(COLLECTION_LETTER,),
+        reminder_letters=(reminder_letter("penalty-reminder", authority=MAYOR, category="justice"),),
+        writ_letters=(writ_letter("penalty-writ", authority=MAYOR, category="justice"),),
+        writ_fields=(WRIT_COSTS,),
     ),
     cost_recovery_step(
         AFTER_ORDER,
         executed="closure",
         letters=(COST_RECOVERY_LETTER,),
+    ),
+    *cost_collection_steps(
+        AFTER_ORDER,
+        letters=(
+            cost_reminder_letter("cost-reminder", authority=MAYOR, category="justice"),
+            cost_writ_letter("cost-writ", authority=MAYOR, category="justice"),
+        ),
     ),
     *remedy_steps(AFTER_ORDER, authority=MAYOR, sent_on=True),
     *objection_delay_steps(AFTER_ORDER),
@@ -441,19 +473,26 @@ STEPS = (
             ("decision-on-objection", "Beslissing op bezwaar"),
             ("request-decision", "Besluit op verzoek om handhaving"),
         ),
+        letters=(default_notice_letter(authority=MAYOR, category="justice"),),
     ),
+    default_penalty_step(letters=(default_penalty_letter(authority=MAYOR, category="justice"),)),
     *ending_steps(JURIST, PROJECT_LEADER),
 )
 
 DEFINITION = Definition(
     code="opiumwet-13b",
-    version=3,
+    version=4,
     label="Sluiting artikel 13b Opiumwet",
     description="Sluiting van een woning of lokaal wegens drugshandel of -productie (Damoclesbeleid).",
     case_types=("opiumwet-13b",),
     category="justice",
     start_step="police-report",
     steps=STEPS,
-    actions=("enforcement-request", "enforcement-request-decision", "default-notice"),
+    actions=(
+        "enforcement-request",
+        "enforcement-request-decision",
+        "default-notice",
+        "default-penalty-decision",
+    ),
     requires_address=True,
 )

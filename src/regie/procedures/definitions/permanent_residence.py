@@ -18,11 +18,27 @@ Version 4 (issue 12): letters for the cost-recovery decision (Awb 5:25) and the 
 enforcement (4:13); the decision letter states the findings, the inspection date and the weighing of interests
 (an optional 'Afweging evenredigheid' on the decision); the collection decision names the penalty order it
 collects; the decision on objection records a reimbursement of costs (7:15); help texts show periods in words.
+
+Version 5 (issue 12): letters for the reminder (aanmaning, Awb 4:112) and the writ (dwangbevel, 4:114) of a
+forfeited penalty; a reminder and a writ for the costs of administrative enforcement (5:25) as steps of their
+own; a confirmation of a notice of default (4:17) and the decision fixing the penalty for not deciding in time
+(4:18), with its letter. Version 4 stays stored for the procedures that run under it.
 """
 
 from __future__ import annotations
 
 from regie.procedures.definitions import phases
+from regie.procedures.definitions.collection import (
+    WRIT_COSTS,
+    cost_collection_steps,
+    cost_reminder_letter,
+    cost_writ_letter,
+    default_notice_letter,
+    default_penalty_letter,
+    default_penalty_step,
+    reminder_letter,
+    writ_letter,
+)
 from regie.procedures.definitions.common import (
     INSPECTOR,
     JURIST,
@@ -77,6 +93,8 @@ AFTER_DECISION = (
     "writ",
     "enforcement-executed",
     "cost-recovery-decision",
+    "cost-reminder",
+    "cost-writ",
     "ended",
     "withdrawn",
 )
@@ -309,7 +327,13 @@ STEPS = (
         ),
         rules=("after:notification",),
     ),
-    *penalty_collection_steps(AFTER_DECISION, letters=COLLECTION_LETTERS),
+    *penalty_collection_steps(
+        AFTER_DECISION,
+        letters=COLLECTION_LETTERS,
+        reminder_letters=(reminder_letter("penalty-reminder"),),
+        writ_letters=(writ_letter("penalty-writ"),),
+        writ_fields=(WRIT_COSTS,),
+    ),
     execution_step(AFTER_DECISION, notified="notification", roles=(INSPECTOR, JURIST)),
     cost_recovery_step(
         AFTER_DECISION,
@@ -321,6 +345,9 @@ STEPS = (
                 executed="enforcement-executed",
             ),
         ),
+    ),
+    *cost_collection_steps(
+        AFTER_DECISION, letters=(cost_reminder_letter("cost-reminder"), cost_writ_letter("cost-writ"))
     ),
     *remedy_steps(AFTER_DECISION, sent_on=True),
     *objection_delay_steps(AFTER_DECISION),
@@ -339,18 +366,25 @@ STEPS = (
             ("decision-on-objection", "Beslissing op bezwaar"),
             ("request-decision", "Besluit op verzoek om handhaving"),
         ),
+        letters=(default_notice_letter(),),
     ),
+    default_penalty_step(letters=(default_penalty_letter(),)),
     *ending_steps(JURIST, INSPECTOR),
 )
 
 DEFINITION = Definition(
     code="permanent-residence",
-    version=4,
+    version=5,
     label="Handhaving permanente bewoning",
     description="Handhaving tegen permanente bewoning van een recreatiewoning.",
     case_types=("handhaving-permanente-bewoning",),
     category="general",
     start_step="signal",
     steps=STEPS,
-    actions=("enforcement-request", "enforcement-request-decision", "default-notice"),
+    actions=(
+        "enforcement-request",
+        "enforcement-request-decision",
+        "default-notice",
+        "default-penalty-decision",
+    ),
 )

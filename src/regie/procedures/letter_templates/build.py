@@ -19,10 +19,14 @@ HERE = Path(__file__).resolve().parent
 
 # The signatory comes from the mandate register (who signs what for the college or the mayor); the contact
 # person is the one point of contact for the procedure and is named in the letter, not as its signatory.
+# "namens deze(n)" only when an official signs under mandate: the mayor signing a 13b letter in his own right
+# signs for nobody (the field `namens` is empty then and the paragraph is left out).
 CLOSING = (
     "Met vriendelijke groet,",
     "{{ bestuursorgaan }} van {{ plaatsnaam }},",
-    "namens deze(n),",
+    "{%p if namens %}",
+    "{{ namens }}",
+    "{%p endif %}",
     "",
     "{{ ondertekenaar_naam }}",
     "{{ ondertekenaar_functie }}",
@@ -47,8 +51,15 @@ QUESTIONS = (
     "Heeft u vragen? Neem contact op met uw vaste aanspreekpunt {{ contactpersoon_naam }}: "
     "{{ contactpersoon_telefoon }}, {{ contactpersoon_email }}."
 )
+# Article 13b Opiumwet speaks of "woningen of lokalen dan wel ... bij woningen of zodanige lokalen behorende erven":
+# the premises type is a woning, or a lokaal (with its yard). Never "de lokaal".
+PAND = "{{ 'de woning' if soort_pand == 'Woning' else 'het lokaal' }}"
+IN_PAND = (
+    "{{ 'in de woning' if soort_pand == 'Woning' else 'in het lokaal of op het daarbij behorende erf' }}"
+)
+PAND_CAPITAL = PAND.replace("'de woning'", "'De woning'").replace("'het lokaal'", "'Het lokaal'")
 FOUND_13B = (
-    "Op {{ datum_doorzoeking }} heeft de politie in de {{ soort_pand|lower }} op het adres {{ object_adres }} het "
+    "Op {{ datum_doorzoeking }} heeft de politie " + IN_PAND + " op het adres {{ object_adres }} het "
     "volgende aangetroffen: {{ aangetroffen_middelen }}. Het is de {{ overtreding_nummer }}e overtreding op dit adres "
     "binnen de recidivetermijn."
 )
@@ -132,6 +143,8 @@ LETTERS: dict[str, dict[str, object]] = {
             "De reden is: {{ reden_verdaging }}",
             "Daarom verdagen wij onze beslissing met ten hoogste zes weken ({{ wettelijke_grondslag }}). U ontvangt "
             "onze beslissing uiterlijk op {{ nieuwe_beslisdatum }}.",
+            "Van deze verdaging doen wij u schriftelijk mededeling (artikel 7:10, vijfde lid, van de Algemene wet "
+            "bestuursrecht). Dit is geen besluit; u kunt er daarom geen bezwaar tegen maken.",
         ],
     },
     "objection-decision": {
@@ -150,7 +163,7 @@ LETTERS: dict[str, dict[str, object]] = {
     "o13b-warning": {
         "subject": "Waarschuwing artikel 13b Opiumwet, {{ object_adres }}",
         "body": [
-            "Op {{ datum_doorzoeking }} heeft de politie in de {{ soort_pand|lower }} op het adres {{ object_adres }} "
+            "Op {{ datum_doorzoeking }} heeft de politie " + IN_PAND + " op het adres {{ object_adres }} "
             "het volgende aangetroffen: {{ aangetroffen_middelen }}. Dat zijn meer dan gebruikershoeveelheden; dat "
             "is een overtreding van de Opiumwet.",
             "Het is de {{ overtreding_nummer }}e overtreding op dit adres binnen de recidivetermijn. Volgens het "
@@ -163,10 +176,10 @@ LETTERS: dict[str, dict[str, object]] = {
     "o13b-intended-closure": {
         "subject": "Voornemen tot sluiting, {{ object_adres }}",
         "body": [
-            "Op {{ datum_doorzoeking }} heeft de politie in de {{ soort_pand|lower }} op het adres {{ object_adres }} "
+            "Op {{ datum_doorzoeking }} heeft de politie " + IN_PAND + " op het adres {{ object_adres }} "
             "het volgende aangetroffen: {{ aangetroffen_middelen }}.",
             "Het is de {{ overtreding_nummer }}e overtreding op dit adres binnen de recidivetermijn. De burgemeester "
-            "is van plan de {{ soort_pand|lower }} te sluiten voor {{ sluitingsduur }} (artikel 13b van de "
+            "is van plan " + PAND + " te sluiten voor {{ sluitingsduur }} (artikel 13b van de "
             "Opiumwet en het Damoclesbeleid).",
             ("Uw zienswijze", True),
             "Voordat de burgemeester besluit, kunt u uw zienswijze geven. Uw zienswijze moet uiterlijk op "
@@ -178,18 +191,21 @@ LETTERS: dict[str, dict[str, object]] = {
     "o13b-closure-order": {
         "subject": "Besluit tot sluiting, {{ object_adres }}",
         "body": [
-            "Op {{ datum_doorzoeking }} heeft de politie in de {{ soort_pand|lower }} op het adres {{ object_adres }} "
+            "Op {{ datum_doorzoeking }} heeft de politie " + IN_PAND + " op het adres {{ object_adres }} "
             "het volgende aangetroffen: {{ aangetroffen_middelen }}. Het is de {{ overtreding_nummer }}e overtreding "
             "op dit adres binnen de recidivetermijn.",
-            "De burgemeester besluit de {{ soort_pand|lower }} te sluiten voor de duur van {{ sluitingsduur }}.",
+            "De burgemeester besluit " + PAND + " te sluiten voor de duur van {{ sluitingsduur }}.",
             ("Motivering", True),
             "{{ motivering }}",
             PROPORTIONALITY_13B,
             VIEWS,
             ("Wat moet u doen?", True),
-            "U krijgt een begunstigingstermijn van {{ begunstigingstermijn }} om de {{ soort_pand|lower }} zelf te "
-            "sluiten en gesloten te houden. Die termijn eindigt op {{ begunstigingstermijn_einddatum }}. Heeft u de "
-            "{{ soort_pand|lower }} dan niet gesloten, dan sluit de gemeente haar met verzegeling, op uw kosten.",
+            "U krijgt een begunstigingstermijn van {{ begunstigingstermijn }} om " + PAND + " zelf te "
+            "sluiten en gesloten te houden. Die termijn eindigt op {{ begunstigingstermijn_einddatum }}. Heeft u "
+            + PAND
+            + " dan niet gesloten, dan sluit de gemeente "
+            + PAND
+            + " met verzegeling, op uw kosten.",
             "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
             ("Bezwaar", True),
             "{{ bezwaarclausule }}",
@@ -219,7 +235,7 @@ LETTERS: dict[str, dict[str, object]] = {
             "Op {{ datum_besluit }} heeft de burgemeester besloten u een last onder dwangsom op te leggen. Dit "
             "besluit is op {{ datum_bekendmaking }} aan u bekendgemaakt.",
             ("Wat moet u doen?", True),
-            "U moet de handel in of de productie van drugs in de {{ soort_pand|lower }} beëindigen en beëindigd "
+            "U moet de handel in of de productie van drugs " + IN_PAND + " beëindigen en beëindigd "
             "houden. De begunstigingstermijn is {{ begunstigingstermijn }} en eindigt op "
             "{{ begunstigingstermijn_einddatum }}. Daarna verbeurt u bij elke overtreding een dwangsom van "
             "{{ dwangsom_bedrag }} {{ dwangsom_eenheid }}, tot een maximum van {{ dwangsom_maximum }}. Een "
@@ -268,8 +284,8 @@ LETTERS: dict[str, dict[str, object]] = {
     "o13b-cost-recovery-decision": {
         "subject": "Kosten van de sluiting, {{ object_adres }}",
         "body": [
-            "De burgemeester heeft de {{ object_adres }} gesloten. De sluiting is bestuursdwang; de gemeente heeft "
-            "haar op {{ datum_uitvoering }} uitgevoerd.",
+            "De burgemeester heeft het pand op het adres {{ object_adres }} gesloten. De sluiting is bestuursdwang; de "
+            "gemeente heeft haar op {{ datum_uitvoering }} uitgevoerd.",
             "De burgemeester besluit de kosten daarvan op u te verhalen: {{ te_verhalen_bedrag }} (artikel 5:25 "
             "van de Algemene wet bestuursrecht). De kosten zijn als volgt opgebouwd en gemotiveerd: "
             "{{ motivering_kosten }}",
@@ -345,6 +361,116 @@ LETTERS: dict[str, dict[str, object]] = {
             "{{ bezwaarclausule }}",
         ],
     },
+}
+
+NO_REMEDY = (
+    "Tegen {{ soort_brief }} kunt u geen bezwaar maken en geen beroep instellen (artikel 8:4, eerste lid, onder b, "
+    "van de Algemene wet bestuursrecht)."
+)
+LETTERS.update(
+    {
+        "penalty-reminder": {
+            "subject": "Aanmaning: betaal {{ wat_betalen }} ({{ aan_te_manen_bedrag }})",
+            "body": [
+                ("AANMANING", True),
+                "Bij besluit van {{ datum_invorderingsbesluit }} (kenmerk {{ kenmerk_invorderingsbesluit }}) heeft "
+                "{{ bestuursorgaan }} besloten {{ wat_betalen }} bij u in te vorderen. U heeft niet binnen de "
+                "betalingstermijn betaald en bent daarom in verzuim.",
+                "Wij manen u aan om {{ aan_te_manen_bedrag }} te betalen binnen twee weken, gerekend vanaf de dag na "
+                "die waarop deze aanmaning is verzonden (artikel 4:112, eerste lid, van de Algemene wet "
+                "bestuursrecht): uiterlijk op {{ betaaltermijn_einddatum }}. Vermeld bij betaling kenmerk "
+                "{{ kenmerk }}.",
+                "Betaalt u niet op tijd, dan kan de betaling worden afgedwongen met invorderingsmaatregelen die op "
+                "uw kosten worden uitgevoerd: wij vorderen het bedrag dan met de kosten in bij dwangbevel (artikel "
+                "4:112, derde lid, en 4:114).",
+                "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+                NO_REMEDY.replace("{{ soort_brief }}", "deze aanmaning"),
+                QUESTIONS,
+            ],
+        },
+        "penalty-writ": {
+            "subject": "Dwangbevel, {{ object_adres }}",
+            "body": [
+                ("DWANGBEVEL", True),
+                "{{ bestuursorgaan|capitalize }} van {{ plaatsnaam }} vaardigt dit dwangbevel uit tegen "
+                "{{ geadresseerde_naam }}, {{ geadresseerde_straat }}, {{ geadresseerde_postcode_woonplaats }}.",
+                "De geldschuld volgt uit het besluit van {{ datum_invorderingsbesluit }} (kenmerk "
+                "{{ kenmerk_invorderingsbesluit }}) over {{ wat_betalen }}. Op de aanmaning van {{ datum_aanmaning }} "
+                "is niet binnen twee weken betaald (artikel 4:112 en 4:114 van de Algemene wet bestuursrecht).",
+                "Invorderbare hoofdsom: {{ hoofdsom }}. Kosten van dit dwangbevel: {{ kosten_dwangbevel }}.",
+                "Dit dwangbevel kan op kosten van de schuldenaar ten uitvoer worden gelegd (artikel 4:122, eerste "
+                "lid, onder e). Een gerechtsdeurwaarder betekent het aan u; het levert een executoriale titel op.",
+                "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+                ("Verzet", True),
+                NO_REMEDY.replace("{{ soort_brief }}", "dit dwangbevel"),
+                "Bent u het niet eens met dit dwangbevel, dan kunt u in verzet komen bij de burgerlijke rechter: "
+                "binnen zes weken na de dag waarop het dwangbevel aan u is betekend, door de gemeente {{ plaatsnaam }} "
+                "te dagvaarden (afdeling 4.4.4 van de Algemene wet bestuursrecht).",
+                QUESTIONS,
+            ],
+        },
+        "default-notice-received": {
+            "subject": "Ontvangst van uw ingebrekestelling",
+            "body": [
+                "Op {{ datum_ingebrekestelling }} hebben wij uw ingebrekestelling ontvangen. U stelt ons in gebreke "
+                "omdat wij niet op tijd hebben beslist: {{ beslissing|lower }}.",
+                "Wij beslissen zo snel mogelijk. Hebben wij niet binnen twee weken na de ontvangst van uw "
+                "ingebrekestelling beslist, dan verbeuren wij aan u een dwangsom voor elke dag dat wij in gebreke "
+                "zijn, vanaf {{ dwangsom_vanaf }} en ten hoogste tot en met {{ dwangsom_tot_en_met }} (42 dagen): "
+                "€ 23 per dag de eerste veertien dagen, € 35 per dag de volgende veertien dagen en € 45 per dag "
+                "daarna, samen ten hoogste € 1.442 (artikel 4:17 van de Algemene wet bestuursrecht). Een verbeurde "
+                "dwangsom stellen wij vast bij een apart besluit (artikel 4:18).",
+                "U kunt ook beroep instellen bij de rechtbank omdat wij niet tijdig beslissen (artikel 6:12), zodra "
+                "twee weken na de ontvangst van uw ingebrekestelling zijn verstreken.",
+                "Dit is geen besluit. U kunt er daarom geen bezwaar tegen maken.",
+                "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+                QUESTIONS,
+            ],
+        },
+        "default-penalty-decision": {
+            "subject": "Besluit: dwangsom bij niet tijdig beslissen",
+            "body": [
+                "Op {{ datum_ingebrekestelling }} heeft u ons in gebreke gesteld omdat wij niet op tijd hadden "
+                "beslist. Wij hebben niet binnen twee weken daarna beslist. Daarom hebben wij aan u een dwangsom "
+                "verbeurd (artikel 4:17 van de Algemene wet bestuursrecht).",
+                "Wij stellen vast dat de dwangsom verschuldigd is over {{ dwangsom_dagen }} dagen, van "
+                "{{ dwangsom_vanaf }} tot en met {{ dwangsom_tot_en_met }}: € 23 per dag over de eerste veertien "
+                "dagen, € 35 per dag over de volgende veertien dagen en € 45 per dag daarna. Het bedrag is "
+                "{{ dwangsom_bedrag }} (artikel 4:18). Wij betalen dit bedrag binnen zes weken nadat dit besluit aan u "
+                "is bekendgemaakt (artikel 4:87).",
+                "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+                *OBJECTION,
+                QUESTIONS,
+            ],
+        },
+        "o13b-closure-lifted": {
+            "subject": "Besluit: de sluiting wordt opgeheven, {{ object_adres }}",
+            "body": [
+                "Bij besluit van {{ datum_sluitingsbesluit }} (kenmerk {{ kenmerk_sluitingsbesluit }}) heeft de "
+                "burgemeester besloten " + PAND + " op het adres {{ object_adres }} te sluiten voor "
+                "{{ sluitingsduur }}. " + PAND_CAPITAL + " is op {{ datum_sluiting }} gesloten.",
+                "De burgemeester besluit de sluiting nu, vóór het einde van de sluitingsduur, op te heffen. De grond "
+                "daarvoor: {{ grond_opheffing }}.",
+                ("Motivering", True),
+                "{{ motivering }}",
+                "De verzegeling en de sluitingsmededeling worden verwijderd. Daarna mag "
+                + PAND
+                + " weer worden "
+                "gebruikt. Wordt "
+                + IN_PAND
+                + " opnieuw drugshandel of drugsproductie vastgesteld, dan kan de "
+                "burgemeester opnieuw optreden (artikel 13b van de Opiumwet).",
+                "Wettelijke grondslag: {{ wettelijke_grondslag }}.",
+                *OBJECTION,
+                QUESTIONS,
+            ],
+        },
+    }
+)
+LETTERS["cost-reminder"] = LETTERS["penalty-reminder"]
+LETTERS["cost-writ"] = {
+    **LETTERS["penalty-writ"],
+    "subject": "Dwangbevel kosten bestuursdwang, {{ object_adres }}",
 }
 
 

@@ -251,7 +251,7 @@ def parse_step_data(
             continue
         if _is_empty(value):
             if _required(spec, raw, from_step):
-                errors[spec.name] = "Dit veld is verplicht."
+                errors[spec.name] = f"{spec.label}: vul dit in."
             continue
         try:
             data[spec.name] = parse_value(spec, value, addressees=addressees, today=today)
@@ -263,7 +263,7 @@ def parse_step_data(
             and not data[spec.name]
             and _required(spec, raw, from_step)
         ):
-            errors[spec.name] = "Dit veld is verplicht."
+            errors[spec.name] = f"{spec.label}: vul dit in."
     return data, errors
 
 

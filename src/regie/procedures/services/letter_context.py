@@ -20,7 +20,7 @@ from regie.procedures.definitions.schema import Definition, LetterSpec
 from regie.procedures.models import Addressee, Deadline, DeadlineStatus, Procedure, Transition
 from regie.procedures.services.addressees import case_addresses
 from regie.procedures.services.fields import SUBSTANCES, dutch_number
-from regie.procedures.services.mandates import mandate_for
+from regie.procedures.services.mandates import mandate_for, signs_in_own_right
 from regie.procedures.services.rules import money
 
 COMMON_FIELDS: dict[str, str] = {
@@ -45,6 +45,7 @@ COMMON_FIELDS: dict[str, str] = {
     "ondertekenaar_naam": "wie de brief ondertekent, uit het mandaatregister",
     "ondertekenaar_functie": "functie van de ondertekenaar, uit het mandaatregister",
     "mandaat": "het mandaatbesluit waarop de ondertekenaar tekent (of: eigen bevoegdheid)",
+    "namens": "'namens deze(n),' als de ondertekenaar in mandaat tekent; leeg als de burgemeester zelf tekent",
     "zienswijzen_beantwoord": "de ontvangen zienswijzen en hoe het besluit ze beantwoordt (Awb 3:46, 4:12)",
 }
 OBJECTION_FIELDS = {
@@ -287,6 +288,7 @@ class LetterContext:
             values["ondertekenaar_naam"] = mandate.signatory_name
             values["ondertekenaar_functie"] = mandate.signatory_function
             values["mandaat"] = mandate.mandate_reference
+            values["namens"] = "" if signs_in_own_right(mandate) else "namens deze(n),"
         values["zienswijzen_beantwoord"] = self._views_answered()
         for name, source in spec.merge:
             values[name] = self.resolve(source)

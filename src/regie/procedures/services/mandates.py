@@ -41,6 +41,18 @@ def mandate_for(spec_authority: str, code: str, on_date: date) -> Mandate | None
     return next(iter(sorted(rows, key=lambda m: (m.letter_code == "", -m.valid_from.toordinal()))), None)
 
 
+# Who holds the mayor's powers by law (Gemeentewet art. 77: a wethouder replaces an absent mayor), not by mandate.
+OWN_RIGHT_FUNCTIONS = frozenset({"burgemeester", "waarnemend burgemeester", "loco-burgemeester"})
+
+
+def signs_in_own_right(mandate: Mandate) -> bool:
+    """The mayor signs his own decision (art. 13b Opiumwet is his own power): no 'namens deze(n)' line then."""
+    return (
+        mandate.authority == MandateAuthority.MAYOR
+        and mandate.signatory_function.strip().lower() in OWN_RIGHT_FUNCTIONS
+    )
+
+
 def mandate_create(
     *,
     actor: User | None,

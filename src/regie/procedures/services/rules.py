@@ -18,6 +18,11 @@ from regie.procedures.definitions.schema import TermSpec
 from regie.procedures.models import Deadline, DeadlineStatus
 from regie.procedures.services.context import Move, step_label
 from regie.procedures.services.damocles import assess
+from regie.procedures.services.rules_collection import (
+    cost_reminder_after_default,
+    cost_writ_after_reminder,
+    default_penalty_fixed,
+)
 
 
 def money(value: Decimal | str) -> str:
@@ -436,6 +441,9 @@ RULES: dict[str, Callable[[Move, str], None]] = {
     "lift_before_reopening": _lift_before_reopening,
     "costs_on_revocation": _costs_on_revocation,
     "research_marking": _research_marking,
+    "cost_reminder_after_default": cost_reminder_after_default,
+    "cost_writ_after_reminder": cost_writ_after_reminder,
+    "default_penalty_fixed": default_penalty_fixed,
 }
 
 

@@ -15,6 +15,7 @@ from regie.procedures.definitions.schema import Definition, StepSpec
 from regie.procedures.models import Procedure
 from regie.procedures.services.engine import Upload
 from regie.procedures.services.fields import SUBSTANCE_ROWS, SUBSTANCES
+from regie.procedures.templatetags.procedure_labels import periods_in_words
 
 
 def _default(spec_default: str, procedure: Procedure | None) -> str:
@@ -58,7 +59,7 @@ def step_fields(
             "label": spec.label,
             "type": spec.type,
             "required": spec.required,
-            "help": spec.help,
+            "help": periods_in_words(spec.help),
             "choices": list(spec.choices),
             "value": value,
             "checked": bool(post and spec.name in post),
