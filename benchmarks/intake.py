@@ -73,11 +73,14 @@ def _prepare(database_url: str) -> dict[str, str]:
     return {k: v for k, v in os.environ.items()}
 
 
-def _start(env: dict[str, str], port: int, concurrency: int) -> list[subprocess.Popen[bytes]]:
+def _start(env: dict[str, str], port: int, concurrency: int, workers: int) -> list[subprocess.Popen[bytes]]:
     regie = str(common.PROJECT_DIR / ".venv" / "bin" / "regie")
     log = open(common.BENCH_DIR / ".data" / "intake-processes.log", "ab")  # noqa: SIM115 - closed with the processes
     server = subprocess.Popen(
-        [regie, "serve", "--port", str(port), "--threads", "8"], env=env, stdout=log, stderr=log
+        [regie, "serve", "--port", str(port), "--threads", "8", "--workers", str(workers)],
+        env=env,
+        stdout=log,
+        stderr=log,
     )
     worker = subprocess.Popen(
         [regie, "worker", "--concurrency", str(concurrency), "--queues", "intake,mail"],
@@ -172,16 +175,18 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=400)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--concurrency", type=int, default=4, help="parallel jobs in the worker")
+    parser.add_argument("--workers", type=int, default=1, help="web server processes (regie serve --workers)")
     parser.add_argument("--quiet-reports", type=int, default=30, help="reports sent one by one, 0.3 s apart")
     args = parser.parse_args()
     (common.BENCH_DIR / ".data").mkdir(parents=True, exist_ok=True)
     env = _prepare(args.database_url)
     port = _free_port()
-    processes = _start(env, port, args.concurrency)
+    processes = _start(env, port, args.concurrency, args.workers)
     try:
         print(f"Machine: {os.cpu_count()} cores, load {common.load_text()}")
         print(
-            f"… {args.reports} publieke meldingen via {args.clients} gelijktijdige clients (worker draait mee)"
+            f"… {args.reports} publieke meldingen via {args.clients} gelijktijdige clients, {args.workers} "
+            "webserverproces(sen) (worker draait mee)"
         )
         seconds, latencies, references, failures = _post_reports(port, args.reports, args.clients)
         drain = _wait_processed(references)

@@ -101,3 +101,53 @@ def test_it_answers_503_while_the_database_is_down_and_recovers_without_a_restar
     assert _get(base + "/healthz")[0] == 200
     status, _, body = _get(base + "/", cookie="sessionid=ab12cd34ef56")  # redirected to the login page
     assert status == 200 and "Inloggen bij Regie" in body
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+def test_serve_with_workers_runs_that_many_processes_behind_one_socket(own_server):
+    _, data_dir = own_server
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update({"REGIE_DATA_DIR": str(data_dir), "REGIE_DEMO": "true", "REGIE_TESTING": "false"})
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "regie.cli", "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                if _get(base + "/healthz")[0] == 200 and len(_children(proc.pid)) == 2:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        assert len(_children(proc.pid)) == 2
+        assert all(_get(base + "/healthz")[0] == 200 for _ in range(6))
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize(("option", "value"), [("--workers", "0"), ("--workers", "65"), ("--threads", "0")])
+def test_serve_refuses_a_number_of_processes_or_threads_out_of_range(option: str, value: str):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="moet tussen 1 en"):
+        call_command("serve", option, value)
