@@ -45,7 +45,7 @@ def test_the_measures_plan_with_owners_and_status(sign_in, world: OndermijningWo
     changed = leader.post(f"{_base(world)}/maatregelen/{measure.pk}", {**GOOD, "status": "uitgevoerd"})
     assert changed.status_code == 302
     html = sign_in(world.users["handhaver"]).get(_base(world)).content.decode()
-    assert "Camera" in html and "Parkmanagement" in html and "Uitgevoerd" in html
+    assert "Camera" in html and "Parkmanagement" in html and "Status: uitgevoerd" in html
     body = sign_in(world.users["jurist"]).get("/api/v1/kvo-trajectories").json()
     assert body["results"][0]["measures"][0]["status"] == "uitgevoerd"
 
