@@ -33,3 +33,23 @@ class EquatedHoliday(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.name}"
+
+
+class IdempotencyKey(models.Model):
+    """The answer given to a request that carried an `Idempotency-Key` header, so a client that retries (a lost
+    answer, a restarted server) gets the same answer instead of a second effect (core/idempotency.py)."""
+
+    id = models.BigAutoField(primary_key=True)
+    scope = models.CharField("soort verzoek", max_length=60)
+    key = models.CharField("sleutel", max_length=255)
+    fingerprint = models.CharField("vingerafdruk van het verzoek", max_length=64)
+    status_code = models.PositiveSmallIntegerField("statuscode", null=True)
+    body = models.JSONField("antwoord", null=True)
+    created_at = models.DateTimeField("ontvangen", auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_once_per_scope")]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_key_age")]
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.key}"

@@ -7,6 +7,7 @@ import logging
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
+from regie.core.idempotency import forget_old_keys
 from regie.intake.services import clock, mail, process, rate_limit
 
 logger = logging.getLogger(__name__)
@@ -41,5 +42,7 @@ def check_response_clock(timestamp: int) -> None:
 @app.periodic(cron="17 * * * *", periodic_id="intake-rate-cleanup")
 @app.task(name="intake.cleanup_public_rate", queue="maintenance", queueing_lock="intake-rate-cleanup")
 def cleanup_public_rate(timestamp: int) -> None:
-    """Hourly: forget the public rate counters of past windows."""
+    """Hourly: forget the public rate counters of past windows, and the idempotency keys of public reports older
+    than a day."""
     rate_limit.public_rate_cleanup()
+    forget_old_keys()
