@@ -8,17 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from regie.accounts.models import User
 from regie.meetings.models import AgendaItem, DiscussionRequest, MinutesEntry, RequestStatus
 from regie.meetings.services.minutes import minutes_record
+from regie.meetings.services.planning import request_to_agenda
 from regie.meetings.services.series import series_update
 from regie.processing_log.models import ProcessingLogEntry
 from tests.worlds.meetings import MeetingsWorld
 from tests.worlds.pga import refer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # locks rows: CI runs it on PostgreSQL 15 too
 SignIn = Callable[[User], Client]
 
 
@@ -237,3 +239,18 @@ def test_approval_refuses_bad_input_and_others(sign_in: SignIn, meetings_world: 
     assert sign_in(w.users["brp"]).post(w.url("/vaststellen"), {"seen": "1"}).status_code == 404
     w.meeting.refresh_from_db()
     assert w.meeting.minutes_approved_at is None
+
+
+def test_a_request_goes_on_an_agenda_once(sign_in: SignIn, meetings_world: MeetingsWorld) -> None:
+    w = meetings_world
+    AgendaItem.objects.filter(pk=w.item_a.pk).delete()
+    sign_in(w.users["procesregisseur"]).post(
+        _request_url(w), {"series": str(w.series.pk), "question": "Wie gaat op huisbezoek?"}
+    )
+    found = DiscussionRequest.objects.get()
+    chair = w.users["procesregisseur"]
+    request_to_agenda(actor=chair, meeting=w.meeting, found=found)
+    with pytest.raises(ValidationError) as refused:
+        request_to_agenda(actor=chair, meeting=w.meeting, found=found)
+    assert "al geagendeerd" in str(refused.value)
+    assert AgendaItem.objects.filter(meeting=w.meeting, case=w.case_a).count() == 1
