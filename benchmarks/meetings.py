@@ -130,6 +130,7 @@ def _measure(meeting_id: str, iterations: int, show_queries: bool) -> None:
     ):
         client = _client(who)
         times: list[float] = []
+        sql: list[float] = []
         queries = 0
         for i in range(iterations + 5):
             with CaptureQueriesContext(connection) as captured:
@@ -139,14 +140,16 @@ def _measure(meeting_id: str, iterations: int, show_queries: bool) -> None:
             assert response.status_code == 200, (url, response.status_code)
             if i >= 5:  # warm-up
                 times.append(elapsed)
+                sql.append(sum(float(q["time"] or 0) for q in captured.captured_queries) * 1000)
                 queries = len(captured.captured_queries)
         times.sort()
+        sql.sort()
         if show_queries:
             for q in captured.captured_queries:
                 print(f"  {q['time']} s  {q['sql'][:300]}")
         print(
             f"{label}: p50 {common.percentile(times, 50):.1f} ms, p95 {common.percentile(times, 95):.1f} ms, "
-            f"{queries} queries, belasting {common.load_text()}"
+            f"{queries} queries (SQL-tijd p50 {common.percentile(sql, 50):.1f} ms), belasting {common.load_text()}"
         )
 
 
