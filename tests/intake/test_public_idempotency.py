@@ -108,3 +108,20 @@ def test_two_simultaneous_posts_with_one_key_store_one_report_and_answer_both_th
     assert [status for status, _ in answers] == [201, 201]
     assert answers[0][1] == answers[1][1]
     assert Signal.objects.count() == 1
+
+
+def test_a_database_lost_before_the_view_runs_is_a_503_problem_with_retry_after_not_a_500(
+    client, users, policy, monkeypatch
+) -> None:
+    from regie.intake.services.rate_limit import PublicRateThrottle
+
+    def lost(self: Any, request: Any, view: Any) -> bool:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(PublicRateThrottle, "allow_request", lost)
+    client.raise_request_exception = False
+    response = _post(client, BODY, str(uuid.uuid4()))
+    assert response.status_code == 503 and response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "30"
+    assert "Probeer het over enkele minuten opnieuw" in response.json()["detail"]
+    assert not Signal.objects.exists()

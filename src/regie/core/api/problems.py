@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -40,7 +41,9 @@ DETAILS = {
     403: "U heeft geen toestemming voor deze handeling.",
     404: "De gevraagde bron bestaat niet of is niet voor u beschikbaar.",
     500: "Er ging iets mis aan onze kant. De fout is vastgelegd.",
+    503: "De database is niet bereikbaar. Probeer het over enkele minuten opnieuw.",
 }
+RETRY_AFTER_SECONDS = 30
 
 
 def problem_body(
@@ -134,7 +137,15 @@ def _dutch_detail(exc: exceptions.APIException) -> str | None:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF exception handler: every error, including unexpected ones, becomes a problem document."""
-    if isinstance(exc, ConflictError):
+    if isinstance(exc, OperationalError | InterfaceError):
+        # The database went away while the request ran (in a view, a throttle or an authentication): try again
+        # later, never a 500; whatever the request had begun was rolled back with its transaction.
+        logger.warning("database unavailable during an API request: %s", exc)
+        unavailable = exceptions.APIException(DETAILS[503])
+        unavailable.status_code = 503
+        unavailable.wait = RETRY_AFTER_SECONDS  # type: ignore[attr-defined]
+        exc = unavailable
+    elif isinstance(exc, ConflictError):
         conflict = exceptions.APIException(exc.message)
         conflict.status_code = 409
         exc = conflict
@@ -171,7 +182,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         auth_header = getattr(exc, "auth_header", None)
         if auth_header:
             response["WWW-Authenticate"] = auth_header
-        if isinstance(exc, exceptions.Throttled) and _wait(exc):
+        if (isinstance(exc, exceptions.Throttled) or status == 503) and _wait(exc):
             response["Retry-After"] = str(_wait(exc))
     # content_type survives DRF's content negotiation, so the header stays application/problem+json.
     return response
