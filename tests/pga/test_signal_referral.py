@@ -8,12 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from regie.accounts.models import Municipality, User
 from regie.intake.models import Channel, Signal, SignalSubject, Source
 from regie.intake.services.receive import signal_receive
 from regie.pga.models import Referral, ReferralSource
+from regie.pga.services.referrals import referral_from_signal
 from tests.worlds.cases import make_person
 from tests.worlds.pga import PgaWorld
 
@@ -84,10 +86,6 @@ def test_bad_input_on_the_page(
 
 
 def test_a_person_of_another_signal_is_refused_by_the_service(signal: Signal, pga_world: PgaWorld) -> None:
-    from django.core.exceptions import ValidationError
-
-    from regie.pga.services.referrals import referral_from_signal
-
     other = make_person(None, surname="Anders", prefix="", bsn=None)
     with pytest.raises(ValidationError) as refused:
         referral_from_signal(
