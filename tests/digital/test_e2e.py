@@ -88,6 +88,12 @@ def test_an_entrepreneur_does_the_check_without_javascript_and_prints_it(
     page.pdf(path=str(pdf), format="A4")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and b"/Type /Page" in data and len(data) > 5_000
+    # The PDF made by Regie itself (WeasyPrint), downloaded by its link, without JavaScript.
+    page.emulate_media(media="screen")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download de uitslag als PDF").click()
+    made = Path(download.value.path()).read_bytes()
+    assert made.startswith(b"%PDF-") and download.value.suggested_filename == "uitslag-check-ondernemers.pdf"
 
 
 def test_a_victim_finds_help_and_asks_to_be_called_without_javascript(users, no_script_page: Page):
@@ -105,7 +111,8 @@ def test_a_victim_finds_help_and_asks_to_be_called_without_javascript(users, no_
     page.get_by_label("Ja, ik geef hiervoor toestemming").check()
     page.get_by_role("button", name="Verstuur mijn vraag").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw vraag is verstuurd")
-    assert VictimFollowUp.objects.get().situation == "vriend-in-nood"
+    item = VictimFollowUp.objects.select_related("signal").get()
+    assert item.situation == "vriend-in-nood" and item.signal is not None and item.signal.source == "slachtoffer"
 
 
 def test_the_guide_and_call_back_pages_pass_axe_on_a_phone(users, page: Page, assert_accessible):
@@ -142,6 +149,13 @@ def test_the_staff_pages_pass_axe(users, page: Page, log_in, assert_accessible, 
     _check_both_sizes(page, assert_accessible, "nazorg")
     page.get_by_role("row", name="Willemsen").get_by_role("link").click()
     _check_both_sizes(page, assert_accessible, "nazorg-detail")
+    # The nazorg case started from the request's signal shows the checklist on its overview.
+    page.context.clear_cookies()
+    log_in("projectleider")
+    referred = VictimFollowUp.objects.select_related("signal").get(status=FollowUpStatus.REFERRED)
+    page.goto(f"/casussen/{referred.signal.case_id}")
+    expect(page.get_by_role("heading", name="Nazorg na online criminaliteit")).to_be_visible()
+    _check_both_sizes(page, assert_accessible, "nazorg-casus")
     page.context.clear_cookies()
     log_in("beheerder")
     page.goto("/beheer/digitale-veiligheid/check-inwoners")
