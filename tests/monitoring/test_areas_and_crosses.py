@@ -109,3 +109,12 @@ def test_the_cross_table_on_the_page_and_in_the_csv(sign_in, users, figures) -> 
 def test_roles_without_monitoring_get_no_cross_table(api_as, figures) -> None:
     url = "/api/v1/monitoring/series?indicator=signals.received&fromMonth=2026-01&toMonth=2026-02"
     assert api_as("handhaver").get(url).status_code == 403
+
+
+def test_the_api_gives_an_area_and_refuses_an_unknown_one(api_as, areas) -> None:
+    url = "/api/v1/monitoring/series?indicator=signals.received&fromMonth=2026-01&toMonth=2026-01"
+    body = api_as("analist").get(f"{url}&area=Postcode+6811").json()
+    assert body["area"] == "Postcode 6811" and body["months"][0]["shown"] == "6"
+    response = api_as("analist").get(f"{url}&area=Postcode+9999")
+    assert response.status_code == 400 and response["Content-Type"].startswith("application/problem+json")
+    assert "Voor dit gebied zijn geen cijfers" in response.content.decode()

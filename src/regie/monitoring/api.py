@@ -25,7 +25,7 @@ from regie.core.ids import uuid_or_404
 from regie.core.indicators import THEMES, indicators
 from regie.core.suppression import Cell
 from regie.monitoring.models import CouncilReport, ReportKind
-from regie.monitoring.selectors import Period, indicator_by_code, indicator_views, period_from
+from regie.monitoring.selectors import Period, areas_of, indicator_by_code, indicator_views, period_from
 from regie.monitoring.services.reports import council_report_download, council_report_request
 from regie.monitoring.services.rollups import add_months, last_computed, month_start
 
@@ -104,6 +104,10 @@ class SeriesView(APIView):
         indicator = indicator_by_code(params["indicator"])
         if indicator is None:
             raise serializers.ValidationError({"indicator": ["Er is geen indicator met deze code."]})
+        if params["area"] and params["area"] not in areas_of(indicator.theme):
+            raise serializers.ValidationError(
+                {"area": ["Voor dit gebied zijn geen cijfers; laat het leeg voor de hele gemeente."]}
+            )
         with wire_names(van="fromMonth", tot="toMonth", from_month="fromMonth"):
             period = period_from(
                 params.get("from_month") or None, params.get("to_month") or None, today=timezone.localdate()
