@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -126,3 +128,30 @@ def api_as(users: dict[str, User]) -> Callable[[str], Client]:
         return Client(HTTP_AUTHORIZATION=f"Token {issued.secret}")
 
     return _api
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Path) -> dict[str, int]:
+    """The storage accepts `allowed` files and then is full: the next write gets ENOSPC halfway."""
+    settings.MEDIA_ROOT = tmp_path / "documents"
+    state = {"allowed": 0}
+    real_open = Path.open
+
+    def open_(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, mode, *args, **kwargs)
+        if mode != "xb":
+            return handle
+        if state["allowed"] > 0:
+            state["allowed"] -= 1
+            return handle
+        real_write = handle.write
+
+        def write(data: bytes) -> int:
+            real_write(data[: len(data) // 2])  # half the bytes reach the disk, then it is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        handle.write = write
+        return handle
+
+    monkeypatch.setattr(Path, "open", open_)
+    return state

@@ -17,6 +17,7 @@ from regie.access.case_access import CaseAccess
 from regie.accounts.models import User
 from regie.cases.models import CaseStatus, DataCategory, Document
 from regie.cases.timeline import record
+from regie.core.files import write_new_file
 from regie.processing_log.services import log_processing
 
 ALLOWED_TYPES = {
@@ -107,8 +108,8 @@ def document_upload(
     path = storage_root() / storage_name
     safe_name = Path(filename).name[:200] or "document"
     case = access.case
+    write_new_file(path, data)
     try:
-        path.write_bytes(data)
         with transaction.atomic():
             document = Document.objects.create(
                 case=case,

@@ -14,7 +14,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 
 from regie.core.api.casing import to_camel
-from regie.core.errors import ConflictError
+from regie.core.errors import STORAGE_FULL, ConflictError, StorageFull
 from regie.core.request_limits import refusal_for
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ TITLES = {
     429: "Te veel verzoeken",
     500: "Interne fout",
     503: "Dienst tijdelijk niet beschikbaar",
+    507: "Opslag vol",
 }
 
 DETAILS = {
@@ -145,6 +146,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         unavailable.status_code = 503
         unavailable.wait = RETRY_AFTER_SECONDS  # type: ignore[attr-defined]
         exc = unavailable
+    elif isinstance(exc, StorageFull):
+        full = exceptions.APIException(STORAGE_FULL)
+        full.status_code = 507
+        exc = full
     elif isinstance(exc, ConflictError):
         conflict = exceptions.APIException(exc.message)
         conflict.status_code = 409

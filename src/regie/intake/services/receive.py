@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from regie.accounts.models import Municipality, Organisation, Role, User
 from regie.cases.services.documents import storage_root
+from regie.core.errors import StorageFull
+from regie.core.files import remove_files, write_new_file
 from regie.intake.models import (
     Channel,
     Signal,
@@ -64,7 +66,11 @@ def _write_files(files: Sequence[inputs.StoredFile]) -> list[tuple[inputs.Stored
     written: list[tuple[inputs.StoredFile, str]] = []
     for stored in files:
         name = f"{ATTACHMENT_DIR}/{uuid.uuid4().hex}"
-        (storage_root() / name).write_bytes(stored.data)
+        try:
+            write_new_file(storage_root() / name, stored.data, field="attachments")
+        except StorageFull:
+            remove_files(storage_root() / earlier for _, earlier in written)  # nothing half-written
+            raise
         written.append((stored, name))
     return written
 

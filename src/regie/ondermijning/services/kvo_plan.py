@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from regie.access import ondermijning_access
 from regie.accounts.models import User
 from regie.cases.services.documents import ALLOWED_TYPES, sniff_content_type, storage_root
+from regie.core.files import write_new_file
 from regie.ondermijning.models import KvoDocument, KvoMeasure, KvoStep, KvoTrajectory, MeasureStatus
 from regie.processing_log.services import log_processing
 
@@ -122,8 +123,8 @@ def kvo_document_add(
     assert content_type is not None
     storage_name = uuid.uuid4().hex
     path = storage_root() / storage_name
+    write_new_file(path, data)
     try:
-        path.write_bytes(data)
         with transaction.atomic():
             document = KvoDocument.objects.create(
                 trajectory=trajectory,
