@@ -52,7 +52,7 @@ def test_the_officer_reads_the_register_the_log_and_an_export(
     expect(page.get_by_role("heading", name="Jan de Vries")).to_be_visible()
     _both_widths(page, assert_accessible)
     page.get_by_label("Identiteit vastgesteld met").fill("Paspoort gezien aan de balie")
-    page.get_by_role("button", name="Verzoek om inzage registreren voor Jan de Vries").click()
+    page.get_by_role("button", name="Verzoek registreren voor Jan de Vries").click()
     expect(page.get_by_text("is geregistreerd; uiterste datum")).to_be_visible()
     expect(page.get_by_role("cell", name="Behandelplan afstemmen").first).to_be_visible()
     _both_widths(page, assert_accessible)

@@ -12,7 +12,10 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Privacy: de werkplek van de functionaris gegevensbescherming"
 
     def ready(self) -> None:
+        from regie.privacy import contributions
         from regie.privacy.register import processing_register_ensure  # needs the app registry
+
+        contributions.register()
 
         def complete_register(sender: Any, **kwargs: Any) -> None:
             """Every migrate (and every flush) leaves the register of processing activities complete."""

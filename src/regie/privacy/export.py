@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from regie.access import privacy_access
-from regie.privacy.models import DataSubjectRequest
+from regie.privacy.models import DataSubjectRequest, Withholding
 from regie.privacy.selectors import Consultation, consultations_of
 from regie.subjects.extensions import SubjectExportSection, subject_exports
 
@@ -26,6 +26,19 @@ class AccessExport:
     consultations: list[Consultation]
     # What the themes (PGA, case meetings) hold, contributed through subjects.extensions.subject_exports.
     sections: list[SubjectExportSection]
+    # Parts held back on a legal ground (AVG art. 23, UAVG art. 41), already left out of the lists above.
+    withheld: list[Withholding]
+    # Every part the officer may hold back (key → label), before withholding.
+    withholdable_items: dict[str, str]
+
+    @property
+    def withheld_keys(self) -> set[str]:
+        return {w.item for w in self.withheld}
+
+    @property
+    def grounds(self) -> list[str]:
+        """The legal exceptions applied, each once (the data subject is told these, not what was held back)."""
+        return sorted({w.get_ground_display() for w in self.withheld})
 
     @property
     def organisations(self) -> list[str]:
@@ -59,15 +72,20 @@ class AccessExport:
                 "verwerkingsverantwoordelijken": "Alle gezamenlijk verwerkingsverantwoordelijken in Regie (WGS)",
             },
             "persoon": {
-                "naam": str(person),
-                "bsn": person.bsn,
-                "geboortedatum": plain(person.birth_date),
-                "adres": f"{address.street} {address.house_number}{address.house_letter}, {address.city}"
-                if address
-                else None,
-                "email": person.email or None,
-                "telefoon": person.phone or None,
+                key: value
+                for key, value in {
+                    "naam": str(person),
+                    "bsn": person.bsn,
+                    "geboortedatum": plain(person.birth_date),
+                    "adres": f"{address.street} {address.house_number}{address.house_letter}, {address.city}"
+                    if address
+                    else None,
+                    "email": person.email or None,
+                    "telefoon": person.phone or None,
+                }.items()
+                if f"persoon:{key}" not in self.withheld_keys
             },
+            "wettelijkeUitzonderingen": self.grounds,
             "casussen": [camel(asdict(c)) for c in self.holdings.cases],
             "signalen": [camel(asdict(s)) for s in self.holdings.signals],
             "kavels": [camel(asdict(lot)) for lot in self.holdings.lots],
@@ -83,8 +101,26 @@ class AccessExport:
         }
 
 
+PERSON_PARTS = {"adres": "Adres", "email": "E-mailadres", "telefoon": "Telefoonnummer"}
+
+
 def access_export(user: Any, dsr: DataSubjectRequest) -> AccessExport:
-    """Compose the export (the caller logs the read, naming the person)."""
+    """Compose the export without the parts held back (the caller logs the read, naming the person)."""
     holdings = privacy_access.holdings_of(user, dsr.person)
     sections = [section for source in subject_exports if (section := source(user, dsr.person)) is not None]
-    return AccessExport(dsr, holdings, consultations_of(dsr.person_id), sections)
+    consultations = consultations_of(dsr.person_id)
+    items = {f"persoon:{key}": label for key, label in PERSON_PARTS.items()}
+    items |= {f"casus:{c.number}": f"Casus {c.number} ({c.case_type})" for c in holdings.cases}
+    items |= {f"signaal:{s.reference}": f"Signaal {s.reference}" for s in holdings.signals}
+    items |= {f"thema:{section.title}": section.title for section in sections}
+    items |= {
+        f"raadplegingen:{organisation}": f"Raadplegingen door {organisation}"
+        for organisation in sorted({c.organisation for c in consultations})
+    }
+    withheld = list(dsr.withholdings.select_related("approved_by"))
+    keys = {w.item for w in withheld}
+    holdings.cases = [c for c in holdings.cases if f"casus:{c.number}" not in keys]
+    holdings.signals = [s for s in holdings.signals if f"signaal:{s.reference}" not in keys]
+    sections = [section for section in sections if f"thema:{section.title}" not in keys]
+    consultations = [c for c in consultations if f"raadplegingen:{c.organisation}" not in keys]
+    return AccessExport(dsr, holdings, consultations, sections, withheld, items)

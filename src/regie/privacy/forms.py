@@ -5,6 +5,8 @@ from typing import Any
 
 from django import forms
 
+from regie.privacy.models import RequestDecision, RequestKind, WithholdingGround
+from regie.privacy.rights import RECTIFIABLE
 from regie.processing_log.actions import all_actions, is_registered
 from regie.subjects.identity import bsn_error, normalize_bsn
 
@@ -122,6 +124,13 @@ class RequestCreateForm(forms.Form):
     person = forms.UUIDField(
         widget=forms.HiddenInput, error_messages={"invalid": "Kies de betrokkene opnieuw."}
     )
+    kind = forms.ChoiceField(
+        label="Soort verzoek",
+        choices=RequestKind.choices,
+        initial=RequestKind.ACCESS,
+        required=False,  # without one, a request of access
+        error_messages={"invalid_choice": "Kies een bestaande soort verzoek."},
+    )
     received_on = forms.DateField(
         label="Ontvangen op",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -132,6 +141,80 @@ class RequestCreateForm(forms.Form):
         max_length=200,
         help_text="Bijvoorbeeld: paspoort gezien aan de balie; DigiD-ingelogd formulier.",
         error_messages={"required": "Leg vast hoe u de identiteit van de verzoeker hebt vastgesteld."},
+    )
+
+    subject_matter = forms.CharField(
+        label="Wat vraagt de betrokkene? (niet bij inzage)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Bij bezwaar: de bijzondere situatie die de betrokkene aanvoert.",
+    )
+    rectify_field = forms.ChoiceField(
+        label="Te verbeteren gegeven (bij rectificatie)",
+        required=False,
+        choices=[("", "—"), *RECTIFIABLE.items()],
+        error_messages={"invalid_choice": "Kies een gegeven dat verbeterd kan worden."},
+    )
+    rectify_value = forms.CharField(
+        label="Juiste waarde (bij rectificatie)",
+        required=False,
+        max_length=200,
+        help_text="Een geboortedatum als jjjj-mm-dd.",
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Besluit",
+        choices=RequestDecision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies het besluit.", "invalid_choice": "Kies een bestaand besluit."},
+    )
+    reasons = forms.CharField(
+        label="Motivering (bij bezwaar: de afweging)",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Geef de motivering van het besluit."},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class WithholdingForm(forms.Form):
+    item = forms.ChoiceField(
+        label="Onderdeel",
+        choices=[],
+        error_messages={
+            "required": "Kies het onderdeel dat u achterhoudt.",
+            "invalid_choice": "Kies een onderdeel van het inzage-overzicht.",
+        },
+    )
+    ground = forms.ChoiceField(
+        label="Wettelijke grond",
+        choices=WithholdingGround.choices,
+        error_messages={
+            "required": "Kies de wettelijke grond.",
+            "invalid_choice": "Kies een bestaande wettelijke grond.",
+        },
+    )
+    explanation = forms.CharField(
+        label="Toelichting",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Licht toe waarom dit onderdeel wordt achtergehouden."},
+    )
+
+    def __init__(self, *args: Any, items: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", "—"), *items.items()]  # type: ignore[attr-defined]
+
+
+class LiftForm(forms.Form):
+    restriction = forms.UUIDField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Reden om de beperking op te heffen",
+        max_length=1000,
+        error_messages={"required": "Geef de reden om de beperking op te heffen."},
     )
 
 

@@ -23,6 +23,10 @@ register(
     ("data_subject_request.exported", "Inzage-overzicht voor een betrokkene gedownload", True),
     ("data_subject_request.extended", "Termijn van een verzoek van een betrokkene verlengd", True),
     ("data_subject_request.completed", "Verzoek van een betrokkene afgehandeld", True),
+    ("data_subject_request.opened", "Verzoek van een betrokkene bekeken", True),
+    ("data_subject_request.decided", "Besluit op een verzoek van een betrokkene genomen", True),
+    ("data_subject_request.withheld", "Onderdeel van een inzage-overzicht achtergehouden", True),
+    ("data_subject_request.restriction_lifted", "Beperking van de verwerking opgeheven", True),
 )
 register(
     TOEZICHT,

@@ -43,6 +43,15 @@ class ProcessingActivity(BaseModel):
 
 class RequestKind(models.TextChoices):
     ACCESS = "inzage", "Inzage (AVG art. 15)"
+    RECTIFICATION = "rectificatie", "Rectificatie (AVG art. 16)"
+    RESTRICTION = "beperking", "Beperking van de verwerking (AVG art. 18)"
+    OBJECTION = "bezwaar", "Bezwaar tegen de verwerking (AVG art. 21)"
+
+
+class RequestDecision(models.TextChoices):
+    GRANTED = "toegewezen", "Toegewezen"
+    PARTLY = "deels", "Deels toegewezen"
+    REFUSED = "afgewezen", "Afgewezen"
 
 
 class RequestStatus(models.TextChoices):
@@ -68,6 +77,15 @@ class DataSubjectRequest(BaseModel):
         "status", max_length=20, choices=RequestStatus.choices, default=RequestStatus.OPEN
     )
     completed_at = models.DateTimeField("afgehandeld op", null=True, blank=True)
+    # Rectification, restriction and objection (AVG art. 16, 18, 21): what is asked, and the decision with reasons.
+    subject_matter = models.TextField("wat de betrokkene vraagt", blank=True)
+    rectify_field = models.CharField("te verbeteren gegeven", max_length=20, blank=True)
+    rectify_value = models.CharField("juiste waarde", max_length=200, blank=True)
+    decision = models.CharField("besluit", max_length=12, choices=RequestDecision.choices, blank=True)
+    decision_reasons = models.TextField("motivering (bij bezwaar: de afweging)", blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -82,6 +100,53 @@ class DataSubjectRequest(BaseModel):
     def due(self) -> date:
         """The date the answer is due: the deadline, or the extended one."""
         return self.extended_to or self.deadline
+
+
+class WithholdingGround(models.TextChoices):
+    CRIMINAL = (
+        "art23-d",
+        "Voorkomen, onderzoeken en vervolgen van strafbare feiten (AVG art. 23 lid 1 sub d, UAVG art. 41)",
+    )
+    OTHERS = "art15-4", "Rechten en vrijheden van anderen (AVG art. 15 lid 4, UAVG art. 41 lid 1 sub i)"
+    SUPERVISION = "art23-h", "Toezicht en handhaving door de overheid (AVG art. 23 lid 1 sub h, UAVG art. 41)"
+
+
+class Withholding(BaseModel):
+    """One part of an access export held back on a legal ground, approved by the privacy officer: the part is left
+    out of the export, the ground recorded; the data subject is told that a legal exception was applied."""
+
+    request = models.ForeignKey(DataSubjectRequest, on_delete=models.PROTECT, related_name="withholdings")
+    item = models.CharField("onderdeel (sleutel)", max_length=80)
+    item_label = models.CharField("onderdeel", max_length=200)
+    ground = models.CharField("grond", max_length=10, choices=WithholdingGround.choices)
+    explanation = models.TextField("toelichting")
+    approved_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "achtergehouden onderdeel"
+        constraints = [models.UniqueConstraint(fields=["request", "item"], name="withholding_once_per_item")]
+
+    def __str__(self) -> str:
+        return self.item_label
+
+
+class ProcessingRestriction(BaseModel):
+    """A person's data marked as restricted (AVG art. 18, or after an objection under art. 21 was granted): only
+    stored, not processed further, until lifted. Every page that shows the person says so."""
+
+    person = models.ForeignKey("subjects.Person", on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(DataSubjectRequest, on_delete=models.PROTECT, related_name="restrictions")
+    reason = models.TextField("reden")
+    lifted_at = models.DateTimeField("opgeheven op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "beperking van de verwerking"
+        verbose_name_plural = "beperkingen van de verwerking"
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 class RecordKind(models.TextChoices):

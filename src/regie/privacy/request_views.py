@@ -14,8 +14,10 @@ from regie.access import privacy_access
 from regie.access.policy import request_user, requires
 from regie.core.html.form_view import handle_form
 from regie.privacy.export import access_export
-from regie.privacy.forms import CompleteForm, ExtendForm, PersonSearchForm, RequestCreateForm
-from regie.privacy.models import DataSubjectRequest
+from regie.privacy.forms import CompleteForm, ExtendForm, PersonSearchForm, RequestCreateForm, WithholdingForm
+from regie.privacy.models import DataSubjectRequest, RequestKind
+from regie.privacy.rights import rights_request_create, withholding_record
+from regie.privacy.rights_views import rights_detail
 from regie.privacy.services import (
     PURPOSE,
     data_subject_request_complete,
@@ -78,6 +80,18 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
     def create(data: dict[str, Any]) -> DataSubjectRequest:
         person = privacy_access.person_for_request(user, data["person"])
+        if data["kind"] and data["kind"] != RequestKind.ACCESS:
+            return rights_request_create(
+                actor=user,
+                person=person,
+                kind=data["kind"],
+                received_on=data["received_on"],
+                identity_check=data["identity_check"],
+                subject_matter=data["subject_matter"],
+                rectify_field=data["rectify_field"],
+                rectify_value=data["rectify_value"],
+                request=request,
+            )
         return data_subject_request_create(
             actor=user,
             person=person,
@@ -148,6 +162,9 @@ def _export_read(request: HttpRequest, request_id: str, action: str) -> tuple[An
 
 @requires("data_subject_requests.handle")
 def request_detail(request: HttpRequest, request_id: str) -> HttpResponse:
+    user = request_user(request)
+    if privacy_access.request_for(user, request_id).kind != RequestKind.ACCESS:
+        return rights_detail(request, privacy_access.request_for(user, request_id))
     _, dsr, export = _export_read(request, request_id, "data_subject_request.viewed")
     return render(
         request,
@@ -155,6 +172,7 @@ def request_detail(request: HttpRequest, request_id: str) -> HttpResponse:
         {
             "dsr": dsr,
             "export": export,
+            "withhold_form": WithholdingForm(items=export.withholdable_items),
             "extend_form": ExtendForm(initial={"version": dsr.version}),
             "complete_form": CompleteForm(initial={"version": dsr.version}),
             "today": timezone.localdate(),
@@ -217,10 +235,13 @@ def request_complete(request: HttpRequest, request_id: str) -> HttpResponse:
 
 def _detail_again(request: HttpRequest, dsr: DataSubjectRequest, status: int, **forms: Any) -> HttpResponse:
     """The request page with a refused form's errors (the export is read and logged again)."""
+    if dsr.kind != RequestKind.ACCESS:
+        return rights_detail(request, dsr, status, **forms)  # type: ignore[no-any-return]
     _, dsr, export = _export_read(request, str(dsr.pk), "data_subject_request.viewed")
     context = {
         "dsr": dsr,
         "export": export,
+        "withhold_form": WithholdingForm(items=export.withholdable_items),
         "extend_form": ExtendForm(initial={"version": dsr.version}),
         "complete_form": CompleteForm(initial={"version": dsr.version}),
         "today": timezone.localdate(),
@@ -228,3 +249,29 @@ def _detail_again(request: HttpRequest, dsr: DataSubjectRequest, status: int, **
     }
     context.update(forms)
     return render(request, "privacy/request_detail.html", context, status=status)
+
+
+@requires("data_subject_requests.handle")
+@require_http_methods(["POST"])
+def request_withhold(request: HttpRequest, request_id: str) -> HttpResponse:
+    """Hold one part of the access export back on a legal ground; the officer approves it by recording it."""
+    user = request_user(request)
+    dsr = privacy_access.request_for(user, request_id)
+    items = access_export(user, dsr).withholdable_items
+    form = WithholdingForm(request.POST, items=items)
+    return handle_form(
+        request,
+        form,
+        action=lambda data: withholding_record(
+            actor=user,
+            dsr=dsr,
+            item=data["item"],
+            items=items,
+            ground=data["ground"],
+            explanation=data["explanation"],
+            request=request,
+        ),
+        render=lambda status: _detail_again(request, dsr, status, withhold_form=form),
+        success_url=f"{URL}/{dsr.pk}",
+        success_message=lambda w: f"{w.item_label} wordt achtergehouden ({w.get_ground_display()}).",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Q
@@ -15,6 +16,7 @@ from regie.privacy.models import (
     DestructionList,
     ListStatus,
     ProcessingActivity,
+    ProcessingRestriction,
     RequestStatus,
 )
 from regie.processing_log.actions import get_action, is_registered, label_for
@@ -88,3 +90,12 @@ def officer_work() -> OfficerWork:
     ).count()
     lists = DestructionList.objects.exclude(status=ListStatus.DESTROYED).count()
     return OfficerWork(open_requests.count(), overdue, lists)
+
+
+def active_restrictions_in_case(case: Any) -> list[ProcessingRestriction]:
+    """The restrictions in force on the persons of a case the caller has already read through the case door."""
+    return list(
+        ProcessingRestriction.objects.filter(
+            lifted_at__isnull=True, person_id__in=case.subjects.values("person_id")
+        ).select_related("person")
+    )

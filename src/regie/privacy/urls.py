@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.privacy import request_views, retention_views, views
+from regie.privacy import request_views, retention_views, rights_views, views
 
 urlpatterns: list[URLPattern] = [
     path("privacy/verwerkingslog", views.processing_log_page, name="processing-log"),
@@ -15,6 +15,9 @@ urlpatterns: list[URLPattern] = [
     path("privacy/verzoeken/<uuid:request_id>/export.json", request_views.request_export_json),
     path("privacy/verzoeken/<uuid:request_id>/verlengen", request_views.request_extend),
     path("privacy/verzoeken/<uuid:request_id>/afhandelen", request_views.request_complete),
+    path("privacy/verzoeken/<uuid:request_id>/achterhouden", request_views.request_withhold),
+    path("privacy/verzoeken/<uuid:request_id>/besluiten", rights_views.request_decide),
+    path("privacy/verzoeken/<uuid:request_id>/beperking-opheffen", rights_views.request_restriction_lift),
     path("privacy/bewaartermijnen", retention_views.retention_rules_page, name="retention-rules"),
     path("privacy/vernietigingslijsten", retention_views.destruction_lists_page, name="destruction-lists"),
     path("privacy/vernietigingslijsten/<uuid:list_id>", retention_views.destruction_list_page),
