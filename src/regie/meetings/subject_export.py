@@ -23,8 +23,10 @@ def meetings_section(user: Any, person: Person) -> SubjectExportSection | None:
     categories = {"Identificerende gegevens"}
     for item in items:
         labels = [
-            str(DataCategory(code).label) for code in item.minute_categories if code in DataCategory.values
-        ]  # type: ignore[attr-defined]
+            str(DataCategory(code).label)
+            for code in getattr(item, "minute_categories", ())
+            if code in DataCategory.values
+        ]
         categories.update(labels)
         rows.append(
             (

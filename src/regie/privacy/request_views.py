@@ -236,7 +236,7 @@ def request_complete(request: HttpRequest, request_id: str) -> HttpResponse:
 def _detail_again(request: HttpRequest, dsr: DataSubjectRequest, status: int, **forms: Any) -> HttpResponse:
     """The request page with a refused form's errors (the export is read and logged again)."""
     if dsr.kind != RequestKind.ACCESS:
-        return rights_detail(request, dsr, status, **forms)  # type: ignore[no-any-return]
+        return rights_detail(request, dsr, status, **forms)
     _, dsr, export = _export_read(request, str(dsr.pk), "data_subject_request.viewed")
     context = {
         "dsr": dsr,
