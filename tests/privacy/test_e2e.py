@@ -97,3 +97,31 @@ def test_the_officer_and_the_archivist_take_a_list_through_destruction(
     expect(page.get_by_text("is vernietigd; de vernietigingsverklaring staat klaar")).to_be_visible()
     _both_widths(page, assert_accessible)
     assert not Case.objects.filter(pk=dw.old.pk).exists()
+
+
+def test_the_officer_decides_an_objection_and_the_case_page_says_the_data_are_restricted(
+    pw: PrivacyWorld, log_in: Callable[..., Page], assert_accessible: Callable[[Page], None], users
+) -> None:
+    from regie.privacy.rights import rights_request_create
+
+    dsr = rights_request_create(
+        actor=users["privacy"],
+        person=pw.cases.person,
+        kind="bezwaar",
+        received_on=timezone.localdate(),
+        identity_check="Paspoort gezien aan de balie",
+        subject_matter="Jan vraagt zijn gegevens niet meer te gebruiken vanwege zijn nieuwe baan.",
+    )
+    page = log_in("privacy")
+    page.goto(f"/privacy/verzoeken/{dsr.pk}")
+    expect(page.get_by_role("heading", name="Besluit met motivering")).to_be_visible()
+    _both_widths(page, assert_accessible)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path="/tmp/privacy-objection-390.png", full_page=True)
+    page.get_by_role("radio", name="Toegewezen", exact=True).check()
+    page.get_by_label("Motivering (bij bezwaar: de afweging)").fill("De bijzondere situatie weegt zwaarder.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("worden alleen bewaard, niet verder verwerkt")).to_be_visible()
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path="/tmp/privacy-objection-1280.png", full_page=True)
+    _both_widths(page, assert_accessible)
