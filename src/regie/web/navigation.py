@@ -62,8 +62,15 @@ NAVIGATION: tuple[NavItem, ...] = (
     ),
     NavItem("Vakantiepark", "/vakantiepark", None, allowed=_park_navigation),
     # --- PGA (issue 14) ---
-    NavItem("PGA", "/pga", "pga.view", children=(NavItem("PGA-cijfers", "/pga/cijfers", "pga.counts"),)),
-    NavItem("PGA-instellingen", "/pga/beheer", "pga.configure"),
+    NavItem(
+        "PGA",
+        "/pga",
+        "pga.view",
+        children=(
+            NavItem("PGA-cijfers", "/pga/cijfers", "pga.counts"),
+            NavItem("PGA-instellingen", "/pga/beheer", "pga.configure"),
+        ),
+    ),
     # --- Ondermijning (issue 17) ---
     NavItem("Ondermijning", "/ondermijning", "ondermijning.awareness"),
     # --- Digitale veiligheid (issue 16) ---
