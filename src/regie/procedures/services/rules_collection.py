@@ -12,6 +12,7 @@ from regie.core.calendar import atw_calendar
 from regie.core.terms import format_date
 from regie.procedures.models import Deadline, Transition
 from regie.procedures.services.context import Move
+from regie.procedures.services.fields import dutch_number
 
 
 def _day(value: Any) -> date | None:
@@ -85,8 +86,6 @@ def default_penalty_fixed(move: Move, _: str) -> None:
             f"{format_date(penalty.last_day)}; stel hem daarna vast (Awb 4:18).",
         )
         return
-    from regie.procedures.services.rules import money  # rules imports this module
-
     last = min(penalty.last_day, (decided - timedelta(days=1)) if decided else penalty.last_day)
     days, euros = penalty.accrued(last)
     if days == 0:
@@ -104,6 +103,6 @@ def default_penalty_fixed(move: Move, _: str) -> None:
     )
     move.notes.append(
         f"Dwangsom bij niet tijdig beslissen: {days} dagen, van {format_date(penalty.first_day)} tot en met "
-        f"{format_date(last)}: {money(str(euros))} (Awb 4:17). Vaststellen binnen twee weken na de laatste dag "
+        f"{format_date(last)}: € {dutch_number(euros)} (Awb 4:17). Vaststellen binnen twee weken na de laatste dag "
         "(Awb 4:18)."
     )
