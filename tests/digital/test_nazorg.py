@@ -3,6 +3,7 @@ its case is of the nazorg type with the checklist on the case overview, and a wi
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 
 from regie.cases.models import CaseType
@@ -13,10 +14,13 @@ from regie.digital.services.nazorg import CATEGORY, NAZORG_CASE_TYPE
 from regie.digital.services.self_checks import self_check_submit
 from regie.intake.models import Channel, LocationKind, Signal, SignalCategory, SignalEvent, Source
 from regie.intake.selectors import case_type_for
+from regie.intake.services.consent import ERASED
 from regie.intake.services.decisions import signal_start_case
 from regie.processing_log.models import ProcessingLogEntry
 from regie.subjects.models import Address, Person
 from tests.digital.conftest import BUSINESSES, RESIDENTS, answers_for, make_follow_up
+
+pytestmark = pytest.mark.postgres  # intake.services.consent locks the signal (select_for_update)
 
 
 def _named_counts() -> tuple[int, int, int, int]:
@@ -108,7 +112,7 @@ def test_a_withdrawal_anonymises_the_signal_and_the_person(users):
     assert item.status == FollowUpStatus.WITHDRAWN
     assert (signal.reporter_name, signal.reporter_email, signal.reporter_phone) == ("", "", "")
     assert "Fenna" not in signal.description and "Oosterhuis" not in signal.description
-    assert "toestemming ingetrokken" in signal.description
+    assert "toestemming ingetrokken" in signal.description and signal.description.endswith(ERASED)
     assert signal.subjects.get().data == {}
     person = Person.objects.get(pk=item.person_id)
     assert (person.surname, person.given_names, person.email, person.phone) == ("Geanonimiseerd", "", "", "")
