@@ -52,6 +52,11 @@ def test_a_list_goes_through_every_step_by_api(api_as, dw):
     assert done.status_code == 200 and done.json()["status"] == "vernietigd"
     assert not Case.objects.filter(pk=dw.old.pk).exists() and verify_chain().intact
     assert officer.get(base).json()["items"][0]["destroyedAt"] is not None  # the destruction record remains
+    director = api_as("procesregisseur")  # the case's coordinator: gone from the API and the search as well
+    assert director.get(f"/api/v1/cases/{dw.old.pk}").status_code == 404
+    assert dw.old.number not in director.get("/api/v1/cases").content.decode()
+    found = director.get("/api/v1/search", {"q": dw.old.number})
+    assert found.status_code in (200, 400) and str(dw.old.pk) not in found.content.decode()
 
 
 def test_an_item_is_excluded_with_a_reason_and_bad_input_is_refused(api_as, dw):
