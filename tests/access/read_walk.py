@@ -39,7 +39,15 @@ from regie.digital.models import Campaign, VictimFollowUp
 from regie.intake.models import RoutingRule, Signal, SignalAttachment, SignalCategory, SignalSubject
 from regie.meetings.models import AgendaItem, Meeting, MeetingSeries
 from regie.monitoring.models import CouncilReport
-from regie.ondermijning.models import Area, AreaLocation, Finding, InspectionSite, IntegralInspection
+from regie.ondermijning.models import (
+    Area,
+    AreaContact,
+    AreaLocation,
+    Finding,
+    InspectionSite,
+    IntegralInspection,
+    KvoMeasure,
+)
 from regie.park.models import (
     FollowUp,
     Inspection,
@@ -165,6 +173,14 @@ class Probe:
                 else _pick(sites_visible_to(u).order_by("location__name"), AreaLocation.objects.all(), 1)
             ),
             "finding_id": lambda: _ids(Finding.objects.order_by("created_at"), 1),
+            "contact_id": lambda: _pick(
+                AreaContact.objects.filter(area_id=bound.get("area_id")), AreaContact.objects.order_by("name"), 1
+            ),
+            "measure_id": lambda: _pick(
+                KvoMeasure.objects.filter(trajectory__area_id=bound.get("area_id")),
+                KvoMeasure.objects.order_by("description"),
+                1,
+            ),
             "kind": lambda: (
                 ["check-inwoners"] if route.startswith("beheer/digitale-veiligheid") else ["zorg"]
             ),
@@ -187,6 +203,9 @@ class Probe:
             "meeting_id": lambda: self._meetings(),
             "item_id": lambda: self._agenda_items(bound.get("meeting_id")),
             "part": lambda: ["notulen"] if "item_id" in bound else ["agendapunten"],
+            "secret": lambda: ["onbekend-geheim"],  # only the user holds the feed's real secret
+            "key": lambda: ["pga"],  # agenda proposals (a POST); the walk only GETs
+            "reference": lambda: self._referrals(),
             # monitoring (issue 20): a theme's dashboard, a council report (aggregates only)
             "theme": lambda: ["signalen", "zorg"],
             "report_id": lambda: _ids(CouncilReport.objects.order_by("year"), 1),

@@ -47,6 +47,8 @@ EXEMPT: dict[str, str] = {
     "signalen/<str:signal_id>": "an untriaged signal's free text (a referral naming a case number, typed names) is "
     "about no confirmed person yet; signal.viewed names the confirmed persons and the persons of its case",
     "api/v1/signals/<uuid:id>": "the same signal through the API (signal.viewed)",
+    "pga/aanmelden/signaal/<str:signal_id>": "the same signal's free text as the reason of a PGA referral "
+    "(signal.viewed, as on the signal page)",
 }
 
 
