@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, QuerySet, Window
@@ -64,7 +65,7 @@ class DomainRow:
             return None
         return self.scores[-1].score - self.scores[0].score
 
-    @property
+    @cached_property
     def points(self) -> str:
         """The polyline of the scores (x by round, y by score 1..5) for the sparkline."""
         if not self.scores:
@@ -97,13 +98,14 @@ def domain_rows(
     return list(rows.values())
 
 
-def score_table(rows: Sequence[DomainRow]) -> tuple[list[date], list[tuple[ZrmDomain, list[int | None]]]]:
-    """The same numbers as the sparklines: one column per score date, one row per domain."""
+def score_table(rows: Sequence[DomainRow]) -> tuple[list[date], list[tuple[ZrmDomain, list[str]]]]:
+    """The same numbers as the sparklines: one column per score date, one row per domain; a cell is the score as
+    text ("" where the domain was not scored that day), so a year of rounds renders without number formatting."""
     dates = sorted({s.scored_on for row in rows for s in row.scores})
     table = []
     for row in rows:
-        by_date = {s.scored_on: s.score for s in row.scores}
-        table.append((row.domain, [by_date.get(d) for d in dates]))
+        by_date = {s.scored_on: str(s.score) for s in row.scores}
+        table.append((row.domain, [by_date.get(d, "") for d in dates]))
     return dates, table
 
 
