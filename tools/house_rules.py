@@ -46,9 +46,9 @@ GUARDED = frozenset(
         # regie.pga.models (issue 14)
         "Referral", "PgaCase", "DomainPlan", "DomainScore", "Evaluation",
         # regie.ondermijning.models (issue 17)
-        "AreaLocation", "LocationRisk", "Finding", "InspectionSite",
+        "AreaLocation", "LocationRisk", "Finding", "InspectionSite", "AreaContact", "StaffReport", "KvoDocument",
         # regie.meetings.models (issue 15)
-        "AgendaItem", "ItemGrant", "MinutesEntry", "AgreedAction",
+        "AgendaItem", "ItemGrant", "MinutesEntry", "AgreedAction", "DiscussionRequest",
         # regie.digital.models (issue 16)
         "VictimFollowUp",
     }
