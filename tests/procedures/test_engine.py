@@ -154,13 +154,13 @@ def test_it_refuses_a_document_that_is_not_on_this_case(pr_at, move):
         (
             {"amount": "500", "unit": "week", "maximum": "10000", "compliance_period": "P3M"},
             "sanction",
-            "verplicht",
+            "vul dit in",
         ),
         ({**PENALTY, "sanction": "boete"}, "sanction", "Kies een van"),
         ({**PENALTY, "amount": "vijfhonderd"}, "amount", "bedrag in euro"),
         ({**PENALTY, "amount": "-5"}, "amount", "bedrag in euro"),
         ({**PENALTY, "amount": "0"}, "amount", "groter zijn dan nul"),
-        ({**PENALTY, "maximum": ""}, "maximum", "verplicht"),
+        ({**PENALTY, "maximum": ""}, "maximum", "vul dit in"),
         ({**PENALTY, "unit": "eeuw"}, "unit", "Kies een van"),
         ({**PENALTY, "compliance_period": "drie maanden"}, "compliance_period", "ISO 8601"),
         ({**PENALTY, "compliance_period": "P0D"}, "compliance_period", "ten minste één dag"),
@@ -177,7 +177,7 @@ def test_it_refuses_bad_step_data_with_a_dutch_message_per_field(pr_at, move, da
 def test_it_requires_a_reason_when_the_view_is_skipped_for_urgency(pr_at, move):
     procedure = pr_at("exceptions-check")
     _refused(
-        lambda: move("jurist", procedure, "decision", "2026-01-20", PENALTY), "urgent_reason", "verplicht"
+        lambda: move("jurist", procedure, "decision", "2026-01-20", PENALTY), "urgent_reason", "vul dit in"
     )
     move(
         "jurist",
@@ -385,7 +385,7 @@ def test_it_takes_the_addressees_from_the_case(pr_at, world):
         ({"{bewoner}": "2026-02-01"}, "vóór de vorige stap"),
         ({"{bewoner}": "5 februari"}, "geldige datum"),
         ({"{bewoner}": "2026-03-05"}, "in de toekomst"),
-        ({}, "verplicht"),
+        ({}, "vul dit in"),
         ("2026-02-05", "per geadresseerde een datum"),
         (
             [

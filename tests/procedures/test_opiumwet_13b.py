@@ -224,7 +224,7 @@ def test_it_refuses_an_assessment_without_a_policy(world, start, move):
         ({"substances": [{"substance": "thee", "amount": "5"}]}, "substances", "bekend middel"),
         ({"substances": [{"substance": "hennep", "amount": "veel"}]}, "substances", "hoeveelheid"),
         ({"substances": [{"substance": "hennep", "amount": "-1"}]}, "substances", "groter dan nul"),
-        ({"substances": []}, "substances", "verplicht"),
+        ({"substances": []}, "substances", "vul dit in"),
         ({"substances": "hennep"}, "substances", "als lijst"),
     ],
 )
