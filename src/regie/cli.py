@@ -27,6 +27,7 @@ Opdrachten:
   import persons BESTAND personen uit een BRP-uittreksel (CSV) inlezen, met rapport van afgekeurde rijen
   import lots PARK BESTAND
                          kavels (CSV of GeoJSON) op een vakantiepark inlezen, met voortgang en rapport
+  check-connections      elke koppeling (aanmelding, BRP, BAG, e-mail, Zaken API) controleren
   deadline --from DATUM --period DUUR [--statutory]
                          einddatum van een termijn (Algemene termijnenwet)
 """

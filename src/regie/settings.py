@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "procrastinate.contrib.django",
     "regie.core",
     "regie.processing_log",
+    "regie.integrations",
     "regie.accounts",
     "regie.access",
     "regie.subjects",

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from regie.integrations.connections import ConnectionState
+
+# Each connection's own check, in the order docs/operations.md describes them. A check never raises: a
+# connection that is down is a state, not an error.
+CHECKS: list[Callable[[], ConnectionState]] = []
+
+
+class Command(BaseCommand):
+    help = (
+        "Controleert elke koppeling (eenmalige aanmelding, BRP, BAG, e-mail, Zaken API) en drukt per koppeling "
+        "de toestand af. Exit 1 als een ingestelde koppeling niet werkt."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        failing = 0
+        for check in CHECKS:
+            state = check()
+            self.stdout.write(f"{state.label}: {state.status_label} — {state.detail}")
+            if state.configured and not state.ok:
+                failing += 1
+        if failing:
+            self.stderr.write(f"{failing} koppeling(en) werken niet.")
+            raise SystemExit(1)
