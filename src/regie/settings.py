@@ -263,8 +263,30 @@ REGIE_MAP_TILE_URL = os.environ.get("REGIE_MAP_TILE_URL", "").strip()
 REGIE_MAP_TILE_ATTRIBUTION = os.environ.get("REGIE_MAP_TILE_ATTRIBUTION", "").strip()
 REGIE_BREAK_THE_GLASS_HOURS = _env_int("REGIE_BREAK_THE_GLASS_HOURS", 4, minimum=1)
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail (issue 21, docs/operations.md "E-mail"): with EMAIL_HOST set, mail goes out through that SMTP server from
+# the outbox job (regie.integrations.mail); without it, to the console (demo, development).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_PORT = _env_int("EMAIL_PORT", 587, minimum=1)
+if EMAIL_PORT > 65535:
+    raise ImproperlyConfigured(f"EMAIL_PORT moet tussen 1 en 65535 liggen, niet {EMAIL_PORT}.")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)  # STARTTLS on the submission port
+EMAIL_USE_SSL = _env_bool("EMAIL_USE_SSL", False)  # TLS from the first byte (port 465)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Zet EMAIL_USE_TLS of EMAIL_USE_SSL, niet allebei.")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = _env_int("EMAIL_TIMEOUT", 10, minimum=1)
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+if EMAIL_BACKEND.endswith("smtp.EmailBackend") and not EMAIL_HOST:
+    raise ImproperlyConfigured("EMAIL_BACKEND is SMTP, maar EMAIL_HOST ontbreekt: zet het adres van de mailserver.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "regie@gemeente.example")
+if "@" not in DEFAULT_FROM_EMAIL:
+    raise ImproperlyConfigured(f"DEFAULT_FROM_EMAIL moet een e-mailadres zijn, niet {DEFAULT_FROM_EMAIL!r}.")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

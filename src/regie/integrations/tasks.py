@@ -1,0 +1,13 @@
+"""Jobs of the integrations app: they take ids and call its services (rule 6)."""
+
+from __future__ import annotations
+
+from procrastinate.contrib.django import app
+
+from regie.integrations.mail import RETRY, SEND_TASK, outgoing_mail_deliver
+
+
+@app.task(name=SEND_TASK, queue="mail", retry=RETRY)
+def send_mail(mail_id: str) -> None:
+    """Send one mail from the outbox; raises (and is retried with a growing wait) while the server is away."""
+    outgoing_mail_deliver(mail_id=mail_id)
