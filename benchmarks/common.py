@@ -46,6 +46,7 @@ def configure_environment(database_url: str) -> None:
         os.environ["REGIE_EMBEDDED_DB_NAME"] = EMBEDDED_DB_NAME
     os.environ.pop("REGIE_DEMO", None)
     os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret-" + "0123456789" * 5)
+    os.environ.setdefault("REGIE_LOG_PSEUDONYM_KEY", "benchmark-only-log-pseudonym-key-0123456789")
     os.environ["DJANGO_SETTINGS_MODULE"] = "regie.settings"
     os.environ.setdefault("REGIE_LOG_LEVEL", "WARNING")
 

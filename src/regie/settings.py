@@ -5,12 +5,14 @@ A bad value stops start-up with ImproperlyConfigured and a message that names th
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from regie.accounts.oidc.config import providers_from_environment
 from regie.core.demo_marker import read_demo_marker
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -79,6 +81,22 @@ if not SECRET_KEY:
 elif len(SECRET_KEY) < 50 and not (DEMO_MODE or TESTING):
     raise ImproperlyConfigured("SECRET_KEY is te kort: gebruik minstens 50 willekeurige tekens.")
 
+# The processing log names persons by a keyed reference beside their id (decision 0013); when an entry is older than
+# the log's own term (NEN 7513: at least five years) the plain values are cleared and only the references remain.
+# The key lives outside the database (a backup of the database alone cannot undo the pseudonyms).
+REGIE_LOG_PSEUDONYM_KEY = os.environ.get("REGIE_LOG_PSEUDONYM_KEY", "")
+if not REGIE_LOG_PSEUDONYM_KEY:
+    if DEMO_MODE or TESTING:
+        REGIE_LOG_PSEUDONYM_KEY = hashlib.sha256(f"regie-log-pseudonym:{SECRET_KEY}".encode()).hexdigest()
+    else:
+        raise ImproperlyConfigured(
+            "REGIE_LOG_PSEUDONYM_KEY ontbreekt. Zet een sleutel van minstens 32 willekeurige tekens in de omgeving "
+            "en bewaar hem bij de andere geheimen, buiten de database (docs/operations.md)."
+        )
+elif len(REGIE_LOG_PSEUDONYM_KEY) < 32 and not (DEMO_MODE or TESTING):
+    raise ImproperlyConfigured("REGIE_LOG_PSEUDONYM_KEY is te kort: gebruik minstens 32 willekeurige tekens.")
+REGIE_LOG_TERM_YEARS = _env_int("REGIE_LOG_TERM_YEARS", 5, minimum=5)
+
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
 ]
@@ -101,6 +119,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "procrastinate.contrib.django",
+    "simple_certmanager",  # zgw-consumers: the Zaken API service configuration (its Service model)
+    "zgw_consumers",
     "regie.core",
     "regie.processing_log",
     "regie.integrations",
@@ -132,7 +152,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "regie.accounts.oidc.middleware.OTPMiddleware",  # django-otp's, plus a second factor asserted at sign-on
     "django.contrib.messages.middleware.MessageMiddleware",
     "regie.accounts.middleware.IdleTimeoutMiddleware",
     "regie.accounts.middleware.SecondFactorRequiredMiddleware",
@@ -187,6 +207,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "regie.accounts.oidc.backend.RegieOIDCBackend",  # single sign-on; answers only its own callback
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -234,6 +255,10 @@ SECURE_PROXY_SSL_HEADER = (
 REGIE_REQUIRE_SECOND_FACTOR = not DEMO_MODE
 
 OTP_TOTP_ISSUER = "Regie"
+
+# Single sign-on for staff (OpenID Connect, regie.accounts.oidc.config): none configured, no button on the login page.
+REGIE_SSO_PROVIDERS = providers_from_environment(os.environ)
+REGIE_OIDC_TIMEOUT = _env_int("REGIE_OIDC_TIMEOUT", 5, minimum=1)  # seconds, for every call to a provider
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -355,3 +380,36 @@ CSRF_FAILURE_VIEW = "regie.web.views.csrf_failure"
 
 # Monitoring: counts from 1 up to this threshold are shown as "< N" (and averages over fewer things are hidden).
 REGIE_MONITORING_THRESHOLD = int(os.environ.get("REGIE_MONITORING_THRESHOLD", "5"))
+
+
+# BRP (Haal Centraal BRP API Personen v2) and BAG (Individuele Bevragingen v2): unset URL = "niet gekoppeld".
+def _env_url(name: str) -> str:
+    raw = os.environ.get(name, "").strip().rstrip("/")
+    if raw and not re.match(r"^https?://[^\s/]+", raw):
+        raise ImproperlyConfigured(f"{name} moet een http(s)-adres zijn, niet {raw!r}.")
+    return raw
+
+
+REGIE_BRP_URL = _env_url("REGIE_BRP_URL")  # e.g. https://proefomgeving.haalcentraal.nl/haalcentraal/api/brp
+REGIE_BRP_API_KEY = os.environ.get("REGIE_BRP_API_KEY", "")  # sent as X-API-KEY
+REGIE_BRP_TIMEOUT = _env_int("REGIE_BRP_TIMEOUT", 10, minimum=1)  # seconds
+REGIE_BRP_CACHE_HOURS = _env_int("REGIE_BRP_CACHE_HOURS", 24, minimum=1)  # how long a lot's BRP list is kept
+REGIE_BAG_URL = _env_url("REGIE_BAG_URL")  # e.g. https://api.bag.kadaster.nl/lvbag/individuelebevragingen/v2
+REGIE_BAG_API_KEY = os.environ.get("REGIE_BAG_API_KEY", "")  # sent as X-Api-Key
+REGIE_BAG_TIMEOUT = _env_int("REGIE_BAG_TIMEOUT", 10, minimum=1)
+
+
+# Zaken API (ZGW): the zaaksysteem a case is handed to. The service itself (address, client id and secret for the
+# JWT) is a zgw-consumers Service row with this slug (`regie zaken-service`); without one: "niet gekoppeld".
+REGIE_ZAKEN_SERVICE = os.environ.get("REGIE_ZAKEN_SERVICE", "zaken").strip()
+# The RSIN of the municipality: bronorganisatie and verantwoordelijkeOrganisatie of every zaak Regie hands over.
+REGIE_ZAKEN_RSIN = os.environ.get("REGIE_ZAKEN_RSIN", "").strip()
+if REGIE_ZAKEN_RSIN and not (
+    re.fullmatch(r"\d{9}", REGIE_ZAKEN_RSIN)
+    and sum(int(d) * w for d, w in zip(REGIE_ZAKEN_RSIN, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)) % 11 == 0
+):
+    raise ImproperlyConfigured(
+        f"REGIE_ZAKEN_RSIN moet een RSIN van 9 cijfers zijn (elfproef), niet {REGIE_ZAKEN_RSIN!r}."
+    )
+PRIVATE_MEDIA_ROOT = str(REGIE_DATA_DIR / "private-media")  # zgw-consumers' certificates (django-privates)
+PRIVATE_MEDIA_URL = "/private-media/"

@@ -80,8 +80,30 @@ def test_it_sets_hsts_and_secure_cookies_outside_demo_mode():
     )
     base = {k: v for k, v in os.environ.items() if not k.startswith("REGIE_")}
     base.pop("PYTEST_VERSION", None)
-    base.update({"SECRET_KEY": "x" * 60, "DATABASE_URL": "postgres://postgres@127.0.0.1:1/none"})
+    base.update(
+        {
+            "SECRET_KEY": "x" * 60,
+            "REGIE_LOG_PSEUDONYM_KEY": "y" * 40,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:1/none",
+        }
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], env=base, capture_output=True, text=True, timeout=60, check=False
     )
     assert result.stdout.split() == ["31536000", "True", "True"], result.stderr
+
+
+def test_it_refuses_to_start_without_the_log_pseudonym_key_outside_demo_mode():
+    result = _start({"SECRET_KEY": "x" * 60})
+    assert result.returncode != 0 and "REGIE_LOG_PSEUDONYM_KEY ontbreekt" in result.stderr
+
+
+def test_it_refuses_a_short_log_pseudonym_key():
+    result = _start({"SECRET_KEY": "x" * 60, "REGIE_LOG_PSEUDONYM_KEY": "kort"})
+    assert result.returncode != 0 and "REGIE_LOG_PSEUDONYM_KEY is te kort" in result.stderr
+
+
+def test_it_refuses_a_log_term_shorter_than_five_years():
+    # NEN 7513: the log is kept at least five years before anything in it is pseudonymised.
+    result = _start({"REGIE_DEMO": "true", "REGIE_LOG_TERM_YEARS": "3"})
+    assert result.returncode != 0 and "REGIE_LOG_TERM_YEARS moet minstens 5 zijn" in result.stderr

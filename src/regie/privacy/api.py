@@ -52,7 +52,14 @@ class ProcessingLogEntrySerializer(serializers.ModelSerializer[ProcessingLogEntr
             "details",
             "prev_hash",
             "hash",
+            "pseudonymised_at",
         ]
+        extra_kwargs = {
+            "pseudonymised_at": {
+                "help_text": "Wanneer de herleidbare gegevens van de regel (personen, gebruiker, adres, object, "
+                "details) zijn gewist omdat de bewaartermijn van het log voorbij is; leeg zolang ze er nog zijn."
+            }
+        }
 
 
 class LogQuerySerializer(serializers.Serializer[Any]):

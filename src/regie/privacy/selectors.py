@@ -21,6 +21,7 @@ from regie.privacy.models import (
 )
 from regie.processing_log.actions import get_action, is_registered, label_for
 from regie.processing_log.models import ProcessingLogEntry
+from regie.processing_log.selectors import concerning
 
 
 def activities_by_name() -> dict[str, ProcessingActivity]:
@@ -55,7 +56,7 @@ def consultations_of(person_id: UUID) -> list[Consultation]:
     """Every log entry naming the person, oldest first; the purpose falls back on the activity's purpose."""
     register = activities_by_name()
     found = []
-    entries = ProcessingLogEntry.objects.filter(person_ids__contains=[person_id]).order_by("seq")
+    entries = ProcessingLogEntry.objects.filter(concerning([person_id])).order_by("seq")
     for entry in entries.iterator(chunk_size=500):
         activity_name = activity_name_for(entry.action)
         activity = register.get(activity_name)

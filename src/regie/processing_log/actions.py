@@ -91,6 +91,7 @@ OBJECT_TYPE_LABELS = {
     "mandate": "Mandaatregister",
     "location": "Locatie",
     "log_checkpoint": "Controlepunt verwerkingslog",
+    "processing_log": "Verwerkingslog",
     "note": "Notitie",
     "organisation": "Organisatie",
     "park": "Vakantiepark",
@@ -336,6 +337,11 @@ register(
 )
 register(
     TOEZICHT,
+    "processing_log",
+    ("audit.log_pseudonymised", "Oude logregels gepseudonimiseerd", False),
+)
+register(
+    TOEZICHT,
     "break_the_glass",
     ("break_the_glass.reviewed", "Noodtoegang beoordeeld", False),
 )
@@ -377,5 +383,12 @@ register(
     BEHEER,
     "classifier_setting",
     ("intake.threshold_changed", "Drempel van de classificatie gewijzigd", False),
+)
+# The outbox (issue 21): the beheerder's page shows subjects and masked recipients, never a mail's text.
+register(
+    BEHEER,
+    "outgoing_mail",
+    ("outgoing_mail.list_viewed", "Overzicht uitgaande e-mail bekeken", False),
+    ("outgoing_mail.resent", "E-mail opnieuw verstuurd", False),
 )
 register(BEHEER, "organisation", ("intake.queue_lead_set", "Leider van wachtrij aangewezen", False))

@@ -29,6 +29,16 @@ class ProcessingLogEntry(models.Model):
     details = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    # Decision 0013: from version 2 the hash covers keyed references (HMAC) of the fields that can name someone,
+    # not the plain values, so that pseudonymising (clearing the plain values once the log's term has passed)
+    # leaves the chain verifiable. Version 1 entries hash the plain values and are never pseudonymised.
+    hash_version = models.PositiveSmallIntegerField(default=1)
+    person_refs = ArrayField(models.CharField(max_length=64), default=list, blank=True)
+    actor_ref = models.CharField(max_length=64, blank=True)
+    source_ref = models.CharField(max_length=64, blank=True)
+    object_ref = models.CharField(max_length=64, blank=True)
+    details_ref = models.CharField(max_length=64, blank=True)
+    pseudonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-seq"]
@@ -36,12 +46,17 @@ class ProcessingLogEntry(models.Model):
         verbose_name = "verwerkingslogregel"
         indexes = [
             GinIndex(fields=["person_ids"], name="plog_person_ids_gin"),
+            GinIndex(fields=["person_refs"], name="plog_person_refs_gin"),
             models.Index(fields=["actor_id", "-occurred_at"], name="plog_actor_time"),
             models.Index(fields=["object_type", "object_id"], name="plog_object"),
         ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}"
+
+    @property
+    def pseudonymised(self) -> bool:
+        return self.pseudonymised_at is not None
 
     @property
     def action_label(self) -> str:

@@ -6,16 +6,20 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.ipv6 import clean_ipv6_address
 
+from regie.core.periods import add_months
 from regie.processing_log.actions import get_action
 from regie.processing_log.models import LogCheckpoint, ProcessingLogEntry
+from regie.processing_log.pseudonyms import References, references_of
 
 GENESIS_HASH = "0" * 64
 # One fixed advisory-lock key: appends to the chain are serialised so every entry names its true predecessor.
@@ -68,7 +72,66 @@ def _hashed_fields(
     }
 
 
+def _hashed_fields_v2(
+    *, seq: int, occurred_at: datetime, actor_id: int | None, actor_organisation: str, actor_role: str,
+    acting_for: str, action: str, object_type: str, purpose: str, break_the_glass: bool, refs: References,
+) -> dict[str, Any]:
+    """Version 2 (decision 0013): what can name someone enters the hash only as its keyed reference."""
+    return {
+        "v": 2,
+        "seq": seq,
+        "occurred_at": occurred_at.astimezone(UTC).isoformat(),
+        "actor_id": actor_id,
+        "actor_ref": refs.actor_ref,
+        "actor_organisation": actor_organisation,
+        "actor_role": actor_role,
+        "acting_for": acting_for,
+        "action": action,
+        "object_type": object_type,
+        "object_ref": refs.object_ref,
+        "person_refs": list(refs.person_refs),
+        "purpose": purpose,
+        "break_the_glass": break_the_glass,
+        "source_ref": refs.source_ref,
+        "details_ref": refs.details_ref,
+    }
+
+
+def _stored_references(entry: ProcessingLogEntry) -> References:
+    return References(
+        person_refs=list(entry.person_refs),
+        actor_ref=entry.actor_ref,
+        source_ref=entry.source_ref,
+        object_ref=entry.object_ref,
+        details_ref=entry.details_ref,
+    )
+
+
+def _plain_references(entry: ProcessingLogEntry) -> References:
+    return references_of(
+        person_ids=entry.person_ids,
+        username=entry.actor_username,
+        source=entry.source_address,
+        object_id=entry.object_id,
+        details=entry.details,
+    )
+
+
 def _fields_of(entry: ProcessingLogEntry) -> dict[str, Any]:
+    if entry.hash_version == 2:
+        return _hashed_fields_v2(
+            seq=entry.seq,
+            occurred_at=entry.occurred_at,
+            actor_id=entry.actor_id,
+            actor_organisation=entry.actor_organisation,
+            actor_role=entry.actor_role,
+            acting_for=entry.acting_for,
+            action=entry.action,
+            object_type=entry.object_type,
+            purpose=entry.purpose,
+            break_the_glass=entry.break_the_glass,
+            refs=_stored_references(entry),
+        )
     return _hashed_fields(
         seq=entry.seq,
         occurred_at=entry.occurred_at,
@@ -92,7 +155,9 @@ def client_address(request: HttpRequest | None) -> str | None:
     """The caller's address (REMOTE_ADDR; a proxy in front sets it via the WSGI server)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    address = request.META.get("REMOTE_ADDR") or None
+    # As PostgreSQL will store it (an IPv6 address in its one canonical form), so its reference matches it later.
+    return clean_ipv6_address(address) if address and ":" in address else address
 
 
 def log_processing(
@@ -125,43 +190,54 @@ def log_processing(
         last = ProcessingLogEntry.objects.order_by("-seq").values_list("hash", flat=True).first()
         prev_hash = last or GENESIS_HASH
         organisation = getattr(actor, "organisation", None) if actor is not None else None
-        fields = _hashed_fields(
+        organisation_name = str(organisation) if organisation is not None else ""
+        username_value = getattr(actor, "username", "") or username
+        person_ids = sorted(str(UUID(str(p))) for p in persons or ())
+        object_text = str(object_id) if object_id else ""
+        source = client_address(request)
+        refs = references_of(
+            person_ids=person_ids, username=username_value, source=source, object_id=object_text,
+            details=details or {},
+        )
+        occurred_at = timezone.now()
+        fields = _hashed_fields_v2(
             seq=seq,
-            occurred_at=timezone.now(),
+            occurred_at=occurred_at,
             actor_id=getattr(actor, "pk", None),
-            actor_username=getattr(actor, "username", "") or username,
-            actor_organisation=str(organisation) if organisation is not None else "",
+            actor_organisation=organisation_name,
             actor_role=getattr(actor, "role", "") or "",
             acting_for=acting_for,
             action=action,
             object_type=object_type,
-            object_id=str(object_id) if object_id else "",
-            person_ids=[UUID(str(p)) for p in persons or ()],
             purpose=purpose,
             break_the_glass=break_the_glass,
-            source_address=client_address(request),
-            details=details or {},
+            refs=refs,
         )
         digest = entry_hash(fields, prev_hash)
-        occurred_at = datetime.fromisoformat(fields["occurred_at"])
         return ProcessingLogEntry.objects.create(
             seq=seq,
-            occurred_at=occurred_at,
+            occurred_at=datetime.fromisoformat(fields["occurred_at"]),
             actor_id=fields["actor_id"],
-            actor_username=fields["actor_username"],
-            actor_organisation=fields["actor_organisation"],
+            actor_username=username_value,
+            actor_organisation=organisation_name,
             actor_role=fields["actor_role"],
             acting_for=acting_for,
             action=action,
             object_type=object_type,
-            object_id=fields["object_id"],
-            person_ids=fields["person_ids"],
+            object_id=object_text,
+            person_ids=person_ids,
             purpose=purpose,
             break_the_glass=break_the_glass,
-            source_address=fields["source_address"],
-            details=fields["details"],
+            source_address=source,
+            details=details or {},
             prev_hash=prev_hash,
             hash=digest,
+            hash_version=2,
+            person_refs=refs.person_refs,
+            actor_ref=refs.actor_ref,
+            source_ref=refs.source_ref,
+            object_ref=refs.object_ref,
+            details_ref=refs.details_ref,
         )
 
 
@@ -197,10 +273,27 @@ def verify_chain(*, after_seq: int = 0, prev_hash: str = GENESIS_HASH) -> Verify
             return VerifyResult(
                 False, checked, last_seq, prev_hash, entry.seq, "de inhoud van de regel is gewijzigd"
             )
+        problem = _plain_values_problem(entry)
+        if problem:
+            return VerifyResult(False, checked, last_seq, prev_hash, entry.seq, problem)
         prev_hash = entry.hash
         last_seq = entry.seq
         checked += 1
     return VerifyResult(True, checked, last_seq, prev_hash)
+
+
+def _plain_values_problem(entry: ProcessingLogEntry) -> str:
+    """For a version-2 entry: the plain values must match their references, or be cleared once pseudonymised."""
+    if entry.hash_version != 2:
+        return ""
+    if entry.pseudonymised_at is None:
+        if _plain_references(entry) != _stored_references(entry):
+            return "een persoon, gebruiker, adres of detail van de regel is gewijzigd"
+        return ""
+    cleared = not (
+        entry.person_ids or entry.actor_username or entry.source_address or entry.object_id or entry.details
+    )
+    return "" if cleared else "een gepseudonimiseerde regel heeft weer herleidbare gegevens"
 
 
 def checkpoint_tail() -> LogCheckpoint:
@@ -233,3 +326,37 @@ def processing_log_checkpoint() -> LogCheckpoint:
             },
         )
     return checkpoint
+
+
+def pseudonymisation_cutoff(today: date) -> date:
+    """Entries from before this day are past the log's own term (REGIE_LOG_TERM_YEARS, at least five: NEN 7513)."""
+    return add_months(today, -12 * settings.REGIE_LOG_TERM_YEARS)
+
+
+def processing_log_pseudonymise(*, batch_size: int = 5000) -> int:
+    """Clear the plain values of version-2 entries older than the log's term (decision 0013); returns how many.
+
+    Each batch is its own transaction, so a run that is stopped halfway leaves whole entries either pseudonymised or
+    not, and the next run goes on where it stopped. The chain verifies the same before and after, because the hash
+    covers the references, never the plain values. The run itself is logged, with the count and the cutoff.
+    """
+    cutoff_day = pseudonymisation_cutoff(timezone.localdate())
+    cutoff = datetime.combine(cutoff_day, time.min, tzinfo=timezone.get_current_timezone())
+    due = ProcessingLogEntry.objects.filter(hash_version=2, pseudonymised_at__isnull=True, occurred_at__lt=cutoff)
+    total = 0
+    while True:
+        with transaction.atomic():
+            batch = list(due.order_by("seq").values_list("seq", flat=True)[:batch_size])
+            if not batch:
+                break
+            total += ProcessingLogEntry.objects.filter(seq__in=batch).update(
+                person_ids=[], actor_username="", source_address=None, object_id="", details={},
+                pseudonymised_at=timezone.now(),
+            )
+    log_processing(
+        action="audit.log_pseudonymised",
+        username="systeem",
+        object_type="processing_log",
+        details={"entries": total, "before": cutoff_day.isoformat()},
+    )
+    return total

@@ -18,3 +18,10 @@ def checkpoint_processing_log(timestamp: int) -> None:
     checkpoint = services.processing_log_checkpoint()
     if not checkpoint.intact:
         logger.error("processing log broken at entry %s", checkpoint.first_broken_seq)
+
+
+@app.periodic(cron="45 2 * * *", periodic_id="nightly-log-pseudonymise")
+@app.task(name="processing_log.pseudonymise", queue="maintenance", queueing_lock="log-pseudonymise")
+def pseudonymise_processing_log(timestamp: int) -> None:
+    """Nightly: clear the plain values of entries past the log's own term (decision 0013)."""
+    services.processing_log_pseudonymise()

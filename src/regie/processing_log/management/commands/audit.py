@@ -3,17 +3,31 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
-from regie.processing_log.services import verify_chain
+from regie.core.terms import format_date
+from regie.processing_log.services import (
+    processing_log_pseudonymise,
+    pseudonymisation_cutoff,
+    verify_chain,
+)
 
 
 class Command(BaseCommand):
-    help = "Controleert het verwerkingslog: 'regie audit verify' (exit 0 = keten intact)."
+    help = (
+        "Controleert het verwerkingslog: 'regie audit verify' (exit 0 = keten intact); 'regie audit pseudonymise' "
+        "pseudonimiseert de regels die ouder zijn dan de bewaartermijn van het log."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["verify"])
+        parser.add_argument("action", choices=["verify", "pseudonymise"])
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "pseudonymise":
+            count = processing_log_pseudonymise()
+            before = format_date(pseudonymisation_cutoff(timezone.localdate()), weekday=False)
+            self.stdout.write(f"{count} logregels van vóór {before} gepseudonimiseerd.")
+            return
         result = verify_chain()
         if result.intact:
             self.stdout.write(f"Verwerkingslog intact: {result.entries_checked} regels gecontroleerd.")
