@@ -331,3 +331,59 @@ class BreakTheGlass(BaseModel):
     class Meta:
         verbose_name = "noodtoegang"
         indexes = [models.Index(fields=["user", "case", "expires_at"], name="btg_user_case_expiry")]
+
+
+class Confidentiality(models.TextChoices):
+    """The Zaken API's vertrouwelijkheidaanduiding of a zaak handed over (its published values)."""
+
+    INTERNAL = "intern", "Intern"
+    CASE_CONFIDENTIAL = "zaakvertrouwelijk", "Zaakvertrouwelijk"
+    CONFIDENTIAL = "vertrouwelijk", "Vertrouwelijk"
+    HIGHLY_CONFIDENTIAL = "confidentieel", "Confidentieel"
+
+
+class ZaakTypeMapping(BaseModel):
+    """Policy table (beheerder): how a case of this type becomes a zaak in the municipality's zaaksysteem — its
+    zaaktype, the roltype of the coordinator and of the persons in which case roles, and the statustypen."""
+
+    case_type = models.OneToOneField(CaseType, on_delete=models.CASCADE, related_name="zaak_mapping")
+    zaaktype = models.URLField("zaaktype (URL in de Catalogi API)", max_length=1000)
+    coordinator_roltype = models.URLField("roltype van de coördinator", max_length=1000, blank=True)
+    person_roltype = models.URLField("roltype van de betrokken personen", max_length=1000, blank=True)
+    person_roles = ArrayField(
+        models.CharField(max_length=20, choices=SubjectRole.choices),
+        verbose_name="personen met deze rol in de casus gaan mee",
+        default=list,
+        blank=True,
+    )
+    open_statustype = models.URLField("statustype van een lopende casus", max_length=1000, blank=True)
+    closed_statustype = models.URLField("statustype van een gesloten casus", max_length=1000, blank=True)
+    confidentiality = models.CharField(
+        "vertrouwelijkheid",
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.CONFIDENTIAL,
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "zaaktypekoppeling"
+
+
+class CaseHandOver(BaseModel):
+    """The last successful hand-over of a case to the zaaksysteem: the zaak it became (one zaak per case)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="hand_over")
+    zaak_url = models.URLField(max_length=1000)
+    identificatie = models.CharField(max_length=40)
+    statustype = models.URLField(max_length=1000, blank=True)  # the last status Regie set on the zaak
+    # The roltypes Regie filled on the zaak: on the next hand-over their roles follow the case (even when the
+    # mapping no longer names the roltype), roles of other roltypes are the zaaksysteem's own.
+    roltypes = ArrayField(models.URLField(max_length=1000), default=list, blank=True)
+    handed_over_at = models.DateTimeField()
+    handed_over_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    times = models.PositiveIntegerField(default=1)
+    persons = models.PositiveIntegerField(default=0)  # how many persons went along the last time
+
+    class Meta:
+        verbose_name = "overdracht aan het zaaksysteem"

@@ -94,6 +94,7 @@ OBJECT_TYPE_LABELS = {
     "processing_log": "Verwerkingslog",
     "note": "Notitie",
     "organisation": "Organisatie",
+    "outgoing_mail": "Uitgaande e-mail",
     "park": "Vakantiepark",
     "park_indicator_policy": "Indicatoren voor hoofdverblijf",
     "park_inspection": "Inspectie vakantiepark",
@@ -139,6 +140,8 @@ register(
     ("case.created", "Casus aangemaakt", True),
     ("case.changed", "Casus gewijzigd", True),
     ("case.closed", "Casus afgesloten", True),
+    ("case.handed_over", "Casus overgedragen aan het zaaksysteem (Zaken API)", True),
+    ("case.hand_over_failed", "Overdracht van casus aan het zaaksysteem mislukt", True),
     ("case.subject_added", "Betrokkene aan casus toegevoegd", True),
     ("case.linked", "Casussen gekoppeld", False),
     ("case.member_added", "Lid aan casusteam toegevoegd", False),
@@ -220,12 +223,20 @@ register(
     ("person.merged", "Personen samengevoegd", True),
     ("person.viewed", "Persoon bekeken", True),
     ("person.listed", "Personenlijst bekeken", True),
+    # Issue 21: the BRP asked about a person (the persons it returned are named), or the question failed.
+    ("person.brp_retrieved", "Persoon opgevraagd in de BRP", True),
+    ("person.brp_failed", "BRP-bevraging over persoon mislukt", True),
 )
 register(
     REGISTRATIE,
     "address",
     ("address.viewed", "Adres bekeken", True),
     ("address.listed", "Adressenlijst bekeken", True),
+    # Issue 21: who is registered at the address, asked in the BRP (the persons it returned are named).
+    ("address.brp_residents_retrieved", "Ingeschrevenen op adres opgevraagd in de BRP", True),
+    ("address.brp_failed", "BRP-bevraging over adres mislukt", True),
+    ("address.bag_checked", "Adres gecontroleerd in de BAG", False),
+    ("address.entered", "Adres vastgelegd", False),
 )
 register(
     REGISTRATIE,
@@ -357,6 +368,7 @@ register(
     "case_type",
     ("case_type.created", "Casustype aangemaakt", False),
     ("case_type.changed", "Casustype gewijzigd", False),
+    ("case_type.zaak_mapping_changed", "Zaaktypekoppeling van casustype vastgelegd", False),
 )
 register(BEHEER, "damocles_policy", ("damocles_policy.created", "Damoclesbeleid vastgesteld", False))
 register(BEHEER, "letter_template", ("letter_template.uploaded", "Briefsjabloon geüpload", False))

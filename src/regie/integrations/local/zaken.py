@@ -39,6 +39,7 @@ ROLTYPEN = {
 }
 ZAAKTYPEN = ("veiligheid", "overlast", "ondermijning")
 STATUSTYPEN = ("in-behandeling", "afgerond")
+DOCUMENTED = frozenset({400, 401, 403, 404, 500})  # the error answers the (trimmed) document declares
 # The local server's own credentials (fictional, 127.0.0.1 only): the demo's Service uses them.
 LOCAL_CLIENT_ID = "regie"
 LOCAL_SECRET = "regie-lokaal-geheim-voor-de-zaken-api"  # noqa: S105 — a local test double's key, not a secret
@@ -70,7 +71,7 @@ class ZakenApp:
         self.calls: list[tuple[str, str]] = []  # (method, path) of every request that reached it
         self.answer_errors: list[str] = []
         self._faults: list[int] = []
-        self._lose = 0
+        self._lose: list[str] = []
         self.lose_seconds = 2.0
         self._lock = threading.Lock()
         self.openapi, self.document = load(SPEC)
@@ -83,8 +84,10 @@ class ZakenApp:
     def fail_next(self, status: int, times: int = 1) -> None:
         self._faults.extend([status] * times)
 
-    def lose_next_answer(self, times: int = 1) -> None:
-        self._lose += times
+    def lose_next_answer(self, call: str = "") -> None:
+        """Handle the next call (or the next `call`, e.g. "POST /api/v1/zaken"), then answer too late."""
+        with self._lock:
+            self._lose.append(call)
 
     # ---- the local Catalogi
     def zaaktype(self, name: str = "veiligheid") -> str:
@@ -104,17 +107,19 @@ class ZakenApp:
     # ---- WSGI
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         request = Request(environ)
-        response = self._answer(request)
-        self._check_answer(request, response)
-        if self._lose_now():
+        response, injected = self._answer(request)
+        if not injected or response.status_code in DOCUMENTED:
+            self._check_answer(request, response)
+        if self._lose_now(f"{request.method} {request.path}"):
             time.sleep(self.lose_seconds)
         return response(environ, start_response)
 
-    def _lose_now(self) -> bool:
+    def _lose_now(self, call: str) -> bool:
         with self._lock:
-            if self._lose:
-                self._lose -= 1
-                return True
+            for index, wanted in enumerate(self._lose):
+                if wanted in ("", call):
+                    del self._lose[index]
+                    return True
         return False
 
     def _check_answer(self, request: Request, response: Response) -> None:
@@ -127,13 +132,20 @@ class ZakenApp:
         except Exception as exc:
             self.answer_errors.append(f"{request.method} {request.path}: {exc}")
 
-    def _answer(self, request: Request) -> Response:
+    def _answer(self, request: Request) -> tuple[Response, bool]:
+        """The answer, and whether it is an injected fault (a gateway's 502/503 is outside the document)."""
         path = request.path
         with self._lock:
             self.calls.append((request.method, path))
             fault = self._faults.pop(0) if self._faults else None
+        if fault == 400:
+            return self._invalid(path, [("nonFieldErrors", "invalid", "Een gesimuleerde weigering.")]), True
         if fault is not None:
-            return _problem(fault, "fout", "Storing", "Een gesimuleerde storing.", path)
+            return _problem(fault, "fout", "Storing", "Een gesimuleerde storing.", path), True
+        return self._handle(request), False
+
+    def _handle(self, request: Request) -> Response:
+        path = request.path
         if not path.startswith(PREFIX):
             return _problem(404, "not_found", "Niet gevonden.", "Onbekende bron.", path)
         denied = self._denied(request)
