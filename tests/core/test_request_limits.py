@@ -12,6 +12,7 @@ from django.test import Client
 
 from regie.core.api.parsers import MAX_JSON_DEPTH, has_lone_surrogate, json_depth_exceeds
 from regie.intake.models import Signal, SignalAttachment
+from tests.worlds.cases import make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +140,7 @@ def test_a_lone_surrogate_in_json_is_refused_as_not_text() -> None:
     assert has_lone_surrogate({"a": ["ok", {"b": "\ud800"}]})
     assert has_lone_surrogate({"\udfff": 1})
     assert not has_lone_surrogate({"naam": "Ëlla 😀", "n": [1, None, True]})
+    assert has_lone_surrogate({"coordinator": "sanne\x00"})
 
 
 @pytest.mark.django_db
@@ -148,3 +150,15 @@ def test_the_public_report_api_answers_a_lone_surrogate_with_a_400_problem(clien
     assert response.status_code == 400, response.content
     assert response["Content-Type"] == "application/problem+json"
     assert "UTF-16" in response.json()["detail"]
+
+
+def test_a_nul_character_in_json_is_refused_as_not_text(api_as, users) -> None:
+    """PostgreSQL stores no NUL in text; a coordinator's username with one was a 500 (found by tests/api/test_fuzz.py)."""
+    case = make_world(users).case
+    body = f'{{"coordinator": "sanne\\u0000", "version": {case.version}}}'
+    response = api_as("procesregisseur").patch(f"/api/v1/cases/{case.pk}", body, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert "NUL" in response.json()["detail"]
+    case.refresh_from_db()
+    assert case.coordinator == users["procesregisseur"]
