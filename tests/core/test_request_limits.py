@@ -153,7 +153,7 @@ def test_the_public_report_api_answers_a_lone_surrogate_with_a_400_problem(clien
 
 
 def test_a_nul_character_in_json_is_refused_as_not_text(api_as, users) -> None:
-    """PostgreSQL stores no NUL in text; a coordinator's username with one was a 500 (found by tests/api/test_fuzz.py)."""
+    """PostgreSQL stores no NUL in text; a coordinator's username with one was a 500 (found by the API fuzzing)."""
     case = make_world(users).case
     body = f'{{"coordinator": "sanne\\u0000", "version": {case.version}}}'
     response = api_as("procesregisseur").patch(f"/api/v1/cases/{case.pk}", body, content_type="application/json")
