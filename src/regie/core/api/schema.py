@@ -101,6 +101,10 @@ def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bo
             needed = ["401", "403", "404", "405", "429", "500", "503"]
             if method in {"post", "put", "patch"} or operation.get("parameters"):
                 needed.insert(0, "400")
+            if method in {"post", "put", "patch", "delete"}:
+                # A write service refuses a change the current state forbids (a stale version, a referral already
+                # decided, a task already done) with a ConflictError: a 409 problem.
+                needed.insert(needed.index("429"), "409")
             if operation.get("security") == [{}] or {} in operation.get("security", []):
                 needed = [c for c in needed if c not in ("401", "403")]
             for code in needed:
