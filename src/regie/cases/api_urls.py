@@ -8,8 +8,10 @@ from django.urls import path
 from regie.cases.api import subjects
 from regie.cases.api.cases import CaseDetail, CaseList
 from regie.cases.api.documents import CaseDocuments, DocumentContent
+from regie.cases.api.hand_over import CaseZaakHandOver
 from regie.cases.api.members import CaseMemberDetail, CaseMembers
 from regie.cases.api.notes import CaseNotes
+from regie.cases.api.registers import AddressLookups, PersonBrpRefreshes
 from regie.cases.api.tasks import CaseTasks, TaskCompletion
 from regie.cases.api.timeline import CaseTimeline
 
@@ -24,8 +26,11 @@ urlpatterns = [
     path("cases/<uuid:id>/documents", CaseDocuments.as_view()),
     path("cases/<uuid:id>/documents/<uuid:documentId>/content", DocumentContent.as_view()),
     path("cases/<uuid:id>/timeline", CaseTimeline.as_view()),
+    path("cases/<uuid:id>/zaak-hand-over", CaseZaakHandOver.as_view()),
     path("persons", subjects.PersonList.as_view()),
     path("persons/<uuid:id>", subjects.PersonDetail.as_view()),
+    path("persons/<uuid:id>/brp-refreshes", PersonBrpRefreshes.as_view()),
+    path("address-lookups", AddressLookups.as_view()),
     path("addresses", subjects.AddressList.as_view()),
     path("addresses/<uuid:id>", subjects.AddressDetail.as_view()),
     path("locations", subjects.LocationList.as_view()),

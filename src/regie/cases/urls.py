@@ -11,8 +11,10 @@ from regie.cases.views import (
     case_types,
     documents,
     emergency,
+    hand_over,
     notes,
     person_edit,
+    person_registers,
     tasks,
     team,
 )
@@ -28,6 +30,7 @@ urlpatterns: list[URLPattern] = [
     path(f"{CASE}/sluiten", case_detail.case_close_view, name="case-close"),
     path(f"{CASE}/koppelen", case_detail.case_link, name="case-link"),
     path(f"{CASE}/tijdlijn", case_detail.case_timeline, name="case-timeline"),
+    path(f"{CASE}/overdragen-zaaksysteem", hand_over.case_hand_over_view, name="case-zaak-hand-over"),
     path(f"{CASE}/team", team.team_page, name="case-team"),
     path(f"{CASE}/team/toevoegen", team.member_add, name="case-member-add"),
     path(f"{CASE}/team/coordinatie-overdragen", team.coordinator_hand_over, name="case-hand-over"),
@@ -51,8 +54,14 @@ urlpatterns: list[URLPattern] = [
     path("beheer/casustypen", case_types.case_type_list, name="case-types"),
     path("beheer/casustypen/nieuw", case_types.case_type_edit, name="case-type-new"),
     path("beheer/casustypen/<uuid:pk>", case_types.case_type_edit, name="case-type"),
+    path(
+        "beheer/casustypen/<uuid:pk>/zaaksysteem", hand_over.zaak_mapping_edit, name="case-type-zaak-mapping"
+    ),
     path("personen/<str:person_id>", subject_views.person_detail, name="person-detail"),
     path("personen/<str:person_id>/aanvullen", person_edit.person_complete, name="person-complete"),
     path("personen/<str:person_id>/samenvoegen", person_edit.person_merge_page, name="person-merge"),
+    path("personen/<str:person_id>/brp", person_registers.person_brp, name="person-brp"),
+    path("personen/<str:person_id>/adres", person_registers.person_address, name="person-address"),
+    path("adressen/<str:address_id>/bag", person_registers.address_bag, name="address-bag"),
     path("adressen/<str:address_id>", subject_views.address_detail, name="address-detail"),
 ]

@@ -64,12 +64,15 @@ class HandOverFailed(Exception):
     """The hand-over did not happen (or not completely); nothing changed in Regie. `message` is Dutch.
 
     `unavailable`: the zaaksysteem is not set up or could not be reached (try later), else it refused or failed.
+    `status` is the HTTP status the API answers with: 503 unavailable, 502 refused or failed there, 409 when the
+    case type has no zaaktype yet.
     """
 
-    def __init__(self, message: str, *, unavailable: bool) -> None:
+    def __init__(self, message: str, *, unavailable: bool, status: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.unavailable = unavailable
+        self.status = status or (503 if unavailable else 502)
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,7 @@ def case_hand_over(*, actor: User, access: CaseAccess, request: HttpRequest | No
     case = access.case
     mapping = ZaakTypeMapping.objects.filter(case_type_id=case.case_type_id).first()
     if mapping is None:
-        raise HandOverFailed(NO_MAPPING, unavailable=False)
+        raise HandOverFailed(NO_MAPPING, unavailable=False, status=409)
     service = configured_service()
     if service is None or not settings.REGIE_ZAKEN_RSIN:
         raise HandOverFailed(NOT_CONFIGURED, unavailable=True)

@@ -16,7 +16,7 @@ from regie.access.case_access import CaseAccess, cases_visible_to, timeline_for
 from regie.access.policy import has_permission, request_user, requires
 from regie.cases.extensions import panels_for
 from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
-from regie.cases.models import Case
+from regie.cases.models import Case, CaseHandOver, ZaakTypeMapping
 from regie.cases.services.case import case_close, case_link_create, case_update
 from regie.cases.views.common import case_url, load_case, may_write, render_case_page
 from regie.core.html.form_view import Done, handle_form
@@ -63,6 +63,10 @@ def _overview(
             # Placeholder persons (from a signal, no BSN or birth date) can be completed or merged from here.
             "may_edit_persons": may_write(access) and has_permission(user, "persons.edit"),
             "panels": panels_for(user, case, may_write=may_write(access)),
+            # The zaaksysteem (Zaken API): the last hand-over, and the button for who may edit the case.
+            "hand_over": CaseHandOver.objects.filter(case=case).select_related("handed_over_by").first(),
+            "may_hand_over": access.can_edit,
+            "has_zaak_mapping": ZaakTypeMapping.objects.filter(case_type_id=case.case_type_id).exists(),
         },
         status=status,
     )

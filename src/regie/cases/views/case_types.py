@@ -22,8 +22,12 @@ LIST_URL = "/beheer/casustypen"
 @requires("case_types.manage")
 def case_type_list(request: HttpRequest) -> HttpResponse:
     rows = [
-        {"type": t, "categories": [DataCategory(c).label for c in t.default_categories]}
-        for t in CaseType.objects.order_by("label")
+        {
+            "type": t,
+            "categories": [DataCategory(c).label for c in t.default_categories],
+            "mapped": hasattr(t, "zaak_mapping"),
+        }
+        for t in CaseType.objects.select_related("zaak_mapping").order_by("label")
     ]
     return render(
         request,

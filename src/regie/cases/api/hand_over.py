@@ -1,0 +1,69 @@
+"""REST resource `cases/{id}/zaak-hand-over`: the case's hand-over to the zaaksysteem (Zaken API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from regie.accounts.models import User
+from regie.cases.api.base import CaseScopedView, require
+from regie.cases.models import CaseHandOver
+from regie.cases.services.hand_over import NOT_ALLOWED, HandOverFailed, case_hand_over
+
+
+class HandOverSerializer(serializers.ModelSerializer[CaseHandOver]):
+    handed_over_by = serializers.CharField(source="handed_over_by.username", read_only=True)
+
+    class Meta:
+        model = CaseHandOver
+        fields = [
+            "zaak_url",
+            "identificatie",
+            "statustype",
+            "handed_over_at",
+            "handed_over_by",
+            "times",
+            "persons",
+        ]
+        read_only_fields = fields
+
+
+class HandOverState(serializers.Serializer[Any]):
+    handed_over = serializers.BooleanField(help_text="Of de casus ooit is overgedragen")
+    last = HandOverSerializer(allow_null=True, help_text="De laatste geslaagde overdracht")
+
+
+class CaseZaakHandOver(CaseScopedView):
+    """GET: the last successful hand-over. POST (no body): hand the case over; again: update the same zaak.
+
+    A failure changes nothing in Regie and is a problem+json: 409 (no zaaktype for the case type), 502 (the
+    zaaksysteem refused or failed), 503 (not set up or unreachable).
+    """
+
+    serializer_class = HandOverState
+
+    @extend_schema(responses=HandOverState)
+    def get(self, request: Request, id: Any) -> Response:
+        case = self.case_access().case
+        last = CaseHandOver.objects.filter(case=case).select_related("handed_over_by").first()
+        return Response(
+            {"handed_over": last is not None, "last": HandOverSerializer(last).data if last else None}
+        )
+
+    @extend_schema(request=None, responses=HandOverState)
+    def post(self, request: Request, id: Any) -> Response:
+        access = self.case_access(log=False)
+        require(access.can_edit, NOT_ALLOWED)
+        actor = self.user
+        assert isinstance(actor, User)
+        try:
+            done = case_hand_over(actor=actor, access=access, request=request._request)
+        except HandOverFailed as exc:
+            problem = exceptions.APIException(exc.message)
+            problem.status_code = exc.status
+            raise problem from exc
+        return Response({"handed_over": True, "last": HandOverSerializer(done).data})
