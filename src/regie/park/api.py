@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import generics, serializers
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access import park_access
-from regie.core.api.schema import GEOJSON_GEOMETRY
+from regie.core.api.schema import GEOJSON_GEOMETRY, OPTIONAL
 from regie.park.models import ParkLot, ResidenceStatus
 from regie.park.selectors import current_occupants, registrations_at, with_current_status
 from regie.processing_log.services import log_processing
@@ -31,6 +31,7 @@ class OccupantSerializer(serializers.Serializer[Any]):
     to_date = serializers.DateField(allow_null=True)
 
 
+@extend_schema_serializer(extensions={OPTIONAL: ["occupants", "brp_registrations"]})
 class ParkLotSerializer(serializers.ModelSerializer[ParkLot]):
     park = serializers.CharField(source="park.name", read_only=True)
     location_id = serializers.UUIDField(source="location.pk", read_only=True)

@@ -82,6 +82,7 @@ def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bo
     components = result.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     _camelize_schema(schemas)
+    _optional_properties(schemas)
     schemas["Problem"] = PROBLEM_SCHEMA
     components.setdefault("headers", {})["API-Version"] = {
         "description": "De volledige versie van de API (semver).",
@@ -115,6 +116,18 @@ def postprocess(result: dict[str, Any], generator: Any, request: Any, public: bo
                     response.setdefault("headers", {})["API-Version"] = VERSION_HEADER
     _fix_date_formats(schemas)
     return result
+
+
+# A serializer whose response leaves a read-only field out for some callers (drf-spectacular marks every read-only
+# field required) names it with @extend_schema_serializer(extensions={OPTIONAL: ["field_name", ...]}).
+OPTIONAL = "x-optional"
+
+
+def _optional_properties(schemas: dict[str, Any]) -> None:
+    for schema in schemas.values():
+        optional = {to_camel(name) for name in schema.pop(OPTIONAL, [])}
+        if optional and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in optional]
 
 
 def _fix_date_formats(schemas: dict[str, Any]) -> None:
