@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from regie.accounts.oidc import admin_views as oidc_admin_views
+from regie.accounts.oidc import views as oidc_views
 from regie.accounts.views import access_changes as access_change_views
 from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
@@ -17,6 +19,16 @@ urlpatterns = [
     path("login", auth_views.login_view, name="login"),
     path("login/tweede-factor", auth_views.second_factor_view, name="second-factor"),
     path("uitloggen", auth_views.logout_view, name="logout"),
+    path("login/oidc/terug", oidc_views.oidc_callback, name="oidc-callback"),
+    path("login/oidc/<slug:provider_key>", oidc_views.oidc_start, name="oidc-start"),
+    path("beheer/eenmalige-aanmelding", oidc_admin_views.mapping_list, name="admin-oidc-mappings"),
+    path("beheer/eenmalige-aanmelding/nieuw", oidc_admin_views.mapping_edit, name="admin-oidc-mapping-new"),
+    path("beheer/eenmalige-aanmelding/<uuid:pk>", oidc_admin_views.mapping_edit, name="admin-oidc-mapping"),
+    path(
+        "beheer/eenmalige-aanmelding/<uuid:pk>/verwijderen",
+        oidc_admin_views.mapping_delete,
+        name="admin-oidc-mapping-delete",
+    ),
     path("account/api-tokens", token_views.token_list, name="api-tokens"),
     path("account/api-tokens/<uuid:pk>/intrekken", token_views.token_revoke, name="api-token-revoke"),
     path("beheer", admin_views.admin_home, name="admin-home"),

@@ -198,3 +198,51 @@ class AccountChange(BaseModel):
     @property
     def is_pending(self) -> bool:
         return self.status == AccountChangeStatus.PENDING
+
+
+class ExternalIdentity(BaseModel):
+    """A staff member's account at an identity provider (single sign-on): matched by the provider's stable claim
+    (`sub`, or e.g. Entra ID's `oid`), never by name or e-mail address."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    provider = models.CharField("aanbieder", max_length=30)
+    subject = models.CharField("kenmerk bij de aanbieder", max_length=255)
+    last_login_at = models.DateTimeField("laatst ingelogd", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "account bij de inlogdienst"
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="external_identity_unique_subject"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider}: {self.user}"
+
+
+class OidcRoleMapping(BaseModel):
+    """The beheerder's table: a value of the provider's role claim (a group) gives a role in an organisation.
+
+    The first row (by `position`) whose value the user's claim holds decides; no row: no access."""
+
+    provider = models.CharField("aanbieder", max_length=30, blank=True, help_text="Leeg: elke aanbieder.")
+    claim_value = models.CharField("waarde in de claim", max_length=200)
+    role = models.CharField("rol", max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField("volgorde", default=100)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "claim_value"]
+        verbose_name = "rolkoppeling voor eenmalige aanmelding"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "claim_value"], name="oidc_role_mapping_unique_value"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_value} → {self.role_label}"
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role in Role.values else self.role

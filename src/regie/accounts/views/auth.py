@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from regie.accounts import lockout, second_factor
 from regie.accounts.forms import CodeForm, LoginForm
+from regie.accounts.oidc.views import provider_logout_url
 from regie.accounts.second_factor import session_verified
 from regie.accounts.services import auth_event
 from regie.processing_log.services import client_address
@@ -146,5 +147,6 @@ def second_factor_view(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         auth_event(action="auth.logout", request=request, user=request.user)
+    provider_logout = provider_logout_url(request)  # signed on at a provider: end that session too
     logout(request)
-    return HttpResponseRedirect(settings.LOGIN_URL + "?uitgelogd=1")
+    return HttpResponseRedirect(provider_logout or settings.LOGIN_URL + "?uitgelogd=1")

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from regie.accounts.oidc.checks import check_oidc
 from regie.integrations import bag, brp
 from regie.integrations.connections import ConnectionState
 from regie.integrations.mail_check import mail_connection_state
@@ -12,6 +13,7 @@ from regie.integrations.mail_check import mail_connection_state
 # Each connection's own check, in the order docs/operations.md describes them. A check never raises: a
 # connection that is down is a state, not an error.
 CHECKS: list[Callable[[], ConnectionState]] = [
+    check_oidc,
     brp.check,
     bag.check,
     mail_connection_state,
