@@ -47,6 +47,8 @@ def configure_environment(database_url: str) -> None:
     os.environ.pop("REGIE_DEMO", None)
     os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret-" + "0123456789" * 5)
     os.environ.setdefault("REGIE_LOG_PSEUDONYM_KEY", "benchmark-only-log-pseudonym-key-0123456789")
+    # Outside the data directory, as production requires (decision 0014); .data* is git-ignored.
+    os.environ.setdefault("REGIE_LOG_SIGNING_KEY_FILE", str(BENCH_DIR / ".data-secrets" / "log-signing-key.pem"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "regie.settings"
     os.environ.setdefault("REGIE_LOG_LEVEL", "WARNING")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import uuid
 from collections.abc import Callable, Iterator
 from importlib import import_module
 from pathlib import Path
@@ -55,6 +56,14 @@ def seed_policy_tables() -> None:
         import_module("regie.procedures.migrations.0003_mandate").seed(django_apps, None)
     zrm_in_force()
     indicator_policy_ensure()
+
+
+@pytest.fixture(autouse=True)
+def _own_checkpoint_file(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test its own file of signed log checkpoints (decision 0014): test databases are flushed and differ
+    per worker, so a checkpoint another test signed says nothing about this test's chain."""
+    name = f"log-checkpoints-{uuid.uuid4().hex}.jsonl"  # a name only: the file appears when a test signs one
+    settings.REGIE_LOG_CHECKPOINT_FILE = tmp_path_factory.getbasetemp() / name
 
 
 @pytest.fixture(autouse=True)

@@ -96,6 +96,28 @@ if not REGIE_LOG_PSEUDONYM_KEY:
 elif len(REGIE_LOG_PSEUDONYM_KEY) < 32 and not (DEMO_MODE or TESTING):
     raise ImproperlyConfigured("REGIE_LOG_PSEUDONYM_KEY is te kort: gebruik minstens 32 willekeurige tekens.")
 REGIE_LOG_TERM_YEARS = _env_int("REGIE_LOG_TERM_YEARS", 5, minimum=5)
+# Checkpoints of the log's chain are signed (Ed25519) with a key the database does not hold and also appended to a
+# file outside the database, so that someone with database superuser rights cannot shorten or re-chain the log
+# unseen (decision 0014). Regie creates the key on first use; keep it outside the data directory in production.
+_signing_key = os.environ.get("REGIE_LOG_SIGNING_KEY_FILE", "")
+if not _signing_key:
+    if DEMO_MODE or TESTING:
+        _signing_key = str(REGIE_DATA_DIR / "secrets" / "log-signing-key.pem")
+    else:
+        raise ImproperlyConfigured(
+            "REGIE_LOG_SIGNING_KEY_FILE ontbreekt. Geef een pad buiten de datamap voor de sleutel waarmee Regie de "
+            "controlepunten van het verwerkingslog ondertekent (docs/operations.md); Regie maakt hem bij het eerste "
+            "gebruik aan."
+        )
+REGIE_LOG_SIGNING_KEY_FILE = Path(_signing_key).resolve()
+if not (DEMO_MODE or TESTING) and REGIE_LOG_SIGNING_KEY_FILE.is_relative_to(REGIE_DATA_DIR):
+    raise ImproperlyConfigured(
+        "REGIE_LOG_SIGNING_KEY_FILE ligt in de datamap: zet de sleutel erbuiten, anders gaat hij mee met een kopie "
+        "van de database en bewijst een ondertekend controlepunt niets meer."
+    )
+REGIE_LOG_CHECKPOINT_FILE = Path(
+    os.environ.get("REGIE_LOG_CHECKPOINT_FILE", str(REGIE_LOG_SIGNING_KEY_FILE.parent / "log-checkpoints.jsonl"))
+).resolve()
 
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
@@ -397,6 +419,11 @@ REGIE_BRP_CACHE_HOURS = _env_int("REGIE_BRP_CACHE_HOURS", 24, minimum=1)  # how 
 REGIE_BAG_URL = _env_url("REGIE_BAG_URL")  # e.g. https://api.bag.kadaster.nl/lvbag/individuelebevragingen/v2
 REGIE_BAG_API_KEY = os.environ.get("REGIE_BAG_API_KEY", "")  # sent as X-Api-Key
 REGIE_BAG_TIMEOUT = _env_int("REGIE_BAG_TIMEOUT", 10, minimum=1)
+# `regie demo` starts a local BRP and BAG (fictional data) unless this is "uit"; "aan" is the default.
+_demo_registers = os.environ.get("REGIE_DEMO_REGISTERS", "aan").strip().lower() or "aan"
+if _demo_registers not in {"aan", "uit"}:
+    raise ImproperlyConfigured(f"REGIE_DEMO_REGISTERS moet aan of uit zijn, niet {_demo_registers!r}.")
+REGIE_DEMO_REGISTERS = _demo_registers == "aan"
 
 
 # Zaken API (ZGW): the zaaksysteem a case is handed to. The service itself (address, client id and secret for the

@@ -84,6 +84,7 @@ def test_it_sets_hsts_and_secure_cookies_outside_demo_mode():
         {
             "SECRET_KEY": "x" * 60,
             "REGIE_LOG_PSEUDONYM_KEY": "y" * 40,
+            "REGIE_LOG_SIGNING_KEY_FILE": "/etc/regie/log-signing-key.pem",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:1/none",
         }
     )

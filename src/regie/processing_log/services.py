@@ -20,6 +20,12 @@ from regie.core.periods import add_months
 from regie.processing_log.actions import get_action
 from regie.processing_log.models import LogCheckpoint, ProcessingLogEntry
 from regie.processing_log.pseudonyms import References, references_of
+from regie.processing_log.signing import (
+    CheckpointFileError,
+    append_checkpoint,
+    last_checkpoint,
+    sign_checkpoint,
+)
 
 GENESIS_HASH = "0" * 64
 # One fixed advisory-lock key: appends to the chain are serialised so every entry names its true predecessor.
@@ -279,7 +285,43 @@ def verify_chain(*, after_seq: int = 0, prev_hash: str = GENESIS_HASH) -> Verify
         prev_hash = entry.hash
         last_seq = entry.seq
         checked += 1
+    broken_at, problem = signed_checkpoint_problem()
+    if problem:
+        return VerifyResult(False, checked, last_seq, prev_hash, broken_at, problem)
     return VerifyResult(True, checked, last_seq, prev_hash)
+
+
+def _first_hash() -> str | None:
+    return ProcessingLogEntry.objects.order_by("seq").values_list("hash", flat=True).first()
+
+
+def signed_checkpoint_problem() -> tuple[int | None, str]:
+    """The chain against the last signed checkpoint outside the database (decision 0014): (entry, reason) when
+    the log was shortened, re-chained or replaced since, or the checkpoint is forged; (None, "") when it holds."""
+    try:
+        signed = last_checkpoint()
+    except CheckpointFileError as error:
+        return None, f"het bestand met ondertekende controlepunten is onleesbaar: {error}"
+    if signed is None:
+        return None, ""
+    if not signed.signature_holds():
+        return signed.seq, "het laatste ondertekende controlepunt is vervalst: de handtekening klopt niet"
+    if _first_hash() != signed.chain:
+        return signed.seq, (
+            "de keten begint anders dan bij het laatste ondertekende controlepunt: het log is vervangen of "
+            "opnieuw begonnen"
+        )
+    at = ProcessingLogEntry.objects.filter(seq=signed.seq).values_list("hash", flat=True).first()
+    if at is None:
+        return signed.seq, (
+            f"regel {signed.seq} van het laatste ondertekende controlepunt ontbreekt: het log is ingekort "
+            "(na het terugzetten van een oudere back-up is dat te verwachten: de regels van daarna ontbreken)"
+        )
+    if at != signed.hash:
+        return signed.seq, (
+            f"regel {signed.seq} heeft een andere hash dan het ondertekende controlepunt: het log is herschreven"
+        )
+    return None, ""
 
 
 def _plain_values_problem(entry: ProcessingLogEntry) -> str:
@@ -301,6 +343,11 @@ def checkpoint_tail() -> LogCheckpoint:
     last = LogCheckpoint.objects.filter(intact=True).order_by("-seq").first()
     after_seq, prev = (last.seq, last.hash) if last else (0, GENESIS_HASH)
     result = verify_chain(after_seq=after_seq, prev_hash=prev)
+    first = _first_hash()
+    if result.intact and result.last_seq and first:
+        append_checkpoint(
+            sign_checkpoint(chain=first, seq=result.last_seq, hash=result.last_hash, at=timezone.now())
+        )
     return LogCheckpoint.objects.create(
         seq=result.last_seq or after_seq,
         hash=result.last_hash,
