@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import jwt
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
@@ -66,9 +67,15 @@ class RegieOIDCBackend(OIDCAuthenticationBackend):
         """The library checks the signature (JWKS), algorithm, expiry and nonce; Regie adds issuer and audience."""
         if not token:
             raise SuspiciousOperation("Geen ID-token ontvangen.")
-        payload: dict[str, Any] = super().verify_token(token, **kwargs)
         provider = self.provider
         assert provider is not None
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.InvalidTokenError:
+            raise services.OidcRefused("invalid_token") from None
+        if header.get("alg") != provider.sign_algorithm:  # "none", or an algorithm nobody agreed on
+            raise services.OidcRefused("invalid_token")
+        payload: dict[str, Any] = super().verify_token(token, **kwargs)
         if payload.get("iss") != provider.issuer:
             raise services.OidcRefused("unknown_issuer")
         audience = payload.get("aud")
