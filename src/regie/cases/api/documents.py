@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from regie.access.case_access import documents_for, get_document_for
 from regie.cases.api.base import CaseScopedView
 from regie.cases.api.serializers import DocumentCreateSerializer, DocumentSerializer
-from regie.cases.services.documents import document_path, document_upload
+from regie.cases.services.documents import ALLOWED_TYPES, document_path, document_upload
 from regie.core.api.casing import to_snake
 
 
@@ -75,10 +75,11 @@ class DocumentContent(CaseScopedView):
 
     @extend_schema(
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
+            (200, media_type): OpenApiResponse(
                 OpenApiTypes.BINARY,
                 description="De inhoud; Content-Type is het gesnoven type van het bestand.",
             )
+            for media_type in ALLOWED_TYPES  # the only types an upload is stored with
         }
     )
     def get(self, request: Request, id: Any, documentId: Any) -> FileResponse:
