@@ -25,6 +25,7 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
 
     bsn = serializers.CharField(
         required=False,
+        allow_null=True,  # a person without a BSN (not in the BRP)
         help_text="Alleen aanwezig voor gebruikers die BSN's mogen zien (medewerkers van de gemeente).",
     )
     address = AddressSerializer(read_only=True, allow_null=True, help_text="Woonadres")
@@ -57,6 +58,8 @@ class CaseRefSerializer(serializers.ModelSerializer[Case]):
 
 class PersonDetailSerializer(PersonSerializer):
     cases = serializers.SerializerMethodField(help_text="Alleen de casussen die u mag zien.")
+    # Plain text, not format email: most persons have none, and then it is empty.
+    email = serializers.CharField(read_only=True, help_text="E-mailadres; leeg als het niet bekend is.")
 
     class Meta(PersonSerializer.Meta):
         fields = [*PersonSerializer.Meta.fields, "email", "phone", "cases"]
