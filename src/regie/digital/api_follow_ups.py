@@ -27,6 +27,8 @@ class FollowUpSerializer(serializers.ModelSerializer[VictimFollowUp]):
     status = serializers.ChoiceField(choices=FollowUpStatus.choices, read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     signal = serializers.CharField(source="signal.reference", allow_null=True, default=None, read_only=True)
+    # Plain text, not format email: it is empty when the resident gave none or withdrew.
+    email = serializers.CharField(read_only=True, help_text="E-mailadres van de inwoner; leeg als er geen is.")
 
     class Meta:
         model = VictimFollowUp
