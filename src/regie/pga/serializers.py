@@ -11,6 +11,7 @@ from regie.pga.models import (
     DomainPlan,
     DomainScore,
     Evaluation,
+    ExitReason,
     PgaCase,
     Referral,
     Urgency,
@@ -27,6 +28,9 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
     )
     pga_case_id = serializers.SerializerMethodField()
     source_signal_id = serializers.UUIDField(read_only=True, allow_null=True)
+    decision = serializers.ChoiceField(
+        choices=Decision.choices, allow_blank=True, read_only=True, help_text="Leeg zolang er geen besluit is."
+    )
 
     class Meta:
         model = Referral
@@ -151,6 +155,9 @@ class PgaCaseSerializer(serializers.ModelSerializer[PgaCase]):
     process_director = serializers.CharField(source="process_director.__str__", read_only=True)
     case_director = serializers.CharField(
         source="case_director.__str__", read_only=True, allow_null=True, default=None
+    )
+    exit_reason = serializers.ChoiceField(
+        choices=ExitReason.choices, allow_blank=True, read_only=True, help_text="Leeg zolang de casus loopt."
     )
 
     class Meta:
