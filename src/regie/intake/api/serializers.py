@@ -220,6 +220,7 @@ class SignalSerializer(serializers.ModelSerializer[Signal]):
             "processing_error",
             "decision",
         ]
+        extra_kwargs = {"processing_error": {"allow_null": True}}  # null for a partner
 
     @extend_schema_field(SignalSuggestedCategorySerializer(allow_null=True))
     def get_suggested_category(self, signal: Signal) -> dict[str, Any] | None:
@@ -289,6 +290,10 @@ class SignalDetailSerializer(SignalSerializer):
             "referral_shared",
             "merged_into",
         ]
+        # null for a partner (as the reporter and the case)
+        extra_kwargs = {
+            name: {"allow_null": True} for name in ("processing_error", "decision_reason", "referral_shared")
+        }
 
     @extend_schema_field(SignalReporterSerializer(allow_null=True))
     def get_reporter(self, signal: Signal) -> dict[str, str] | None:
