@@ -76,6 +76,7 @@ def test_it_reminds_the_owner_and_escalates_to_the_team_lead_once(users, policy,
     assert (report.reminded, report.escalated) == (1, 1)
     assert (again.reminded, again.escalated) == (0, 0)
     jobs("intake.send_signal_mail")
+    jobs("integrations.send_mail")  # the outbox sends it
     subjects = {m.subject.split(":")[0]: m for m in mail.outbox}
     assert subjects["Herinnering"].to == ["handhaving@lingewaard.example"]  # unclaimed: the team mailbox
     assert subjects["Escalatie"].to == [users["handhaver"].email]
@@ -95,6 +96,7 @@ def test_the_reminder_goes_to_whoever_claimed_it(users, policy, jobs, processed)
     with time_machine.travel(datetime(2026, 4, 9, 9, 0, tzinfo=AMS), tick=False):
         signal_clock_sweep()
     jobs("intake.send_signal_mail")
+    jobs("integrations.send_mail")  # the outbox sends it
     reminder = next(m for m in mail.outbox if m.subject.startswith("Herinnering"))
     assert reminder.to == [users["procesregisseur"].email]
 

@@ -52,6 +52,7 @@ def reported(client, users, policy, processed, jobs):
     signal = Signal.objects.get()
     signal.subjects.create(kind="persoon", data={"surname": "Vermeulen", "given_names": "Gerrit"})
     jobs("intake.send_signal_mail")
+    jobs("integrations.send_mail")  # the outbox sends it
     mail.outbox.clear()
     return processed(signal)
 
@@ -87,6 +88,7 @@ def test_it_starts_a_new_case_with_the_subjects_text_and_attachments(
         str(p) for p in entry.person_ids
     ]
     jobs("intake.send_signal_mail")
+    jobs("integrations.send_mail")  # the outbox sends it
     assert mail.outbox[0].to == ["buur@voorbeeld.nl"] and "behandeld" in mail.outbox[0].subject
     assert "Vermeulen" not in mail.outbox[0].body
 
@@ -226,6 +228,7 @@ def test_it_closes_without_action_only_with_a_reason(director, reported, jobs):
         and reported.decision_reason == "Geen aanwijzingen voor een probleem."
     )
     jobs("intake.send_signal_mail")
+    jobs("integrations.send_mail")  # the outbox sends it
     assert "geen verdere actie" in mail.outbox[0].body
     assert "Geen aanwijzingen" not in mail.outbox[0].body
 

@@ -83,6 +83,7 @@ def test_the_lapse_runs_on_while_an_objection_against_the_penalty_order_is_pendi
     from django.core import mail
 
     from regie.procedures.services.reminders import deadlines_remind
+    from tests.intake.conftest import run_jobs
 
     from .conftest import addressee_ids
 
@@ -111,7 +112,9 @@ def test_the_lapse_runs_on_while_an_objection_against_the_penalty_order_is_pendi
 
     def run(day: date):
         with django_capture_on_commit_callbacks(execute=True):
-            return deadlines_remind(today=day)
+            report = deadlines_remind(today=day)
+        run_jobs("integrations.send_mail")  # the outbox sends what the reminders put in it
+        return report
 
     # On 1 June 2027 the objection against the penalty order is still undecided: Awb 5:35 lid 2.
     assert run(date(2027, 6, 2)).expired == 0

@@ -11,13 +11,16 @@ from regie.cases.models import Task, TimelineEvent
 from regie.procedures.models import DeadlineStatus
 from regie.procedures.services.reminders import deadlines_remind
 from regie.procedures.tasks import remind_deadlines
+from tests.intake.conftest import run_jobs
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _run(today: date, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return deadlines_remind(today=today)
+        report = deadlines_remind(today=today)
+    run_jobs("integrations.send_mail")  # the outbox sends what the reminders put in it
+    return report
 
 
 def test_it_reminds_the_owner_five_working_days_before(pr_at, django_capture_on_commit_callbacks):
@@ -86,4 +89,5 @@ def test_the_periodic_job_calls_the_service(pr_at, time_machine, django_capture_
     time_machine.move_to("2026-02-03 06:00 +01:00", tick=False)
     with django_capture_on_commit_callbacks(execute=True):
         remind_deadlines(timestamp=0)
+    run_jobs("integrations.send_mail")
     assert any(m.subject.startswith("Termijn overschreden") for m in mail.outbox)

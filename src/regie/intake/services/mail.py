@@ -1,4 +1,7 @@
-"""Mails about a signal, sent by a job after the change that caused them was committed.
+"""Mails about a signal, written by a job after the change that caused them was committed.
+
+The job puts each mail in the outbox (`regie.integrations.mail`), whose own job sends it through SMTP and retries
+while the mail server is away; a mail the server refuses stays visible to the beheerder (/beheer/e-mail).
 
 Reporters get a confirmation with their reference and a short update when the signal is handled; nothing about
 the persons involved or the team's considerations. Owners get a reminder and team leads an escalation when a
@@ -10,11 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.db import transaction
 
 from regie.accounts.models import Role, User
 from regie.core.dates import format_moment
 from regie.intake.models import Decision, QueueLead, Signal
+from regie.integrations.mail import outgoing_mail_queue
 from regie.processing_log.services import log_processing
 
 UPDATE_TEXT = {
@@ -94,8 +98,17 @@ def _message(signal: Signal, kind: str) -> tuple[str, str, list[str]]:
     return f"Escalatie: signaal {signal.reference} is over de termijn", facts + extra, lead_addresses(signal)
 
 
+PURPOSE = {
+    "confirmation": "Ontvangstbevestiging aan de melder",
+    "update": "Bericht aan de melder: melding behandeld",
+    "reminder": "Herinnering over een signaal",
+    "escalation": "Escalatie over een signaal",
+}
+
+
 def signal_mail_send(*, signal_id: str, kind: str) -> int:
-    """Send one mail about a signal (confirmation, update, reminder, escalation); returns the number sent."""
+    """Put one mail about a signal (confirmation, update, reminder, escalation) in the outbox, in one transaction
+    with its log entry; returns the number of mails queued (0 when the signal or its recipients are gone)."""
     signal = (
         Signal.objects.select_related("queue", "category", "claimed_by", "decided_by")
         .filter(pk=signal_id)
@@ -107,12 +120,17 @@ def signal_mail_send(*, signal_id: str, kind: str) -> int:
     recipients = [r for r in recipients if r]
     if not recipients:
         return 0
-    sent = send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    log_processing(
-        action="signal.reporter_mailed" if kind in ("confirmation", "update") else f"signal.{kind}_mailed",
-        username="systeem",
-        object_type="signal",
-        object_id=signal.pk,
-        details={"reference": signal.reference, "kind": kind, "recipients": len(recipients)},
-    )
-    return sent
+    with transaction.atomic():
+        outgoing_mail_queue(
+            to=recipients, subject=subject, body=body, purpose=PURPOSE.get(kind, PURPOSE["reminder"])
+        )
+        log_processing(
+            action="signal.reporter_mailed"
+            if kind in ("confirmation", "update")
+            else f"signal.{kind}_mailed",
+            username="systeem",
+            object_type="signal",
+            object_id=signal.pk,
+            details={"reference": signal.reference, "kind": kind, "recipients": len(recipients)},
+        )
+    return 1

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 
 from regie.cases.timeline import record
 from regie.core.calendar import atw_calendar
 from regie.core.terms import format_date, term_end, working_days_between
+from regie.integrations.mail import outgoing_mail_queue
 from regie.procedures.models import Deadline, DeadlineKind, DeadlineStatus
 from regie.procedures.services.deadlines import deadline_expire
 
@@ -47,8 +46,10 @@ def _notify(deadline: Deadline, subject: str, sentence: str) -> None:
             f"{sentence}\n\nCasus {procedure.case.number}, {deadline.label}.\n"
             f"Bekijk de procedure in Regie: /procedures/{procedure.pk}\n"
         )
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email], fail_silently=True)
+        # Into the outbox in this deadline's transaction: sent by its job, retried while the mail server is away,
+        # and shown to the beheerder if it cannot be delivered (nothing is dropped).
+        outgoing_mail_queue(
+            to=[owner.email], subject=subject, body=body, purpose="Herinnering aan een termijn"
         )
 
 
