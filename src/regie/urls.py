@@ -8,6 +8,7 @@ from regie.accounts.views import access_changes as access_change_views
 from regie.accounts.views import admin as admin_views
 from regie.accounts.views import auth as auth_views
 from regie.accounts.views import lockout as lockout_views
+from regie.accounts.views import mail_outbox as mail_outbox_views
 from regie.accounts.views import tokens as token_views
 from regie.search import views as search_views
 from regie.web import views as web_views
@@ -50,6 +51,8 @@ urlpatterns = [
         access_change_views.access_change_decide,
         name="admin-access-change-decide",
     ),
+    path("beheer/e-mail", mail_outbox_views.mail_outbox, name="admin-mail-outbox"),
+    path("beheer/e-mail/<uuid:pk>/opnieuw-versturen", mail_outbox_views.mail_resend, name="admin-mail-resend"),
     path(
         "privacy/toegangswijzigingen",
         access_change_views.access_change_overview,

@@ -23,6 +23,8 @@ CASE_ROLES = ALL_STAFF - {Role.ANALYST, Role.ADMINISTRATOR, Role.PRIVACY, Role.A
 PERMISSIONS: dict[str, frozenset[str]] = {
     # Functional administration: users, organisations, policy tables — never case contents.
     "accounts.manage": frozenset({Role.ADMINISTRATOR}),
+    # The outbox (issue 21): mail that waits or could not be delivered, shown without its text; sent again.
+    "outgoing_mail.manage": frozenset({Role.ADMINISTRATOR}),
     # Four eyes on access: a new role or organisation that lets an account work on cases waits for a second
     # administrator (accounts.account_changes); the privacy officer follows every such change.
     "account_changes.decide": frozenset({Role.ADMINISTRATOR}),

@@ -15,6 +15,7 @@ from regie.accounts import second_factor, selectors, services
 from regie.accounts.forms import OrganisationForm, UserForm
 from regie.accounts.models import Organisation, Role, User
 from regie.core.html.form_view import handle_form
+from regie.integrations.mail import failed_mail_count
 
 ADMIN_CRUMB = {"label": "Beheer", "url": "/beheer"}
 PENDING = (
@@ -32,6 +33,7 @@ def admin_home(request: HttpRequest) -> HttpResponse:
             "user_count": User.objects.count(),
             "organisation_count": Organisation.objects.count(),
             "pending_access_changes": selectors.pending_access_change_count(),
+            "failed_mail": failed_mail_count(),
             "breadcrumbs": [{"label": "Beheer"}],
         },
     )
