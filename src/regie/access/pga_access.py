@@ -28,6 +28,7 @@ from regie.access.case_access import (
     may_see_cases,
     visible_case_ids_params,
     visible_case_ids_sql,
+    visible_case_q,
 )
 from regie.accounts.models import Role
 from regie.cases.models import Case
@@ -108,8 +109,10 @@ def get_pga_case_for(
     log: bool = True,
 ) -> PgaView:
     """A PGA case through its case's door, with the domains this user may see; 404 alike; the read is logged."""
+    if not may_see_cases(user):
+        raise Http404
     pga_case = (
-        pga_cases_visible_to(user)
+        PgaCase.objects.filter(visible_case_q(user, through="case"))
         .select_related(
             "case",
             "case__case_type",

@@ -61,9 +61,11 @@ def _case_page(
 ) -> HttpResponse:
     today = timezone.localdate()
     # The page shows score, date and reason per domain; a year of rounds is hundreds of rows, so only those
-    # columns are read (no scorer: a user row per score costs more than the rest of the page).
-    scores = pga_access.scores_for(view).select_related(None).only(
-        "pga_case_id", "domain_id", "score", "scored_on", "reason", "created_at"
+    # columns are read, as plain rows (no model instance, no scorer: those cost more than the rest of the page).
+    scores = (
+        pga_access.scores_for(view)
+        .select_related(None)
+        .values_list("domain_id", "score", "scored_on", "reason", named=True)
     )
     rows = selectors.domain_rows(view.domains, pga_access.plans_for(view), scores, today)
     dates, table = selectors.score_table(rows)

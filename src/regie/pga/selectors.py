@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -35,21 +35,34 @@ def _coord(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+class ScoreLike(Protocol):
+    """What the case page reads of a score: a DomainScore, or a plain row of these columns (`values_list`)."""
+
+    @property
+    def domain_id(self) -> Any: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def scored_on(self) -> date: ...
+    @property
+    def reason(self) -> str: ...
+
+
 @dataclass
 class DomainRow:
     """One life domain on the case page: its plan, its scores over time and whether the last one is stale."""
 
     domain: ZrmDomain
     plan: DomainPlan | None = None
-    scores: list[DomainScore] = field(default_factory=list)
+    scores: list[ScoreLike] = field(default_factory=list)
     today: date | None = None
 
     @property
-    def latest(self) -> DomainScore | None:
+    def latest(self) -> ScoreLike | None:
         return self.scores[-1] if self.scores else None
 
     @property
-    def first(self) -> DomainScore | None:
+    def first(self) -> ScoreLike | None:
         return self.scores[0] if self.scores else None
 
     @property
@@ -86,7 +99,7 @@ class DomainRow:
 
 
 def domain_rows(
-    domains: Sequence[ZrmDomain], plans: Iterable[DomainPlan], scores: Iterable[DomainScore], today: date
+    domains: Sequence[ZrmDomain], plans: Iterable[DomainPlan], scores: Iterable[ScoreLike], today: date
 ) -> list[DomainRow]:
     rows = {d.pk: DomainRow(domain=d, today=today) for d in domains}
     for plan in plans:
