@@ -28,6 +28,8 @@ Opdrachten:
   import lots PARK BESTAND
                          kavels (CSV of GeoJSON) op een vakantiepark inlezen, met voortgang en rapport
   check-connections      elke koppeling (aanmelding, BRP, BAG, e-mail, Zaken API) controleren
+  zaken-service --api-root URL --client-id ID
+                         het zaaksysteem (Zaken API) instellen; geheim uit REGIE_ZAKEN_SECRET
   deadline --from DATUM --period DUUR [--statutory]
                          einddatum van een termijn (Algemene termijnenwet)
 """

@@ -9,6 +9,7 @@ from regie.accounts.oidc.checks import check_oidc
 from regie.integrations import bag, brp
 from regie.integrations.connections import ConnectionState
 from regie.integrations.mail_check import mail_connection_state
+from regie.integrations.zaken import check_zaken
 
 # Each connection's own check, in the order docs/operations.md describes them. A check never raises: a
 # connection that is down is a state, not an error.
@@ -17,6 +18,7 @@ CHECKS: list[Callable[[], ConnectionState]] = [
     brp.check,
     bag.check,
     mail_connection_state,
+    check_zaken,
 ]
 
 
