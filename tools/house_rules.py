@@ -37,7 +37,7 @@ GUARDED = frozenset(
         "Case", "CaseMember", "CaseSubject", "Note", "Document", "Task", "TimelineEvent", "CaseLink",
         "BreakTheGlass",
         # regie.subjects.models
-        "Person", "Address", "Location", "Business",
+        "Person", "Address", "Location", "Business", "BrpRetrieval",
         # regie.park.models: lots, their occupants, permits, decisions, inspections and follow-ups
         "ParkLot", "Occupancy", "PersonalPermit", "ToleranceDecision", "ResidenceStatusChange", "Inspection",
         "FollowUp",

@@ -12,28 +12,30 @@ from typing import Any
 
 import pytest
 
+from regie.integrations.local import bag_server, brp_server
 from regie.integrations.local.bag_server import LocalBag, bag_address
 from regie.integrations.local.brp_server import LocalBrp
 from regie.integrations.local.seed import brp_person
 from regie.integrations.local.server import LocalServer
+from regie.integrations.local.spec import load
 from regie.subjects.identity import generate_test_bsns
 
 BSNS = generate_test_bsns(6, 2121)
 API_KEY = "lokale-sleutel-voor-tests"
-# Marsweg 14 (a lot) with two registered persons, Dorpsstraat 3B-2 with one.
-LOT_ADDRESS = {"postcode": "6988BX", "house_number": 14, "street": "Marsweg", "city": "Lathum"}
-LOT_NUMMERAANDUIDING = "1509200000000014"
-LOT_OBJECT = "1509010000000014"
+# Marsweg 101 (lot 1 of the park world) with two registered persons; Dorpsstraat 3B-2 with one, and Jan de Vries
+# (BSN 111222333, the person of the cases world) who lives there according to the BRP.
+LOT_NUMMERAANDUIDING = "1509200000000101"
+LOT_OBJECT = "1509010000000101"
 TOWN_NUMMERAANDUIDING = "1509200000000103"
 TOWN_OBJECT = "1509010000000103"
 
 ADDRESSES = [
-    bag_address(postcode="6988BX", huisnummer=14, straat="Marsweg", woonplaats="Lathum",
+    bag_address(postcode="6988BX", huisnummer=101, straat="Marsweg", woonplaats="Lathum",
                 nummeraanduiding=LOT_NUMMERAANDUIDING, object_id=LOT_OBJECT),
     bag_address(postcode="6921AB", huisnummer=3, huisletter="B", toevoeging="2", straat="Dorpsstraat",
                 woonplaats="Duiven", nummeraanduiding=TOWN_NUMMERAANDUIDING, object_id=TOWN_OBJECT),
 ]  # fmt: skip
-_LOT = {"street": "Marsweg", "house_number": 14, "postcode": "6988BX", "city": "Lathum",
+_LOT = {"street": "Marsweg", "house_number": 101, "postcode": "6988BX", "city": "Lathum",
         "nummeraanduiding": LOT_NUMMERAANDUIDING, "object_id": LOT_OBJECT}  # fmt: skip
 _TOWN = {"street": "Dorpsstraat", "house_number": 3, "house_letter": "B", "addition": "2", "postcode": "6921AB",
          "city": "Duiven", "nummeraanduiding": TOWN_NUMMERAANDUIDING, "object_id": TOWN_OBJECT}  # fmt: skip
@@ -42,10 +44,14 @@ PERSONS = [
                **_LOT),
     brp_person(bsn=BSNS[1], given_names="Anna", surname="Kuipers", birth_date=date(1964, 9, 17), **_LOT),
     brp_person(bsn=BSNS[2], given_names="Sanne", prefix="de", surname="Wit", birth_date=date(1990, 1, 30), **_TOWN),
+    brp_person(bsn="111222333", given_names="Jan Hendrik", prefix="de", surname="Vries", birth_date=date(1970, 5, 1),
+               **_TOWN),
 ]  # fmt: skip
 
 
 def _serve(app: Any) -> Iterator[Any]:
+    for spec in (brp_server.SPEC, bag_server.SPEC):
+        load(spec)  # parsed once, before the first request (the timeouts here are short)
     server = LocalServer(app).start()
     app.url = server.url
     try:
@@ -60,7 +66,7 @@ def local_brp(settings: Any) -> Iterator[LocalBrp]:
     for app in _serve(LocalBrp([dict(p) for p in PERSONS], api_key=API_KEY)):
         settings.REGIE_BRP_URL = app.url
         settings.REGIE_BRP_API_KEY = API_KEY
-        settings.REGIE_BRP_TIMEOUT = 1
+        settings.REGIE_BRP_TIMEOUT = 3
         yield app
 
 
@@ -69,5 +75,5 @@ def local_bag(settings: Any) -> Iterator[LocalBag]:
     for app in _serve(LocalBag(list(ADDRESSES), api_key=API_KEY)):
         settings.REGIE_BAG_URL = app.url
         settings.REGIE_BAG_API_KEY = API_KEY
-        settings.REGIE_BAG_TIMEOUT = 1
+        settings.REGIE_BAG_TIMEOUT = 3
         yield app

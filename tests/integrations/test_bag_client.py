@@ -13,7 +13,7 @@ from tests.integrations.registers import API_KEY, LOT_NUMMERAANDUIDING, LOT_OBJE
 
 
 def test_lookup_gives_the_address_with_its_bag_ids(bag: LocalBag) -> None:
-    [found] = BagClient.from_settings().lookup("6988 bx", 14)
+    [found] = BagClient.from_settings().lookup("6988 bx", 101)
     assert (found.street, found.city, found.postcode) == ("Marsweg", "Lathum", "6988BX")
     assert found.nummeraanduiding_id == LOT_NUMMERAANDUIDING and found.adresseerbaar_object_id == LOT_OBJECT
     assert bag.requests[-1]["query"]["exacteMatch"] == "true"
@@ -49,9 +49,9 @@ def test_bad_input_is_refused_in_dutch_before_asking(
 @pytest.mark.parametrize(("fault", "kind"), [("500", "server-error"), ("slow", "unreachable")])
 def test_faults_become_a_dutch_bag_error(bag: LocalBag, fault: str, kind: str) -> None:
     bag.fault = fault
-    bag.slow_seconds = 2
+    bag.slow_seconds = 4
     with pytest.raises(BagError) as raised:
-        BagClient.from_settings().lookup("6988BX", 14)
+        BagClient.from_settings().lookup("6988BX", 101)
     assert raised.value.kind == kind and raised.value.message.startswith("De BAG")
 
 
@@ -72,7 +72,7 @@ def test_check_and_server_down(bag: LocalBag, settings: Any) -> None:
     settings.REGIE_BAG_URL = "http://127.0.0.1:9"
     assert check().status_label == "storing"
     with pytest.raises(BagError) as raised:
-        BagClient.from_settings().lookup("6988BX", 14)
+        BagClient.from_settings().lookup("6988BX", 101)
     assert raised.value.kind == "unreachable"
     settings.REGIE_BAG_URL = ""
     assert check().status_label == "niet gekoppeld"

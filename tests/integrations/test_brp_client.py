@@ -47,7 +47,7 @@ def test_an_unknown_bsn_is_none(brp: LocalBrp) -> None:
 )
 def test_faults_become_a_dutch_brp_error(brp: LocalBrp, fault: str, kind: str, words: str) -> None:
     brp.fault = fault
-    brp.slow_seconds = 2
+    brp.slow_seconds = 4
     with pytest.raises(BrpError) as raised:
         BrpClient.from_settings().person(BSNS[0], purpose=PURPOSE)
     assert raised.value.kind == kind and words in raised.value.message

@@ -5,17 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
-from rest_framework import generics, serializers
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access import park_access
+from regie.access.policy import request_user
+from regie.access.subject_access import may_see_bsn
+from regie.core.api.conventions import require
 from regie.core.api.schema import GEOJSON_GEOMETRY, OPTIONAL
 from regie.park.models import ParkLot, ResidenceStatus
 from regie.park.selectors import current_occupants, registrations_at, with_current_status
+from regie.park.services.brp import lot_brp_refresh, may_refresh_lot
 from regie.processing_log.services import log_processing
+from regie.subjects.services import RegisterUnavailable
 
 
 class ParkPermission(BasePermission):
@@ -123,3 +128,55 @@ class ParkLotList(generics.ListAPIView[ParkLot]):
             "registrations": registrations,
         }
         return self.get_paginated_response(ParkLotSerializer(page, many=True, context=context).data)
+
+
+class BrpResidentSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    birth_year = serializers.IntegerField(allow_null=True)
+    bsn = serializers.CharField(required=False, help_text="Alleen voor wie BSN's mag zien.")
+
+
+class LotBrpRefreshSerializer(serializers.Serializer[Any]):
+    lot_id = serializers.UUIDField()
+    purpose = serializers.CharField(help_text="De doelbinding waarmee de BRP is bevraagd.")
+    retrieved_at = serializers.DateTimeField()
+    keep_until = serializers.DateTimeField(help_text="Tot wanneer Regie deze lijst bewaart.")
+    residents = BrpResidentSerializer(many=True)
+
+
+class ParkLotBrpRefreshes(generics.GenericAPIView[ParkLot]):
+    """'BRP bijwerken' on a lot: who is registered at the lot's address according to the BRP (issue 21)."""
+
+    permission_classes = [IsAuthenticated, ParkPermission]
+    serializer_class = LotBrpRefreshSerializer
+
+    @extend_schema(request=None, responses={201: LotBrpRefreshSerializer})
+    def post(self, request: Request, id: Any) -> Response:
+        lot, occupancy = park_access.get_lot_for(
+            request.user, id, request=request._request, action="park_lot.viewed_for_change"
+        )
+        require(
+            may_refresh_lot(request.user, occupancy),
+            "U mag de BRP-inschrijvingen van deze kavel niet bijwerken.",
+        )
+        try:
+            retrieval = lot_brp_refresh(
+                actor=request_user(request._request), lot=lot, occupancy=occupancy, request=request._request
+            )
+        except RegisterUnavailable as exc:
+            failure = exceptions.APIException(exc.message)
+            failure.status_code = exc.status
+            raise failure from None
+        show_bsn = may_see_bsn(request.user)
+        residents = [
+            {"name": r["name"], "birth_year": r["birth_year"], **({"bsn": r["bsn"]} if show_bsn else {})}
+            for r in retrieval.residents
+        ]
+        body = {
+            "lot_id": lot.pk,
+            "purpose": retrieval.purpose,
+            "retrieved_at": retrieval.retrieved_at,
+            "keep_until": retrieval.keep_until,
+            "residents": residents,
+        }
+        return Response(LotBrpRefreshSerializer(body).data, status=201)

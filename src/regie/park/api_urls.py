@@ -8,4 +8,5 @@ from regie.park import api
 
 urlpatterns: list[URLPattern] = [
     path("park-lots", api.ParkLotList.as_view()),
+    path("park-lots/<uuid:id>/brp-refreshes", api.ParkLotBrpRefreshes.as_view()),
 ]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from regie.park import import_views, inspection_views, policy_views, register_views, round_views, views
+from regie.park import (
+    brp_views,
+    import_views,
+    inspection_views,
+    policy_views,
+    register_views,
+    round_views,
+    views,
+)
 
 urlpatterns: list[URLPattern] = [
     path("beheer/indicatoren-hoofdverblijf", policy_views.indicator_policy_page, name="park-indicators"),
@@ -25,6 +33,7 @@ urlpatterns: list[URLPattern] = [
         "vakantiepark/<str:park_id>/import/<str:run_id>", import_views.lot_import_run, name="park-import-run"
     ),
     path("vakantiepark/kavels/<str:lot_id>", views.lot_detail, name="park-lot"),
+    path("vakantiepark/kavels/<str:lot_id>/brp", brp_views.lot_brp, name="park-lot-brp"),  # before <what>
     path("vakantiepark/kavels/<str:lot_id>/<str:what>", views.lot_register, name="park-lot-register"),
     path(
         "vakantiepark/kavels/<str:lot_id>/bewoners/<str:occupancy_id>/beeindigen",

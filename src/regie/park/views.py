@@ -20,9 +20,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from regie.access import park_access
+from regie.access.subject_access import may_see_bsn
 from regie.accounts.models import Role, User
 from regie.core.html.form_view import handle_form
 from regie.core.middleware import CSP
+from regie.integrations.brp import configured as brp_configured
 from regie.park import selectors
 from regie.park.charts import month_label, trend
 from regie.park.forms import (
@@ -39,6 +41,7 @@ from regie.park.models import (
     ResidenceStatus,
 )
 from regie.park.services import lots, status
+from regie.park.services.brp import lot_brp_current, may_refresh_lot
 from regie.processing_log.services import log_processing
 
 SORT_KEYS: dict[str, Callable[[selectors.LotRow], Any]] = {
@@ -272,6 +275,10 @@ def _lot_page(
             "history": lot.status_changes.select_related("set_by"),
             "occupants": lot.occupancies.select_related("person") if occupancy else [],
             "registrations": list(selectors.brp_registrations(lot)) if occupancy else [],
+            "brp_current": lot_brp_current(lot) if occupancy else None,
+            "brp_configured": brp_configured(),
+            "may_refresh_brp": may_refresh_lot(user, occupancy),
+            "show_bsn": may_see_bsn(user),
             "permits": selectors.permits_for(lot) if occupancy else [],
             "tolerances": lot.tolerances.all() if occupancy else [],
             "inspections": visible_inspections,

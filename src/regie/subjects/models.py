@@ -20,6 +20,10 @@ class Address(BaseModel):
     street = models.CharField("straat", max_length=120)
     city = models.CharField("woonplaats", max_length=80)
     bag_id = models.CharField("BAG-nummeraanduiding", max_length=16, blank=True)
+    # The adresseerbaar object (verblijfsobject, standplaats or ligplaats): what the BRP search by address needs.
+    bag_object_id = models.CharField("BAG-verblijfsobject", max_length=16, blank=True)
+    # When the address was found in the BAG; empty = entered by hand, shown as "niet gecontroleerd".
+    bag_checked_at = models.DateTimeField("gecontroleerd in de BAG op", null=True, blank=True)
 
     class Meta:
         verbose_name = "adres"
@@ -95,6 +99,35 @@ class PersonMerge(BaseModel):
 
     class Meta:
         verbose_name = "samenvoeging"
+
+
+class BrpRetrieval(BaseModel):
+    """One answer of the BRP: for a person (its data went into the person's record; this keeps when and why) or
+    for an address (who is registered there, kept only until `keep_until`, then deleted by a job)."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="brp_retrievals"
+    )
+    address = models.ForeignKey(
+        Address, on_delete=models.CASCADE, null=True, blank=True, related_name="brp_retrievals"
+    )
+    purpose = models.CharField("doelbinding", max_length=60)
+    retrieved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    retrieved_at = models.DateTimeField("opgehaald op")
+    keep_until = models.DateTimeField("bewaard tot", null=True, blank=True)
+    # For an address: [{"bsn", "name", "birth_year", "person_id"}], names as the BRP gives them.
+    residents = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "BRP-bevraging"
+        verbose_name_plural = "BRP-bevragingen"
+        indexes = [
+            models.Index(fields=["address", "-retrieved_at"], name="brp_retrieval_address"),
+            models.Index(fields=["person", "-retrieved_at"], name="brp_retrieval_person"),
+            models.Index(fields=["keep_until"], name="brp_retrieval_keep_until"),
+        ]
 
 
 class LocationKind(models.TextChoices):

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.core.errors import ConflictError
+from regie.integrations.bag import BagAddress, BagClient, BagError
+from regie.integrations.bag import configured as bag_configured
+from regie.integrations.brp import BrpError, BrpPerson, Purpose
 from regie.processing_log.services import log_processing
 from regie.subjects.identity import (
     PersonName,
@@ -21,7 +28,9 @@ from regie.subjects.identity import (
     normalize_bsn,
     normalize_postcode,
 )
-from regie.subjects.models import Address, Business, Location, LocationKind, Person
+from regie.subjects.models import Address, BrpRetrieval, Business, Location, LocationKind, Person
+
+log = logging.getLogger(__name__)
 
 
 def person_keys(person: Person) -> list[str]:
@@ -290,3 +299,160 @@ def business_create(
             object_id=business.pk,
         )
     return business
+
+
+# --- the BAG and the BRP (issue 21) ---
+
+
+class RegisterUnavailable(Exception):
+    """The BRP or BAG gave no usable answer (or is not connected): nothing was changed; `message` is Dutch."""
+
+    def __init__(self, message: str, *, status: int = 502) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status  # 503: not connected, 502: the register failed
+
+
+def _bag_lookup(postcode: str, house_number: int, house_letter: str, addition: str) -> BagAddress:
+    """The one BAG address at this postcode and number; ValidationError (Dutch) for bad input or no match."""
+    try:
+        found = BagClient.from_settings().lookup(postcode, house_number, house_letter, addition)
+    except BagError as error:
+        if error.kind == "invalid":
+            raise ValidationError({error.field: error.message}) from None
+        raise RegisterUnavailable(
+            error.message, status=503 if error.kind == "not-configured" else 502
+        ) from None
+    if not found:
+        raise ValidationError(
+            {"postcode": "De BAG kent geen adres met deze postcode, dit huisnummer, deze huisletter en toevoeging. "
+             "Controleer de invoer, of leg het adres met de hand vast (het wordt dan gemarkeerd als niet "
+             "gecontroleerd)."}
+        )  # fmt: skip
+    return found[0]
+
+
+def address_enter(
+    *,
+    actor: User | None,
+    postcode: str,
+    house_number: int,
+    house_letter: str = "",
+    addition: str = "",
+    street: str = "",
+    city: str = "",
+    manual: bool = False,
+    request: HttpRequest | None = None,
+) -> Address:
+    """An address by postcode and number, checked in the BAG (street, city and BAG ids from the BAG), or entered by
+    hand (`manual`, or the BAG not connected) and then marked as not checked."""
+    if manual or not bag_configured():
+        address = address_get_or_create(
+            actor=actor, postcode=postcode, house_number=house_number, street=street, city=city,
+            house_letter=house_letter, addition=addition,
+        )  # fmt: skip
+        action = "address.entered"
+    else:
+        normalized = normalize_postcode(postcode) or postcode
+        found = _bag_lookup(normalized, house_number, house_letter, addition)
+        address = address_get_or_create(
+            actor=actor, postcode=found.postcode, house_number=found.house_number, street=found.street,
+            city=found.city, house_letter=found.house_letter, addition=found.addition,
+        )  # fmt: skip
+        _store_bag(address, found)
+        action = "address.bag_checked"
+    log_processing(action=action, actor=actor, request=request, object_type="address", object_id=address.pk)
+    return address
+
+
+def _store_bag(address: Address, found: BagAddress) -> None:
+    address.street, address.city = found.street, found.city
+    address.bag_id, address.bag_object_id = found.nummeraanduiding_id, found.adresseerbaar_object_id
+    address.bag_checked_at = timezone.now()
+    address.save(update_fields=["street", "city", "bag_id", "bag_object_id", "bag_checked_at", "updated_at"])
+
+
+def address_bag_check(*, actor: User | None, address: Address, request: HttpRequest | None = None) -> Address:
+    """Look the stored address up in the BAG and store its ids; on no match or a failure nothing changes."""
+    found = _bag_lookup(address.postcode, address.house_number, address.house_letter, address.addition)
+    with transaction.atomic():
+        _store_bag(address, found)
+        log_processing(
+            action="address.bag_checked",
+            actor=actor,
+            request=request,
+            object_type="address",
+            object_id=address.pk,
+        )
+    return address
+
+
+def brp_failed(
+    *, actor: User | None, error: BrpError, purpose: Purpose, person: Person | None = None,
+    address: Address | None = None, request: HttpRequest | None = None,
+) -> RegisterUnavailable:  # fmt: skip
+    """Log a BRP question that failed (what was asked, for what, and why) and give the error to raise."""
+    log.warning("BRP-bevraging mislukt (%s, doel %s)", error.kind, purpose.code)
+    log_processing(
+        action="person.brp_failed" if person else "address.brp_failed",
+        actor=actor,
+        request=request,
+        object_type="person" if person else "address",
+        object_id=person.pk if person else address.pk if address else "",
+        persons=[person.pk] if person else [],
+        purpose=purpose.code,
+        details={"fout": error.kind, "status": error.status, "velden": list(purpose.fields)},
+    )
+    return RegisterUnavailable(error.message, status=503 if error.kind == "not-configured" else 502)
+
+
+def brp_residents_store(
+    *, actor: User | None, address: Address, purpose: Purpose, found: list[BrpPerson],
+    request: HttpRequest | None = None,
+) -> BrpRetrieval:  # fmt: skip
+    """Keep who the BRP says is registered at the address, for as long as the purpose needs (REGIE_BRP_CACHE_HOURS);
+    the log entry names the persons returned (those Regie knows by BSN; the others by BSN in its details)."""
+    known = dict(
+        Person.objects.filter(bsn__in=[p.bsn for p in found if p.bsn], merged_into__isnull=True).values_list(
+            "bsn", "pk"
+        )
+    )
+    now = timezone.now()
+    residents = [
+        {
+            "bsn": p.bsn,
+            "name": " ".join(part for part in (p.given_names, p.prefix, p.surname) if part),
+            "birth_year": p.birth_year,
+            "person_id": str(known[p.bsn]) if p.bsn in known else None,
+        }
+        for p in found
+    ]
+    with transaction.atomic():
+        BrpRetrieval.objects.filter(Q(address=address) | Q(keep_until__lt=now)).exclude(
+            person__isnull=False
+        ).delete()
+        retrieval = BrpRetrieval.objects.create(
+            address=address, purpose=purpose.code, retrieved_by=actor, retrieved_at=now, residents=residents,
+            keep_until=now + timedelta(hours=settings.REGIE_BRP_CACHE_HOURS),
+        )  # fmt: skip
+        log_processing(
+            action="address.brp_residents_retrieved",
+            actor=actor,
+            request=request,
+            object_type="address",
+            object_id=address.pk,
+            persons=list(known.values()),
+            purpose=purpose.code,
+            details={
+                "velden": list(purpose.fields),
+                "aantal": len(found),
+                "bsn_niet_in_regie": sorted(p.bsn for p in found if p.bsn and p.bsn not in known),
+            },
+        )
+    return retrieval
+
+
+def brp_retrievals_expire() -> int:
+    """Delete the addresses' BRP answers past their purpose's term (run by a periodic job); the number deleted."""
+    deleted, _ = BrpRetrieval.objects.filter(keep_until__lt=timezone.now()).delete()
+    return deleted

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from regie.access.case_access import cases_visible_to
-from regie.access.policy import request_user, requires
+from regie.access.policy import has_permission, request_user, requires
 from regie.access.subject_access import (
     get_address_for,
     get_person_for,
@@ -17,6 +17,9 @@ from regie.access.subject_access import (
     persons_visible_to,
 )
 from regie.cases.models import SubjectRole
+from regie.cases.services.person_brp import last_retrieval, may_refresh_from_brp
+from regie.integrations.bag import configured as bag_configured
+from regie.integrations.brp import configured as brp_configured
 
 
 def _role_label(value: str) -> str:
@@ -44,6 +47,9 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
             "show_bsn": may_see_bsn(user),
             "may_edit": may_edit_person(user, person),
             "incomplete": not person.bsn and not person.birth_date,
+            "brp_configured": brp_configured(),
+            "may_refresh_brp": may_refresh_from_brp(user, person),
+            "brp_last": last_retrieval(person),
             "cases": [{"case": c, "role": _role_label(c.subject_role)} for c in cases],
             "breadcrumbs": [{"label": f"Persoon: {person}"}],
         },
@@ -69,6 +75,8 @@ def address_detail(request: HttpRequest, address_id: str) -> HttpResponse:
         {
             "address": address,
             "residents": residents,
+            "may_check_bag": has_permission(user, "persons.edit"),
+            "bag_configured": bag_configured(),
             "cases": [{"case": c, "role": _role_label(c.subject_role)} for c in cases],
             "breadcrumbs": [{"label": f"Adres: {address}"}],
         },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,10 @@ def load(name: str) -> tuple[OpenAPI, dict[str, Any]]:
     """The document as openapi-core's OpenAPI (servers made relative, so any local port matches) and as a dict."""
     document = yaml.safe_load((SPECS / name).read_text(encoding="utf-8"))
     document["servers"] = [{"url": "/"}]
-    json_types = {"application/problem+json": json.loads, "application/hal+json": json.loads}
+    json_types: dict[str, Callable[[bytes], Any]] = {
+        "application/problem+json": json.loads,
+        "application/hal+json": json.loads,
+    }
     config = Config(extra_media_type_deserializers=json_types)
     return OpenAPI.from_dict(document, config=config), document
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from regie.demo.registers import start_registers
+
 
 class Command(BaseCommand):
     help = "Start de demo: migreert, laadt de demogemeente, en draait webserver en worker."
@@ -21,6 +23,10 @@ class Command(BaseCommand):
             raise CommandError("De demo draait alleen met REGIE_DEMO=true (regie demo zet dat zelf).")
         call_command("migrate", interactive=False, verbosity=0)
         call_command("seed_demo")
+        # A local BRP and BAG with fictional data, or none ("niet gekoppeld") with REGIE_DEMO_REGISTERS=uit.
+        registers = start_registers() if settings.REGIE_DEMO_REGISTERS else []
+        if registers:
+            self.stdout.write(f"Lokale BAG en BRP (fictief): {registers[0].url} en {registers[1].url}")
         env = {**os.environ, "REGIE_DEMO": "true"}
         worker = subprocess.Popen([sys.executable, "-m", "regie.cli", "worker"], env=env)
         self.stdout.write(
@@ -34,3 +40,5 @@ class Command(BaseCommand):
         finally:
             worker.terminate()
             worker.wait(10)
+            for server in registers:
+                server.stop()
