@@ -188,3 +188,25 @@ def test_without_mapping_or_service_the_hand_over_says_why(users, world, zaken, 
     with pytest.raises(HandOverFailed) as failed:
         _hand_over(world, users["procesregisseur"])
     assert failed.value.message == NOT_CONFIGURED and zaken.app.calls == []
+
+
+def test_a_zaak_gone_from_the_zaaksysteem_or_a_moved_zaaksysteem_gets_the_zaak_again(users, world, zaken):
+    from regie.integrations.local.zaken import LocalZakenServer
+
+    _map(world, users, zaken)
+    director = users["procesregisseur"]
+    _hand_over(world, director)
+    zaken.app.zaken.clear()  # removed there: the stored address answers 404, the lookup finds nothing
+    again = _hand_over(world, director)
+    [zaak] = zaken.app.zaken.values()
+    assert again.zaak_url == zaak["url"] and again.times == 2
+    moved = LocalZakenServer().start()
+    try:
+        zaken_service(moved.api_root)
+        _map(world, users, moved, version=None)
+        third = _hand_over(world, director)  # the stored address is outside the new service: never called
+        [there] = moved.app.zaken.values()
+        assert third.zaak_url == there["url"] and there["identificatie"] == f"REGIE-{world.case.number}"
+        assert len(zaken.app.zaken) == 1 and moved.app.answer_errors == []
+    finally:
+        moved.stop()

@@ -34,11 +34,14 @@ NOT_CONFIGURED = "Er is geen zaaksysteem gekoppeld (Zaken API niet ingesteld)."
 class ZakenError(Exception):
     """The Zaken API could not do what was asked. `message` is Dutch; `status` the HTTP status when there was one."""
 
-    def __init__(self, message: str, *, status: int | None = None, unreachable: bool = False) -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, unreachable: bool = False, outside: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.unreachable = unreachable
+        self.outside = outside  # an address outside the configured service: never called
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,9 @@ class ZakenClient:
         try:
             response = self._client.request(method, url, headers=headers, **kwargs)
         except InvalidURLError as exc:  # an address outside the configured service: never sent, never trusted
-            raise ZakenError("Het zaaksysteem gaf een adres buiten de ingestelde Zaken API.") from exc
+            raise ZakenError(
+                "Het zaaksysteem gaf een adres buiten de ingestelde Zaken API.", outside=True
+            ) from exc
         except requests.RequestException as exc:
             raise ZakenError(UNREACHABLE, unreachable=True) from exc
         if response.status_code not in expect:

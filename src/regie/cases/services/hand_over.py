@@ -166,7 +166,9 @@ def _send(client: ZakenClient, plan: _Plan, known_url: str | None) -> tuple[dict
         try:
             return client.update_zaak(known_url, plan.zaak, reason=REASON), False
         except ZakenError as exc:
-            if exc.status != 404:  # a zaak removed in the zaaksysteem is looked up (or made) again below
+            # A zaak gone from the zaaksysteem, or one at an address the service no longer has (the zaaksysteem
+            # moved): looked up by its identificatie (or made) again below.
+            if exc.status != 404 and not exc.outside:
                 raise
     found = client.find_zaak(bronorganisatie=plan.zaak.bronorganisatie, identificatie=plan.zaak.identificatie)
     if found is not None:
