@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regie.demo.registers import start_registers
+from regie.demo.zaaksysteem import start_zaaksysteem
 
 
 class Command(BaseCommand):
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         registers = start_registers() if settings.REGIE_DEMO_REGISTERS else []
         if registers:
             self.stdout.write(f"Lokale BAG en BRP (fictief): {registers[0].url} en {registers[1].url}")
+        # A local zaaksysteem (Zaken API) that 'Overdragen aan zaaksysteem' hands cases to; off with the registers.
+        zaaksysteem = start_zaaksysteem() if settings.REGIE_DEMO_REGISTERS else None
+        if zaaksysteem is not None:
+            self.stdout.write(f"Lokaal zaaksysteem (Zaken API): {zaaksysteem.api_root}")
         env = {**os.environ, "REGIE_DEMO": "true"}
         worker = subprocess.Popen([sys.executable, "-m", "regie.cli", "worker"], env=env)
         self.stdout.write(
@@ -42,3 +47,5 @@ class Command(BaseCommand):
             worker.wait(10)
             for server in registers:
                 server.stop()
+            if zaaksysteem is not None:
+                zaaksysteem.stop()
