@@ -28,7 +28,8 @@ def _rebase(url: str, base: str) -> str:
 
 
 def start_zaaksysteem() -> LocalZakenServer:
-    server = LocalZakenServer().start()
+    server = LocalZakenServer()
+    server.start()
     # This process and its children (through the environment): the demo municipality's RSIN and service slug.
     values = {
         "REGIE_ZAKEN_RSIN": settings.REGIE_ZAKEN_RSIN or DEMO_RSIN,
@@ -59,9 +60,13 @@ def start_zaaksysteem() -> LocalZakenServer:
             zaak_mapping_save(
                 actor=beheerder,
                 case_type=mapping.case_type,
+                zaaktype=moved["zaaktype"],
+                coordinator_roltype=moved["coordinator_roltype"],
+                person_roltype=moved["person_roltype"],
                 person_roles=mapping.person_roles,
+                open_statustype=moved["open_statustype"],
+                closed_statustype=moved["closed_statustype"],
                 confidentiality=mapping.confidentiality,
-                **moved,
             )
     for case_type in CaseType.objects.filter(zaak_mapping__isnull=True, active=True):
         zaak_mapping_save(

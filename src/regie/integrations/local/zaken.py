@@ -351,3 +351,7 @@ class LocalZakenServer(LocalServer):
         super().__init__(ZakenApp(client_id=client_id, secret=secret), port=port)
         self.app.base = self.url
         self.api_root = f"{self.url}{PREFIX}"
+
+    def start(self) -> LocalZakenServer:
+        super().start()
+        return self
