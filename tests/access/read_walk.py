@@ -37,6 +37,7 @@ from regie.accounts.models import AccountChange, ApiToken, Organisation, User
 from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject, CaseType, Document, Task
 from regie.digital.models import Campaign, VictimFollowUp
 from regie.intake.models import RoutingRule, Signal, SignalAttachment, SignalCategory, SignalSubject
+from regie.integrations.models import OutgoingMail
 from regie.meetings.models import AgendaItem, Meeting, MeetingSeries
 from regie.monitoring.models import CouncilReport
 from regie.ondermijning.models import (
@@ -241,6 +242,7 @@ class Probe:
                 SignalCategory.objects.values_list("code", flat=True)[:1]
             ),
             "beheer/toegangswijzigingen/": lambda: _ids(AccountChange.objects.order_by("created_at"), 1),
+            "beheer/e-mail/": lambda: _ids(OutgoingMail.objects.order_by("created_at"), 1),
             "procedurebeheer/brieven/": lambda: list(
                 LetterTemplate.objects.values_list("code", flat=True)[:1]
             ),
