@@ -205,6 +205,35 @@ def test_a_provider_that_is_down_is_told_and_local_login_still_works(client: Cli
     assert local.status_code == 302 and local["Location"].startswith("/login/tweede-factor")
 
 
+def test_a_provider_that_goes_down_between_start_and_return_is_told_and_nothing_is_created(
+    client: Client, mappings, settings, sso
+):
+    start = client.get("/login/oidc/gemeente")
+    answer = provider_login(requests.Session(), start["Location"], "a.jansen")
+    settings.REGIE_SSO_PROVIDERS = (
+        sso.config(issuer="http://127.0.0.1:9/o"),
+    )  # the same provider, now unreachable
+
+    response = client.get(local_path(answer.headers["Location"]))
+
+    assert response.status_code == 503 and services.UNAVAILABLE in response.content.decode()
+    assert not User.objects.filter(username="a.jansen").exists()
+    assert _entries("auth.oidc_refused")[-1].details["reason"] == "provider_unreachable"
+
+
+# Where the staff member goes after signing on
+
+
+def test_the_page_asked_for_before_signing_on_is_where_the_staff_member_lands(client: Client, mappings):
+    response = sign_on(client, "a.jansen", next_url="/zoeken")
+    assert response["Location"] == "/zoeken"
+
+
+def test_an_address_outside_regie_is_never_followed_after_signing_on(client: Client, mappings):
+    response = sign_on(client, "a.jansen", next_url="https://elders.example/")
+    assert response["Location"] == "/"
+
+
 # Logout ends the provider's session; an idle session expires
 
 
