@@ -108,6 +108,26 @@ def test_it_never_takes_over_a_local_account_with_the_same_username(client: Clie
     assert User.objects.get(pk=local.pk).role == Role.LAWYER
 
 
+def test_with_two_providers_each_has_its_button_identities_and_provider_specific_mappings(
+    client: Client, mappings, settings, sso
+):
+    settings.REGIE_SSO_PROVIDERS = (
+        sso.config(),
+        sso.config(key="regio", label="Inloggen met de regio-account"),
+    )
+    page = client.get("/login").content.decode()
+    assert 'href="/login/oidc/gemeente?next=/"' in page and "Inloggen met de regio-account" in page
+
+    # regie-handhaving is mapped for "gemeente" only: through "regio" Anna has no role
+    refused = sign_on(Client(), "a.jansen", provider_key="regio")
+    assert refused.status_code == 403
+    # regie-juristen is mapped for every provider: Bram gets in through "regio" too, as his own regio identity
+    sign_on(Client(), "b.bakker", provider_key="regio")
+    sign_on(Client(), "b.bakker", provider_key="gemeente")
+    assert sorted(ExternalIdentity.objects.values_list("provider", flat=True)) == ["gemeente", "regio"]
+    assert _entries("auth.oidc_refused")[-1].details == {"provider": "regio", "reason": "no_role"}
+
+
 # The second factor: asserted by the provider, or Regie's own
 
 

@@ -123,10 +123,15 @@ def local_path(url: str) -> str:
 
 
 def sign_on(
-    client: Client, username: str, *, browser: requests.Session | None = None, next_url: str = "/"
+    client: Client,
+    username: str,
+    *,
+    browser: requests.Session | None = None,
+    next_url: str = "/",
+    provider_key: str = "gemeente",
 ) -> object:
     """Regie's button, the provider's login form, back to Regie's callback: Regie's answer to the callback."""
-    start = client.get(f"/login/oidc/gemeente?next={next_url}")
+    start = client.get(f"/login/oidc/{provider_key}?next={next_url}")
     assert start.status_code == 302, f"geen doorverwijzing naar de inlogdienst: {start.status_code}"
     answer = provider_login(browser or requests.Session(), start["Location"], username)
     assert answer.status_code == 302 and "/login/oidc/terug" in answer.headers["Location"], answer.text[:300]
