@@ -1,0 +1,76 @@
+"""In headless Chromium, by keyboard, checked with axe-core: the beheerder sets a case type's zaaktype mapping (a
+bad address first), and the coordinator hands the case to the local spec-validated zaaksysteem from the case page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from regie.cases.models import CaseHandOver, ZaakTypeMapping
+from regie.cases.services.hand_over import zaak_mapping_save
+from tests.integrations.zaken_fixtures import local_zaken  # noqa: F401
+from tests.worlds.cases import make_world
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def demo_settings(settings) -> object:
+    settings.DEMO_MODE = True
+    settings.REGIE_REQUIRE_SECOND_FACTOR = False
+    return settings
+
+
+def test_the_beheerder_sets_the_mapping_by_keyboard(
+    users, zaken, log_in, assert_accessible, page: Page
+) -> None:
+    world = make_world(users)
+    log_in("beheerder")
+    page.goto("/beheer/casustypen")
+    assert_accessible(page)
+    page.get_by_role("link", name="Instellen voor Persoonsgerichte aanpak").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Zaaksysteem: Persoonsgerichte aanpak")
+    assert_accessible(page)
+    page.get_by_label("Zaaktype").fill("geen adres")
+    page.get_by_label("Zaaktype").press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Vul een volledig adres in")
+    assert_accessible(page)
+    page.get_by_label("Zaaktype").fill(zaken.app.zaaktype())
+    page.get_by_label("Roltype van de betrokken personen").fill(zaken.app.roltype("belanghebbende"))
+    page.get_by_label("Betrokkene", exact=True).check()
+    page.get_by_role("button", name="Opslaan").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_text("De koppeling van Persoonsgerichte aanpak met het zaaksysteem is opgeslagen.")
+    ).to_be_visible()
+    assert ZaakTypeMapping.objects.get(case_type=world.case_type).person_roles == ["betrokkene"]
+
+
+def test_the_coordinator_hands_the_case_over_from_the_case_page(
+    users, zaken, log_in, assert_accessible, page: Page
+) -> None:
+    world = make_world(users)
+    zaak_mapping_save(
+        actor=users["beheerder"],
+        case_type=world.case_type,
+        zaaktype=zaken.app.zaaktype(),
+        coordinator_roltype=zaken.app.roltype("behandelaar"),
+        person_roltype=zaken.app.roltype("belanghebbende"),
+        person_roles=["betrokkene"],
+    )
+    log_in("procesregisseur")
+    page.goto(f"/casussen/{world.case.pk}")
+    expect(page.get_by_role("heading", name="Zaaksysteem")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Overdragen aan zaaksysteem").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(f"als zaak REGIE-{world.case.number}")).to_be_visible()
+    assert_accessible(page)
+    assert CaseHandOver.objects.get(case=world.case).persons == 1
+    page.set_viewport_size({"width": 390, "height": 844})
+    zaken.app.fail_next(500)
+    page.get_by_role("button", name="Overdragen aan zaaksysteem").click()
+    expect(page.get_by_text("Het zaaksysteem gaf een storing (HTTP 500)")).to_be_visible()
+    assert_accessible(page)
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1]
