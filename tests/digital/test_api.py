@@ -121,6 +121,14 @@ def test_bad_campaign_input_is_a_problem(api_as, campaign):
     )  # fmt: skip
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert {"code", "endsOn"} <= names
+    response = api.post(
+        "/api/v1/campaigns",
+        json.dumps({"name": "x", "code": "groot-bereik", "targetGroup": "inwoners", "channel": "folder",
+                    "startsOn": "2026-11-01", "endsOn": "2026-11-05", "views": 259191064531}),
+        content_type=JSON,
+    )  # fmt: skip
+    assert response.status_code == 400  # not a 500: the column holds at most 2147483647
+    assert {p["name"] for p in response.json()["invalidParams"]} == {"views"}
     assert Campaign.objects.count() == 1
 
 

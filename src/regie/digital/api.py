@@ -160,15 +160,19 @@ class PublicVictimGuide(APIView):
         return Response({"version": current.version, **current.definition})
 
 
+MAX_COUNT = 2_147_483_647  # the largest PositiveIntegerField PostgreSQL stores
+
+
 class CampaignSerializer(serializers.ModelSerializer[Campaign]):
     target_group = serializers.ChoiceField(choices=TargetGroup.choices)
     channel = serializers.ChoiceField(choices=Channel.choices)
     checks = serializers.ListField(
         child=serializers.ChoiceField(choices=[(k, k) for k in CHECK_KINDS]), required=False, default=list
     )
-    attendees = serializers.IntegerField(min_value=0, required=False, default=0)
-    leaflets = serializers.IntegerField(min_value=0, required=False, default=0)
-    views = serializers.IntegerField(min_value=0, required=False, default=0)
+    # The columns are PostgreSQL integers: a larger count was a 500 (found by the API fuzzing).
+    attendees = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, required=False, default=0)
+    leaflets = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, required=False, default=0)
+    views = serializers.IntegerField(min_value=0, max_value=MAX_COUNT, required=False, default=0)
     code = serializers.SlugField(max_length=40)
     check_versions = serializers.DictField(
         child=serializers.IntegerField(),
