@@ -1,0 +1,49 @@
+"""In headless Chromium: the beheerder finds mail that could not be delivered from the Beheer page and sends it
+again by keyboard; axe-core passes on the page before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from regie.accounts.models import User
+from regie.integrations.models import MailStatus, OutgoingMail
+from tests.e2e.conftest import demo_settings  # noqa: F401 — demo mode, as in the shell's e2e suite
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_beheerder_sends_a_failed_mail_again_by_keyboard(
+    users: dict[str, User],
+    log_in: Callable[..., Page],
+    assert_accessible: Callable[[Page], None],
+    console_errors: list[str],
+) -> None:
+    mail = OutgoingMail.objects.create(
+        purpose="Ontvangstbevestiging aan de melder",
+        subject="Uw melding M-2026-0042 is ontvangen",
+        body="Beste melder, …",
+        recipients=["buur@voorbeeld.nl"],
+        recipient_hint="b…@voorbeeld.nl",
+        from_email="regie@gemeente.example",
+        status=MailStatus.FAILED,
+        attempts=1,
+        last_error="De mailserver weigerde de ontvanger (code 550): 5.1.1 [adres]: Recipient address rejected",
+    )
+    page = log_in("beheerder")
+    page.goto("/beheer")
+    page.get_by_role("link", name="Uitgaande e-mail (1 niet verstuurd)").click()
+    expect(page.get_by_role("heading", name="Niet verstuurd (1)")).to_be_visible()
+    expect(page.get_by_text("b…@voorbeeld.nl")).to_be_visible()
+    assert_accessible(page)
+    button = page.get_by_role("button", name="Opnieuw versturen")  # its hidden text names the subject
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("gaat opnieuw weg")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wacht op verzending (1)")).to_be_visible()
+    assert_accessible(page)
+    mail.refresh_from_db()
+    assert mail.status == MailStatus.PENDING and mail.attempts == 0
+    assert not [m for m in console_errors if "Failed to load resource" not in m], console_errors
