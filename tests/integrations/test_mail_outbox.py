@@ -25,7 +25,7 @@ from regie.integrations.tasks import send_mail
 from tests.intake.conftest import pending_jobs, run_jobs
 from tests.integrations.smtp_server import Inbox, Refuser, point_mail_at_free_port, smtp_server
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # row locks (SKIP LOCKED) make a job run twice send once
 
 
 @pytest.fixture
