@@ -146,3 +146,10 @@ def test_the_api_denies_access(api_as: Any, users: Any, world: Any, brp: LocalBr
     assert api_as("politie").post(f"/api/v1/persons/{world.person.pk}/brp-refreshes").status_code == 403
     assert api_as("handhaver").post(f"/api/v1/persons/{world.person.pk}/brp-refreshes").status_code == 404
     assert brp.requests == []
+
+
+def test_the_api_answers_503_when_the_brp_is_not_connected(api_as: Any, world: Any, settings: Any) -> None:
+    settings.REGIE_BRP_URL = ""
+    answer = api_as("procesregisseur").post(f"/api/v1/persons/{world.person.pk}/brp-refreshes")
+    assert answer.status_code == 503 and "niet gekoppeld" in answer.json()["detail"]
+    assert not BrpRetrieval.objects.exists()

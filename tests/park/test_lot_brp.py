@@ -138,3 +138,9 @@ def test_the_api_denies_access(
         status = api_as(name).post(f"/api/v1/park-lots/{park_world.lots[1].pk}/brp-refreshes").status_code
         assert status in (403, 404), name
     assert brp.requests == []
+
+
+def test_the_api_answers_503_when_the_brp_is_not_connected(api_as: Any, park_world: Any, settings: Any) -> None:
+    settings.REGIE_BRP_URL = ""
+    answer = api_as("projectleider").post(f"/api/v1/park-lots/{park_world.lots[1].pk}/brp-refreshes")
+    assert answer.status_code == 503 and "niet gekoppeld" in answer.json()["detail"]

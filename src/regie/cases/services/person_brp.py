@@ -22,7 +22,7 @@ from regie.processing_log.actions import CASUSREGIE
 from regie.processing_log.services import log_processing
 from regie.subjects.identity import bsn_error
 from regie.subjects.models import Address, BrpRetrieval, Person
-from regie.subjects.services import address_get_or_create, brp_failed, person_update
+from regie.subjects.services import RegisterUnavailable, address_get_or_create, brp_failed, person_update
 
 PURPOSE = Purpose(
     code="casusregie-identificatie",
@@ -71,7 +71,9 @@ def person_brp_refresh(*, actor: User, person: Person, request: HttpRequest | No
     if not may_refresh_from_brp(actor, person):
         raise PermissionDenied
     if not brp_configured():
-        raise ValidationError({"bsn": "De BRP is niet gekoppeld; de gegevens kunnen niet worden bijgewerkt."})
+        raise RegisterUnavailable(
+            "De BRP is niet gekoppeld; de gegevens kunnen niet worden bijgewerkt.", status=503
+        )
     if not person.bsn:
         raise ValidationError({"bsn": NO_BSN})
     message = bsn_error(person.bsn)

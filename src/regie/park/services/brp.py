@@ -19,7 +19,7 @@ from regie.integrations.brp import configured as brp_configured
 from regie.park.models import ParkLot
 from regie.processing_log.actions import VAKANTIEPARKEN
 from regie.subjects.models import BrpRetrieval
-from regie.subjects.services import address_bag_check, brp_failed, brp_residents_store
+from regie.subjects.services import RegisterUnavailable, address_bag_check, brp_failed, brp_residents_store
 
 PURPOSE = Purpose(
     code="vakantiepark-bewoning",
@@ -61,8 +61,8 @@ def lot_brp_refresh(
     if address is None:
         raise ValidationError({"address": NO_ADDRESS})
     if not brp_configured():
-        raise ValidationError(
-            {"address": "De BRP is niet gekoppeld; de inschrijvingen kunnen niet worden bijgewerkt."}
+        raise RegisterUnavailable(
+            "De BRP is niet gekoppeld; de inschrijvingen kunnen niet worden bijgewerkt.", status=503
         )
     if not address.bag_object_id:
         address = address_bag_check(actor=actor, address=address, request=request)
