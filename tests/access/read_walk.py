@@ -220,6 +220,7 @@ class Probe:
             ),
             "api/v1/meetings/": lambda: self._meetings(),
             "api/v1/persons/": lambda: self._persons(),
+            "api/v1/park-lots/": lambda: self._lots(None),  # brp-refreshes (a POST); the walk only GETs
             "api/v1/addresses/": table["address_id"],
             "api/v1/locations/": lambda: _pick(
                 locations_visible_to(u).order_by("name"), Location.objects.all()
