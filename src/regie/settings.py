@@ -96,6 +96,8 @@ if not REGIE_LOG_PSEUDONYM_KEY:
 elif len(REGIE_LOG_PSEUDONYM_KEY) < 32 and not (DEMO_MODE or TESTING):
     raise ImproperlyConfigured("REGIE_LOG_PSEUDONYM_KEY is te kort: gebruik minstens 32 willekeurige tekens.")
 REGIE_LOG_TERM_YEARS = _env_int("REGIE_LOG_TERM_YEARS", 5, minimum=5)
+# /healthz raises an alarm when entries wait longer than this for the sealing job (decision 0015).
+REGIE_LOG_SEAL_ALARM_MINUTES = _env_int("REGIE_LOG_SEAL_ALARM_MINUTES", 5, minimum=1)
 # Checkpoints of the log's chain are signed (Ed25519) with a key the database does not hold and also appended to a
 # file outside the database, so that someone with database superuser rights cannot shorten or re-chain the log
 # unseen (decision 0014). Regie creates the key on first use; keep it outside the data directory in production.

@@ -33,7 +33,7 @@ from regie.demo import case_data
 from regie.demo.accounts import seed_accounts
 from regie.demo.cases import demo_pdf, demo_png, seed_cases
 from regie.processing_log.models import ProcessingLogEntry
-from regie.processing_log.services import verify_chain
+from regie.processing_log.services import processing_log_seal, verify_chain
 from regie.subjects.identity import is_valid_kvk
 from regie.subjects.models import Address, Business, Location, Person
 
@@ -113,6 +113,7 @@ def test_seeding_twice_changes_nothing(users: dict[str, User], media: Path) -> N
     totals = [re.sub(r" \([^)]*\)", "", line) for line in first]
     assert [re.sub(r" \([^)]*\)", "", line) for line in second] == totals
     assert all("nieuw" not in line or "niets nieuw" in line for line in second)
+    processing_log_seal()  # chain every entry written, so all of them are verified
     assert verify_chain().intact
     # the report: Dutch lines with the counts
     assert first[0].startswith(f"Casustypen: {len(case_data.CASE_TYPES)} ({len(case_data.CASE_TYPES)} nieuw)")

@@ -17,7 +17,7 @@ from regie.cases.services.documents import document_path
 from regie.privacy.destruction import destruction_list_propose, destruction_resume
 from regie.privacy.models import DestructionItem, DestructionList, RetentionRule
 from regie.processing_log.models import ProcessingLogEntry
-from regie.processing_log.services import verify_chain
+from regie.processing_log.services import processing_log_seal, verify_chain
 from regie.subjects.models import Person
 from tests.conftest import verified_session
 
@@ -94,6 +94,7 @@ def test_the_whole_flow_destroys_the_case_and_keeps_the_record_and_the_log(
     assert dlist.status == "vernietigd" and dlist.items.get().destroyed_at is not None
     assert ProcessingLogEntry.objects.filter(action="case.destroyed", object_id=str(dw.old.pk)).exists()
     assert ProcessingLogEntry.objects.filter(object_id=str(dw.old.pk), action="case.created").exists()
+    processing_log_seal()  # chain every entry written, so all of them are verified
     assert verify_chain().intact
 
     director = sign_in(users["procesregisseur"])

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from regie.cases.models import Case
 from regie.privacy.models import DestructionList
-from regie.processing_log.services import verify_chain
+from regie.processing_log.services import processing_log_seal, verify_chain
 
 pytestmark = pytest.mark.postgres  # the steps lock rows: CI runs them on PostgreSQL 15 too
 
@@ -50,6 +50,7 @@ def test_a_list_goes_through_every_step_by_api(api_as, dw):
     assert _post(archivist, f"{base}/destruction", {"confirmName": body["name"]}).status_code == 403
     done = _post(officer, f"{base}/destruction", {"confirmName": body["name"]})
     assert done.status_code == 200 and done.json()["status"] == "vernietigd"
+    processing_log_seal()  # chain every entry written, so all of them are verified
     assert not Case.objects.filter(pk=dw.old.pk).exists() and verify_chain().intact
     assert officer.get(base).json()["items"][0]["destroyedAt"] is not None  # the destruction record remains
     director = api_as("procesregisseur")  # the case's coordinator: gone from the API and the search as well

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 import uuid
 
 import pytest
@@ -18,7 +20,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _entries(n: int) -> list[ProcessingLogEntry]:
-    return [
+    """n new entries, sealed (as the sealing job does every minute), read back with their place and hashes."""
+    written = [
         log_processing(
             action="person.viewed",
             username="tester",
@@ -29,14 +32,61 @@ def _entries(n: int) -> list[ProcessingLogEntry]:
         )
         for _ in range(n)
     ]
+    services.processing_log_seal()
+    return [ProcessingLogEntry.objects.get(pk=e.pk) for e in written]
 
 
 def test_it_chains_each_entry_to_the_previous_one():
-    before = ProcessingLogEntry.objects.order_by("-seq").first()  # the accounts' entries, when seeded
+    services.processing_log_seal()
+    before = ProcessingLogEntry.objects.order_by("-chain_pos").first()  # the accounts' entries, when seeded
     first, second, third = _entries(3)
     assert first.prev_hash == (before.hash if before else GENESIS_HASH)
     assert second.prev_hash == first.hash and third.prev_hash == second.hash
-    assert ProcessingLogEntry.objects.order_by("seq")[0].prev_hash == GENESIS_HASH
+    assert [first.chain_pos, second.chain_pos, third.chain_pos] == [
+        (before.chain_pos if before else 0) + i for i in (1, 2, 3)
+    ]
+    assert ProcessingLogEntry.objects.get(chain_pos=1).prev_hash == GENESIS_HASH
+
+
+def test_a_request_appends_unsealed_with_one_insert_and_no_lock(django_assert_num_queries):
+    with django_assert_num_queries(1) as captured:  # the INSERT, in the caller's transaction
+        entry = log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    assert "INSERT" in captured.captured_queries[0]["sql"] and "lock" not in captured.captured_queries[0]["sql"]
+    stored = ProcessingLogEntry.objects.get(pk=entry.pk)
+    assert stored.chain_pos is None and stored.hash == "" and stored.prev_hash == ""
+    assert services.processing_log_seal() >= 1
+    sealed = ProcessingLogEntry.objects.get(pk=entry.pk)
+    assert sealed.chain_pos and len(sealed.hash) == 64
+
+
+def test_an_entry_committed_after_the_sealer_passed_is_sealed_next_time_at_a_later_place():
+    late = log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    services.processing_log_seal()
+    # A transaction that took a lower number but committed after the sealer ran: simulated by sealing again
+    # with one more entry; the chain follows the order of sealing, and verify walks it in that order.
+    later = log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    services.processing_log_seal()
+    late, later = (ProcessingLogEntry.objects.get(pk=e.pk) for e in (late, later))
+    assert later.prev_hash == late.hash and later.chain_pos == late.chain_pos + 1
+    assert verify_chain().intact
+
+
+def test_the_database_refuses_to_reseal_or_to_change_content_while_sealing():
+    entry = _entries(1)[0]
+    with pytest.raises(DatabaseError, match="alleen-toevoegen"), transaction.atomic():
+        ProcessingLogEntry.objects.filter(pk=entry.pk).update(hash="0" * 64)
+    unsealed = log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    with pytest.raises(DatabaseError, match="alleen-toevoegen"), transaction.atomic():
+        ProcessingLogEntry.objects.filter(pk=unsealed.pk).update(
+            chain_pos=10**9, prev_hash="a" * 64, hash="b" * 64, purpose="iets anders"
+        )
+
+
+def test_the_seal_job_runs_every_minute():
+    from procrastinate.contrib.django import app
+
+    periodic = {t.periodic_id: t for t in app.periodic_registry.periodic_tasks.values()}
+    assert periodic["log-seal"].cron == "* * * * *"
 
 
 def test_it_refuses_update_in_the_database():
@@ -66,8 +116,8 @@ def _tamper(sql: str, params: list[object]) -> None:
 
 
 def test_audit_verify_exits_zero_on_an_intact_log():
-    before = ProcessingLogEntry.objects.count()
     _entries(5)
+    before = ProcessingLogEntry.objects.count() - 5
     out = io.StringIO()
     call_command("audit", "verify", stdout=out)
     assert f"intact: {before + 5} regels" in out.getvalue()
@@ -186,3 +236,34 @@ def test_it_logs_that_the_log_itself_was_consulted(api_as):
     api_as("privacy").get("/api/v1/processing-log?user=jurist")
     entry = ProcessingLogEntry.objects.filter(action="processing_log.viewed").latest("seq")
     assert entry.details["filters"] == {"user": "jurist"}
+
+
+def test_appends_do_not_wait_for_each_other_and_a_late_commit_is_sealed_after(transactional_db):
+    """Decision 0015: a transaction holding an unsealed entry open does not block another request's append (with
+    the old global lock the second append waited); the entry that took the lower number but committed later is
+    chained after the one that committed first."""
+    holding, release, slow = threading.Event(), threading.Event(), {}
+
+    def long_transaction() -> None:
+        with transaction.atomic():
+            slow["entry"] = log_processing(action="person.viewed", username="traag", object_type="person", persons=[])
+            holding.set()
+            release.wait(20)
+        connection.close()
+
+    worker = threading.Thread(target=long_transaction)
+    worker.start()
+    assert holding.wait(20)
+    started = time.monotonic()
+    fast = log_processing(action="person.viewed", username="snel", object_type="person", persons=[])
+    assert time.monotonic() - started < 2  # did not wait for the open transaction
+    services.processing_log_seal()
+    assert ProcessingLogEntry.objects.get(pk=fast.pk).chain_pos is not None
+    assert not ProcessingLogEntry.objects.filter(pk=slow["entry"].pk).exists()  # not committed: invisible
+    release.set()
+    worker.join(20)
+    services.processing_log_seal()
+    late = ProcessingLogEntry.objects.get(pk=slow["entry"].pk)
+    fast = ProcessingLogEntry.objects.get(pk=fast.pk)
+    assert late.seq < fast.seq and late.chain_pos > fast.chain_pos and late.prev_hash == fast.hash
+    assert verify_chain().intact

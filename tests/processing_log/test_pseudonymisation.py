@@ -14,7 +14,12 @@ from django.db import DatabaseError, connection, transaction
 from regie.processing_log.models import ProcessingLogEntry
 from regie.processing_log.pseudonyms import actor_reference, person_reference, reference
 from regie.processing_log.selectors import LogFilter, processing_log
-from regie.processing_log.services import log_processing, processing_log_pseudonymise, verify_chain
+from regie.processing_log.services import (
+    log_processing,
+    processing_log_pseudonymise,
+    processing_log_seal,
+    verify_chain,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -35,8 +40,11 @@ def _viewed(person: uuid.UUID, *, username: str = "handhaver", details: dict[str
 
 
 def _logged_at(moment: datetime, person: uuid.UUID, **kwargs: object) -> ProcessingLogEntry:
+    """An entry written at that moment, sealed (only sealed entries are ever pseudonymised)."""
     with time_machine.travel(moment, tick=False):
-        return _viewed(person, **kwargs)  # type: ignore[arg-type]
+        entry = _viewed(person, **kwargs)  # type: ignore[arg-type]
+    processing_log_seal()
+    return entry
 
 
 def _refresh(entry: ProcessingLogEntry) -> ProcessingLogEntry:
@@ -121,6 +129,13 @@ def test_the_database_lets_through_only_the_pseudonymisation_itself():
         rows.update(actor_username="handhaver")
 
 
+def test_an_unsealed_entry_is_never_pseudonymised():
+    with time_machine.travel(SIX_YEARS_AGO, tick=False):
+        entry = _viewed(uuid.uuid4())
+    processing_log_pseudonymise()
+    assert ProcessingLogEntry.objects.get(pk=entry.pk).pseudonymised_at is None
+
+
 def test_a_version_one_entry_is_never_pseudonymised_in_place():
     entry = _logged_at(SIX_YEARS_AGO, uuid.uuid4())
     _tamper("UPDATE processing_log_entry SET hash_version = 1 WHERE seq = %s", [entry.seq])
@@ -141,6 +156,7 @@ def _tamper(sql: str, params: list[object]) -> None:
 
 def test_verify_detects_a_person_swapped_in_an_entry_that_is_not_yet_pseudonymised():
     entry = _viewed(uuid.uuid4())
+    processing_log_seal()
     _tamper("UPDATE processing_log_entry SET person_ids = %s WHERE seq = %s", [[uuid.uuid4()], entry.seq])
     result = verify_chain()
     assert not result.intact and result.first_broken_seq == entry.seq

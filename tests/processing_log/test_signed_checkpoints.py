@@ -25,10 +25,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def _entries(n: int) -> list[ProcessingLogEntry]:
-    return [
+    written = [
         log_processing(action="person.viewed", username="jurist", object_type="person", persons=[uuid.uuid4()])
         for _ in range(n)
     ]
+    services.processing_log_seal()
+    return [ProcessingLogEntry.objects.get(pk=e.pk) for e in written]
 
 
 def _as_superuser(*statements: tuple[str, list[object]]) -> None:
@@ -49,7 +51,8 @@ def test_a_checkpoint_is_signed_and_written_outside_the_database():
     checkpoint = processing_log_checkpoint()
     assert checkpoint.intact
     [line] = _lines()
-    first = ProcessingLogEntry.objects.order_by("seq").first()
+    first = ProcessingLogEntry.objects.get(chain_pos=1)
+    assert line["position"] == entries[-1].chain_pos
     assert line["seq"] == entries[-1].seq and line["hash"] == entries[-1].hash and line["chain"] == first.hash
     signed = last_checkpoint()
     assert signed is not None and signed.signature_holds()
@@ -77,7 +80,8 @@ def test_verify_catches_an_entry_edited_and_every_later_hash_recomputed():
     _as_superuser(("UPDATE processing_log_entry SET purpose = 'verzonnen' WHERE seq = %s", [entries[1].seq]))
     prev = ProcessingLogEntry.objects.get(seq=entries[0].seq).hash
     rechained = []
-    for entry in ProcessingLogEntry.objects.filter(seq__gte=entries[1].seq).order_by("seq"):
+    sealed = ProcessingLogEntry.objects.filter(chain_pos__gte=entries[1].chain_pos).order_by("chain_pos")
+    for entry in sealed:
         digest = entry_hash(services._fields_of(entry), prev)
         rechained.append(("UPDATE processing_log_entry SET prev_hash = %s, hash = %s WHERE seq = %s",
                           [prev, digest, entry.seq]))
@@ -102,7 +106,7 @@ def test_verify_catches_a_forged_checkpoint():
 def test_verify_catches_a_replaced_chain():
     _entries(2)
     processing_log_checkpoint()
-    first = ProcessingLogEntry.objects.order_by("seq").first()
+    first = ProcessingLogEntry.objects.get(chain_pos=1)
     _as_superuser(("DELETE FROM processing_log_entry WHERE seq = %s", [first.seq]))
     result = verify_chain()
     assert not result.intact

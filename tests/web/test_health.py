@@ -10,19 +10,43 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
+
+from regie.processing_log.services import log_processing, processing_log_seal
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.mark.django_db
 def test_it_reports_ok_when_the_database_answers(client: Client):
+    processing_log_seal()
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "processingLog": "ok"}
+
+
+@pytest.mark.django_db
+def test_it_raises_an_alarm_when_log_entries_wait_too_long_for_the_sealer(client: Client, settings):
+    processing_log_seal()
+    with time_machine.travel(timezone.now() - timedelta(minutes=settings.REGIE_LOG_SEAL_ALARM_MINUTES + 1)):
+        log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    body = client.get("/healthz").json()
+    # 200: every web process sees the same log, so a load balancer must not drop this one for it.
+    assert body["status"] == "alarm" and body["processingLog"] == "niet verzegeld" and "worker" in body["reason"]
+    processing_log_seal()
+    assert client.get("/healthz").json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_a_fresh_entry_waiting_for_the_next_seal_is_no_alarm(client: Client):
+    log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    assert client.get("/healthz").json()["status"] == "ok"
 
 
 def _free_port() -> int:

@@ -27,8 +27,11 @@ class ProcessingLogEntry(models.Model):
     break_the_glass = models.BooleanField(default=False)
     source_address = models.GenericIPAddressField(null=True, blank=True)
     details = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64)
+    # Sealing (decision 0015): a request only INSERTs its entry; the sealing job gives it its place in the chain
+    # (`chain_pos`, in the order the job finds committed entries) and its `prev_hash` and `hash`. Empty until then.
+    chain_pos = models.BigIntegerField(null=True, blank=True, unique=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
     # Decision 0013: from version 2 the hash covers keyed references (HMAC) of the fields that can name someone,
     # not the plain values, so that pseudonymising (clearing the plain values once the log's term has passed)
     # leaves the chain verifiable. Version 1 entries hash the plain values and are never pseudonymised.

@@ -1,4 +1,9 @@
-"""Writing and verifying the processing log: one chained entry per processing, in the caller's transaction."""
+"""Writing and verifying the processing log (decisions 0002, 0013, 0014, 0015).
+
+A request appends its entry with one INSERT in its own transaction: no lock, no read of the previous hash. The
+sealing job (every minute, and before every verification) chains the committed entries; nightly checkpoints are
+verified, signed and written outside the database; entries past the log's term are pseudonymised.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ from regie.processing_log.signing import (
 )
 
 GENESIS_HASH = "0" * 64
-# One fixed advisory-lock key: appends to the chain are serialised so every entry names its true predecessor.
+# One fixed advisory-lock key, taken by the sealer only (decision 0015): one sealer at a time chains the entries.
 _CHAIN_LOCK_KEY = 0x5245_4749_45  # "REGIE"
 
 
@@ -188,111 +193,141 @@ def log_processing(
     declared = get_action(action)
     if declared.names_persons and persons is None:
         raise ValueError(f"Handeling {action!r} moet de betrokken personen noemen: geef persons= mee.")
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-            cursor.execute("SELECT nextval(pg_get_serial_sequence('processing_log_entry', 'seq'))")
-            seq = int(cursor.fetchone()[0])
-        last = ProcessingLogEntry.objects.order_by("-seq").values_list("hash", flat=True).first()
-        prev_hash = last or GENESIS_HASH
-        organisation = getattr(actor, "organisation", None) if actor is not None else None
-        organisation_name = str(organisation) if organisation is not None else ""
-        username_value = getattr(actor, "username", "") or username
-        person_ids = sorted(str(UUID(str(p))) for p in persons or ())
-        object_text = str(object_id) if object_id else ""
-        source = client_address(request)
-        refs = references_of(
-            person_ids=person_ids, username=username_value, source=source, object_id=object_text,
-            details=details or {},
-        )
-        occurred_at = timezone.now()
-        fields = _hashed_fields_v2(
-            seq=seq,
-            occurred_at=occurred_at,
-            actor_id=getattr(actor, "pk", None),
-            actor_organisation=organisation_name,
-            actor_role=getattr(actor, "role", "") or "",
-            acting_for=acting_for,
-            action=action,
-            object_type=object_type,
-            purpose=purpose,
-            break_the_glass=break_the_glass,
-            refs=refs,
-        )
-        digest = entry_hash(fields, prev_hash)
-        return ProcessingLogEntry.objects.create(
-            seq=seq,
-            occurred_at=datetime.fromisoformat(fields["occurred_at"]),
-            actor_id=fields["actor_id"],
-            actor_username=username_value,
-            actor_organisation=organisation_name,
-            actor_role=fields["actor_role"],
-            acting_for=acting_for,
-            action=action,
-            object_type=object_type,
-            object_id=object_text,
-            person_ids=person_ids,
-            purpose=purpose,
-            break_the_glass=break_the_glass,
-            source_address=source,
-            details=details or {},
-            prev_hash=prev_hash,
-            hash=digest,
-            hash_version=2,
-            person_refs=refs.person_refs,
-            actor_ref=refs.actor_ref,
-            source_ref=refs.source_ref,
-            object_ref=refs.object_ref,
-            details_ref=refs.details_ref,
-        )
+    # One INSERT in the caller's transaction, no lock and no read (decision 0015): the sealing job chains it.
+    organisation = getattr(actor, "organisation", None) if actor is not None else None
+    username_value = getattr(actor, "username", "") or username
+    person_ids = sorted(str(UUID(str(p))) for p in persons or ())
+    object_text = str(object_id) if object_id else ""
+    source = client_address(request)
+    refs = references_of(
+        person_ids=person_ids, username=username_value, source=source, object_id=object_text, details=details or {}
+    )
+    return ProcessingLogEntry.objects.create(
+        occurred_at=timezone.now(),
+        actor_id=getattr(actor, "pk", None),
+        actor_username=username_value,
+        actor_organisation=str(organisation) if organisation is not None else "",
+        actor_role=getattr(actor, "role", "") or "",
+        acting_for=acting_for,
+        action=action,
+        object_type=object_type,
+        object_id=object_text,
+        person_ids=person_ids,
+        purpose=purpose,
+        break_the_glass=break_the_glass,
+        source_address=source,
+        details=details or {},
+        hash_version=2,
+        person_refs=refs.person_refs,
+        actor_ref=refs.actor_ref,
+        source_ref=refs.source_ref,
+        object_ref=refs.object_ref,
+        details_ref=refs.details_ref,
+    )
+
+
+def processing_log_seal(*, batch_size: int = 5000) -> int:
+    """Chain the committed entries that are not sealed yet, in `seq` order, after the last sealed one.
+
+    Only one sealer works at a time (a try-lock: a second one returns 0 at once, the first does the work); requests
+    never wait for it. An entry whose transaction commits after a sealer passed it is sealed by the next run, at a
+    later position: the chain's order is the order of sealing, and each entry's hash covers its own `seq` and time.
+    Returns how many entries were sealed.
+    """
+    sealed = 0
+    while True:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+                if not cursor.fetchone()[0]:
+                    return sealed
+            last = (
+                ProcessingLogEntry.objects.filter(chain_pos__isnull=False)
+                .order_by("-chain_pos")
+                .values_list("chain_pos", "hash")
+                .first()
+            )
+            position, prev_hash = (last[0] or 0, last[1]) if last else (0, GENESIS_HASH)
+            batch = list(ProcessingLogEntry.objects.filter(chain_pos__isnull=True).order_by("seq")[:batch_size])
+            for entry in batch:
+                position += 1
+                entry.chain_pos, entry.prev_hash = position, prev_hash
+                entry.hash = prev_hash = entry_hash(_fields_of(entry), prev_hash)
+            if batch:  # one UPDATE for the batch (bulk_update's CASE per row is quadratic in the batch size)
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "UPDATE processing_log_entry e SET chain_pos = v.pos, prev_hash = v.prev, hash = v.hash "
+                        "FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[]) AS v(seq, pos, prev, hash) "
+                        "WHERE e.seq = v.seq",
+                        [
+                            [e.seq for e in batch],
+                            [e.chain_pos for e in batch],
+                            [e.prev_hash for e in batch],
+                            [e.hash for e in batch],
+                        ],
+                    )
+            sealed += len(batch)
+        if len(batch) < batch_size:
+            return sealed
+
+
+def oldest_unsealed() -> datetime | None:
+    """When the oldest entry still waiting for the sealer was written (None: everything is sealed)."""
+    return (
+        ProcessingLogEntry.objects.filter(chain_pos__isnull=True)
+        .order_by("seq")
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
 
 
 @dataclass(frozen=True)
 class VerifyResult:
     intact: bool
     entries_checked: int
-    last_seq: int | None
+    last_pos: int | None  # the chain position verified up to
     last_hash: str
-    first_broken_seq: int | None = None
+    first_broken_seq: int | None = None  # the entry (its number, `seq`) where the chain breaks
     reason: str = ""
+    unsealed: int = 0  # entries written but not yet chained by the sealer: pending, not broken
 
 
-def _entries_from(after_seq: int) -> Iterator[ProcessingLogEntry]:
-    return ProcessingLogEntry.objects.filter(seq__gt=after_seq).order_by("seq").iterator(chunk_size=2000)
+def _sealed_from(after_pos: int) -> Iterator[ProcessingLogEntry]:
+    """The sealed entries after a chain position, in chain order, streamed (constant memory)."""
+    return (
+        ProcessingLogEntry.objects.filter(chain_pos__gt=after_pos)
+        .order_by("chain_pos")
+        .iterator(chunk_size=2000)
+    )
 
 
-def verify_chain(*, after_seq: int = 0, prev_hash: str = GENESIS_HASH) -> VerifyResult:
-    """Walk the chain from after_seq; intact only when every entry's hash and predecessor link hold."""
+def verify_chain(*, after_pos: int = 0, prev_hash: str = GENESIS_HASH) -> VerifyResult:
+    """Walk the sealed chain from after_pos; intact only when every entry's hash and predecessor link hold, the
+    plain values match their references, and the chain agrees with the last signed checkpoint (decision 0014)."""
     checked = 0
-    last_seq: int | None = after_seq or None
-    for entry in _entries_from(after_seq):
+    last_pos: int | None = after_pos or None
+    unsealed = ProcessingLogEntry.objects.filter(chain_pos__isnull=True).count()
+    for entry in _sealed_from(after_pos):
+        reason = ""
         if entry.prev_hash != prev_hash:
-            return VerifyResult(
-                False,
-                checked,
-                last_seq,
-                prev_hash,
-                entry.seq,
-                "de verwijzing naar de vorige regel klopt niet (regel verwijderd of ingevoegd)",
-            )
-        if entry_hash(_fields_of(entry), prev_hash) != entry.hash:
-            return VerifyResult(
-                False, checked, last_seq, prev_hash, entry.seq, "de inhoud van de regel is gewijzigd"
-            )
-        problem = _plain_values_problem(entry)
-        if problem:
-            return VerifyResult(False, checked, last_seq, prev_hash, entry.seq, problem)
+            reason = "de verwijzing naar de vorige regel klopt niet (regel verwijderd of ingevoegd)"
+        elif entry_hash(_fields_of(entry), prev_hash) != entry.hash:
+            reason = "de inhoud van de regel is gewijzigd"
+        else:
+            reason = _plain_values_problem(entry)
+        if reason:
+            return VerifyResult(False, checked, last_pos, prev_hash, entry.seq, reason, unsealed)
         prev_hash = entry.hash
-        last_seq = entry.seq
+        last_pos = entry.chain_pos
         checked += 1
     broken_at, problem = signed_checkpoint_problem()
     if problem:
-        return VerifyResult(False, checked, last_seq, prev_hash, broken_at, problem)
-    return VerifyResult(True, checked, last_seq, prev_hash)
+        return VerifyResult(False, checked, last_pos, prev_hash, broken_at, problem, unsealed)
+    return VerifyResult(True, checked, last_pos, prev_hash, unsealed=unsealed)
 
 
 def _first_hash() -> str | None:
-    return ProcessingLogEntry.objects.order_by("seq").values_list("hash", flat=True).first()
+    return ProcessingLogEntry.objects.filter(chain_pos=1).values_list("hash", flat=True).first()
 
 
 def signed_checkpoint_problem() -> tuple[int | None, str]:
@@ -311,15 +346,16 @@ def signed_checkpoint_problem() -> tuple[int | None, str]:
             "de keten begint anders dan bij het laatste ondertekende controlepunt: het log is vervangen of "
             "opnieuw begonnen"
         )
-    at = ProcessingLogEntry.objects.filter(seq=signed.seq).values_list("hash", flat=True).first()
+    at = ProcessingLogEntry.objects.filter(chain_pos=signed.position).values_list("seq", "hash").first()
     if at is None:
         return signed.seq, (
             f"regel {signed.seq} van het laatste ondertekende controlepunt ontbreekt: het log is ingekort "
             "(na het terugzetten van een oudere back-up is dat te verwachten: de regels van daarna ontbreken)"
         )
-    if at != signed.hash:
+    if at != (signed.seq, signed.hash):
         return signed.seq, (
-            f"regel {signed.seq} heeft een andere hash dan het ondertekende controlepunt: het log is herschreven"
+            f"regel {signed.seq} heeft een andere plaats of hash dan het ondertekende controlepunt: het log is "
+            "herschreven"
         )
     return None, ""
 
@@ -339,17 +375,22 @@ def _plain_values_problem(entry: ProcessingLogEntry) -> str:
 
 
 def checkpoint_tail() -> LogCheckpoint:
-    """Verify the entries after the last intact checkpoint and record a new checkpoint."""
+    """Seal what is pending, verify the chain after the last intact checkpoint, record a new checkpoint, and when
+    intact sign it outside the database. `LogCheckpoint.seq` holds the chain position verified up to."""
+    processing_log_seal()
     last = LogCheckpoint.objects.filter(intact=True).order_by("-seq").first()
-    after_seq, prev = (last.seq, last.hash) if last else (0, GENESIS_HASH)
-    result = verify_chain(after_seq=after_seq, prev_hash=prev)
+    after_pos, prev = (last.seq, last.hash) if last else (0, GENESIS_HASH)
+    result = verify_chain(after_pos=after_pos, prev_hash=prev)
     first = _first_hash()
-    if result.intact and result.last_seq and first:
+    if result.intact and result.last_pos and first:
+        at = ProcessingLogEntry.objects.get(chain_pos=result.last_pos)
         append_checkpoint(
-            sign_checkpoint(chain=first, seq=result.last_seq, hash=result.last_hash, at=timezone.now())
+            sign_checkpoint(
+                chain=first, position=at.chain_pos or 0, seq=at.seq, hash=at.hash, at=timezone.now()
+            )
         )
     return LogCheckpoint.objects.create(
-        seq=result.last_seq or after_seq,
+        seq=result.last_pos or after_pos,
         hash=result.last_hash,
         entries_checked=result.entries_checked,
         intact=result.intact,
@@ -389,7 +430,9 @@ def processing_log_pseudonymise(*, batch_size: int = 5000) -> int:
     """
     cutoff_day = pseudonymisation_cutoff(timezone.localdate())
     cutoff = datetime.combine(cutoff_day, time.min, tzinfo=timezone.get_current_timezone())
-    due = ProcessingLogEntry.objects.filter(hash_version=2, pseudonymised_at__isnull=True, occurred_at__lt=cutoff)
+    due = ProcessingLogEntry.objects.filter(
+        hash_version=2, chain_pos__isnull=False, pseudonymised_at__isnull=True, occurred_at__lt=cutoff
+    )
     total = 0
     while True:
         with transaction.atomic():

@@ -1,11 +1,11 @@
 """Signed checkpoints of the processing log, kept outside the database (decision 0014).
 
-A checkpoint says "the chain that begins with entry hash C had, at entry S, the hash H". It is signed with an Ed25519
-key the database does not hold and appended, one JSON line each, to a file outside the database. `verify_chain`
-compares the chain with the last line of that file: a chain that no longer reaches S (its tail deleted), that has
-another hash at S (edited and re-chained with the public algorithm), or that begins differently (replaced) is
-broken, and a line whose signature does not hold is a forged checkpoint. Someone with database superuser rights can
-rewrite the table and its checkpoint rows, not the file and not the signature.
+A checkpoint says "the chain that begins with entry hash C had at position P entry S with the hash H". It is
+signed with an Ed25519 key the database does not hold and appended, one JSON line each, to a file outside the
+database. `verify_chain` compares the chain with the last line of that file: a chain that no longer reaches P (its
+tail deleted), that has another entry or hash at P (edited and re-chained with the public algorithm), or that
+begins differently (replaced) is broken, and a line whose signature does not hold is a forged checkpoint. Someone
+with database superuser rights can rewrite the table and its checkpoint rows, not the file and not the signature.
 """
 
 from __future__ import annotations
@@ -50,13 +50,14 @@ def signing_key() -> Ed25519PrivateKey:
 @dataclass(frozen=True)
 class SignedCheckpoint:
     chain: str  # the hash of the chain's first entry: which chain this is about
-    seq: int
+    position: int  # the place in the chain (`chain_pos`)
+    seq: int  # the entry at that place (its number)
     hash: str
     at: str
     signature: str
 
     def payload(self) -> bytes:
-        return f"regie-log-checkpoint:{self.chain}:{self.seq}:{self.hash}:{self.at}".encode()
+        return f"regie-log-checkpoint:{self.chain}:{self.position}:{self.seq}:{self.hash}:{self.at}".encode()
 
     def signature_holds(self) -> bool:
         try:
@@ -66,10 +67,12 @@ class SignedCheckpoint:
         return True
 
 
-def sign_checkpoint(*, chain: str, seq: int, hash: str, at: datetime) -> SignedCheckpoint:
-    unsigned = SignedCheckpoint(chain=chain, seq=seq, hash=hash, at=at.isoformat(), signature="")
+def sign_checkpoint(*, chain: str, position: int, seq: int, hash: str, at: datetime) -> SignedCheckpoint:
+    unsigned = SignedCheckpoint(chain=chain, position=position, seq=seq, hash=hash, at=at.isoformat(), signature="")
     signature = signing_key().sign(unsigned.payload()).hex()
-    return SignedCheckpoint(chain=chain, seq=seq, hash=hash, at=unsigned.at, signature=signature)
+    return SignedCheckpoint(
+        chain=chain, position=position, seq=seq, hash=hash, at=unsigned.at, signature=signature
+    )
 
 
 def append_checkpoint(checkpoint: SignedCheckpoint) -> None:
@@ -103,6 +106,7 @@ def last_checkpoint() -> SignedCheckpoint | None:
         fields = json.loads(last)
         return SignedCheckpoint(
             chain=str(fields["chain"]),
+            position=int(fields["position"]),
             seq=int(fields["seq"]),
             hash=str(fields["hash"]),
             at=str(fields["at"]),

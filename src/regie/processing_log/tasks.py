@@ -11,6 +11,13 @@ from regie.processing_log import services
 logger = logging.getLogger(__name__)
 
 
+@app.periodic(cron="* * * * *", periodic_id="log-seal")
+@app.task(name="processing_log.seal", queue="maintenance", queueing_lock="log-seal")
+def seal_processing_log(timestamp: int) -> None:
+    """Every minute: chain the entries requests appended since (decision 0015)."""
+    services.processing_log_seal()
+
+
 @app.periodic(cron="30 2 * * *", periodic_id="nightly-log-checkpoint")
 @app.task(name="processing_log.checkpoint", queue="maintenance", queueing_lock="log-checkpoint")
 def checkpoint_processing_log(timestamp: int) -> None:

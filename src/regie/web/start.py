@@ -168,7 +168,7 @@ def panels_for(user: Any, request: HttpRequest | None = None) -> list[Panel]:
         if checkpoint is None:
             status = "Nog niet gecontroleerd; de nachtelijke controle legt een controlepunt vast."
         elif checkpoint.intact:
-            status = f"Laatste controle: intact tot en met regel {checkpoint.seq}."
+            status = f"Laatste controle: intact, {checkpoint.seq} regels in de keten."
         else:
             status = f"Laatste controle: GEBROKEN bij regel {checkpoint.first_broken_seq}."
         work = officer_work()

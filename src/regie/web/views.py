@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -11,10 +12,12 @@ from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from regie.core.api.problems import problem_response
 from regie.core.middleware import database_unavailable_response, refusal_response
 from regie.core.request_limits import refusal_for
+from regie.processing_log.services import oldest_unsealed
 from regie.web.start import INTRO, panels_for
 
 
@@ -45,7 +48,21 @@ def healthz(request: HttpRequest) -> JsonResponse:
         connection.close()
         reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "geen verbinding"
         return JsonResponse({"status": "error", "database": "unavailable", "reason": reason}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    # The sealer must keep up (decision 0015). A log it left behind is an alarm for operations, not a reason for
+    # a load balancer to drop this web process (every process sees the same log): 200 with status "alarm".
+    waiting_since = oldest_unsealed()
+    if waiting_since is not None and timezone.now() - waiting_since > timedelta(
+        minutes=settings.REGIE_LOG_SEAL_ALARM_MINUTES
+    ):
+        return JsonResponse(
+            {
+                "status": "alarm",
+                "database": "ok",
+                "processingLog": "niet verzegeld",
+                "reason": f"logregels wachten sinds {waiting_since.isoformat()} op verzegeling: draait de worker?",
+            }
+        )
+    return JsonResponse({"status": "ok", "database": "ok", "processingLog": "ok"})
 
 
 def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:

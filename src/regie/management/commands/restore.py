@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regie.management.backup import BackupError, restore
-from regie.processing_log.services import verify_chain
+from regie.processing_log.services import processing_log_seal, verify_chain
 
 
 class Command(BaseCommand):
@@ -26,6 +26,7 @@ class Command(BaseCommand):
             documents = restore(Path(options["file"]), replace=options["replace"])
         except BackupError as error:
             raise CommandError(str(error)) from error
+        processing_log_seal()  # entries the backup holds unsealed are chained now, then all are checked
         result = verify_chain()
         self.stdout.write(f"Hersteld uit {options['file']}: database en {documents} documenten.")
         if not result.intact:
