@@ -4,6 +4,7 @@ server is away, marked failed when it refuses, sent once however often the job r
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -21,11 +22,14 @@ from regie.integrations.mail import (
     outgoing_mail_queue,
 )
 from regie.integrations.models import MailStatus, OutgoingMail
-from regie.integrations.tasks import send_mail
+from regie.integrations.tasks import forget_sent_mail, send_mail
 from tests.intake.conftest import pending_jobs, run_jobs
 from tests.integrations.smtp_server import Inbox, Refuser, point_mail_at_free_port, smtp_server
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # row locks (SKIP LOCKED) make a job run twice send once
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.postgres,
+]  # row locks (SKIP LOCKED) make a job run twice send once
 
 
 @pytest.fixture
@@ -173,3 +177,16 @@ def test_check_connections_says_mail_is_not_connected_without_a_host(settings, c
     settings.EMAIL_HOST = ""
     call_command("check_connections")
     assert "E-mail (SMTP): niet gekoppeld — EMAIL_HOST is niet gezet" in capsys.readouterr().out
+
+
+def test_the_record_of_sent_mail_is_forgotten_after_90_days_failed_mail_stays(time_machine):
+    sent, failed = _queue(), _queue()
+    OutgoingMail.objects.filter(pk=sent.pk).update(status=MailStatus.SENT, sent_at=timezone.now())
+    OutgoingMail.objects.filter(pk=failed.pk).update(status=MailStatus.FAILED)
+    time_machine.move_to(timezone.now() + timedelta(days=89))
+    forget_sent_mail(timestamp=0)
+    assert OutgoingMail.objects.filter(pk=sent.pk).exists()
+    time_machine.move_to(timezone.now() + timedelta(days=2))
+    forget_sent_mail(timestamp=0)
+    assert not OutgoingMail.objects.filter(pk=sent.pk).exists()
+    assert OutgoingMail.objects.filter(pk=failed.pk).exists()

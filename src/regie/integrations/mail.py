@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import smtplib
 from collections.abc import Sequence
+from datetime import timedelta
 from uuid import UUID
 
 from django.conf import settings
@@ -39,6 +40,8 @@ MAX_ATTEMPTS = 8
 # of the job, it marks the mail.
 RETRY = RetryStrategy(max_attempts=MAX_ATTEMPTS, exponential_wait=4)
 SEND_TASK = "integrations.send_mail"
+# How long the record of a sent mail (subject, masked recipient, times) is kept for the beheerder.
+SENT_KEPT_DAYS = 90
 
 _ADDRESS = re.compile(r"<?[^\s<>@]+@[^\s<>@]+>?")
 
@@ -202,6 +205,14 @@ def outgoing_mail_overview(*, sent_limit: int = 20) -> dict[str, list[OutgoingMa
         "pending": list(rows.filter(status=MailStatus.PENDING).order_by("created_at")),
         "sent": list(rows.filter(status=MailStatus.SENT).order_by("-sent_at")[:sent_limit]),
     }
+
+
+def sent_mail_forget(*, older_than_days: int = SENT_KEPT_DAYS) -> int:
+    """Delete the record of mail sent longer ago than this (its text and addresses went at sending); failed and
+    waiting mail stays until it is sent. Returns how many were deleted."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = OutgoingMail.objects.filter(status=MailStatus.SENT, sent_at__lt=cutoff).delete()
+    return deleted
 
 
 def failed_mail_count() -> int:
