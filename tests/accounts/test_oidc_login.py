@@ -128,6 +128,18 @@ def test_with_two_providers_each_has_its_button_identities_and_provider_specific
     assert _entries("auth.oidc_refused")[-1].details == {"provider": "regio", "reason": "no_role"}
 
 
+def test_the_beheerder_sees_on_the_user_page_that_the_account_signs_on_at_the_provider(
+    client: Client, mappings, users, sign_in
+):
+    sign_on(Client(), "a.jansen")
+    user = User.objects.get(username="a.jansen")
+
+    page = sign_in(users["beheerder"]).get(f"/beheer/gebruikers/{user.pk}").content.decode()
+
+    assert "meldt zich aan met een account bij de inlogdienst gemeente" in page
+    assert 'href="/beheer/eenmalige-aanmelding"' in page
+
+
 # The second factor: asserted by the provider, or Regie's own
 
 
