@@ -210,3 +210,14 @@ def test_a_zaak_gone_from_the_zaaksysteem_or_a_moved_zaaksysteem_gets_the_zaak_a
         assert len(zaken.app.zaken) == 1 and moved.app.answer_errors == []
     finally:
         moved.stop()
+
+
+def test_an_answer_without_the_zaak_s_address_is_a_dutch_failure_not_a_crash(users, world, zaken):
+    _map(world, users, zaken)
+    zaken.app.garble_next_answer("POST /api/v1/zaken")  # the zaak is made, the answer is {}
+    with pytest.raises(HandOverFailed) as failed:
+        _hand_over(world, users["procesregisseur"])
+    assert "onvolledig antwoord" in failed.value.message and failed.value.status == 502
+    assert not CaseHandOver.objects.exists()
+    assert len(zaken.app.answer_errors) == 1  # the local server itself saw that answer break the document
+    zaken.app.answer_errors.clear()

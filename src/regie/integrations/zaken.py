@@ -121,6 +121,15 @@ def configured_service() -> Service | None:
     return Service.objects.filter(slug=slug, api_type=APITypes.zrc).first()
 
 
+def _resource(answer: Any) -> dict[str, Any]:
+    """An answer that is a resource with its own address; anything else is not what the Zaken API promises."""
+    if not isinstance(answer, dict) or not isinstance(answer.get("url"), str) or not answer["url"]:
+        raise ZakenError(
+            "Het zaaksysteem gaf een onvolledig antwoord (zonder adres van de zaak, rol of status)."
+        )
+    return answer
+
+
 def _refusal(response: requests.Response) -> ZakenError:
     status = response.status_code
     try:
@@ -191,6 +200,8 @@ class ZakenClient:
             if next_url is None:
                 return
             page = self._call("GET", next_url, expect=(200,), params=query, extra_headers=extra_headers)
+            if not isinstance(page, dict) or not isinstance(page.get("results") or [], list):
+                raise ZakenError("Het zaaksysteem gaf een lijst in een onbekende vorm.")
             yield from page.get("results") or []
             next_url, query = page.get("next"), None
 
@@ -199,8 +210,8 @@ class ZakenClient:
         for zaak in self._pages(
             "zaken", {"bronorganisatie": bronorganisatie, "identificatie": identificatie}, extra_headers=CRS
         ):
-            if zaak.get("identificatie") == identificatie:
-                return zaak
+            if isinstance(zaak, dict) and zaak.get("identificatie") == identificatie:
+                return _resource(zaak)
         return None
 
     def create_zaak(self, zaak: Zaak, *, reason: str) -> dict[str, Any]:
@@ -208,15 +219,15 @@ class ZakenClient:
         result: dict[str, Any] = self._call(
             "POST", "zaken", expect=(201,), json=zaak.body(), extra_headers=extra
         )
-        return result
+        return _resource(result)
 
     def update_zaak(self, url: str, zaak: Zaak, *, reason: str) -> dict[str, Any]:
         extra = {**CRS, "X-Audit-Toelichting": reason}
         result: dict[str, Any] = self._call("PUT", url, expect=(200,), json=zaak.body(), extra_headers=extra)
-        return result
+        return _resource(result)
 
     def roles(self, zaak_url: str) -> list[dict[str, Any]]:
-        return list(self._pages("rollen", {"zaak": zaak_url}, extra_headers={}))
+        return [_resource(r) for r in self._pages("rollen", {"zaak": zaak_url}, extra_headers={})]
 
     def add_role(self, zaak_url: str, rol: Rol, *, reason: str) -> dict[str, Any]:
         result: dict[str, Any] = self._call(
@@ -226,7 +237,7 @@ class ZakenClient:
             json=rol.body(zaak_url),
             extra_headers={"X-Audit-Toelichting": reason},
         )
-        return result
+        return _resource(result)
 
     def remove_role(self, url: str, *, reason: str) -> None:
         self._call("DELETE", url, expect=(204,), extra_headers={"X-Audit-Toelichting": reason})
@@ -243,7 +254,7 @@ class ZakenClient:
         result: dict[str, Any] = self._call(
             "POST", "statussen", expect=(201,), json=body, extra_headers={"X-Audit-Toelichting": reason}
         )
-        return result
+        return _resource(result)
 
 
 def check_zaken() -> ConnectionState:

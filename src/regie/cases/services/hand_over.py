@@ -262,7 +262,7 @@ def case_hand_over(*, actor: User, access: CaseAccess, request: HttpRequest | No
             )
         raise HandOverFailed(
             f"De casus is niet overgedragen: {exc.message} Er is niets gewijzigd in Regie.",
-            unavailable=exc.unreachable or exc.status is None,
+            unavailable=exc.unreachable,
         ) from exc
     return hand_over
 

@@ -72,6 +72,7 @@ class ZakenApp:
         self.answer_errors: list[str] = []
         self._faults: list[int] = []
         self._lose: list[str] = []
+        self._garble: list[str] = []
         self.lose_seconds = 2.0
         self._lock = threading.Lock()
         self.openapi, self.document = load(SPEC)
@@ -83,6 +84,11 @@ class ZakenApp:
     # ---- failure switches for the tests
     def fail_next(self, status: int, times: int = 1) -> None:
         self._faults.extend([status] * times)
+
+    def garble_next_answer(self, call: str) -> None:
+        """Handle the next `call` (e.g. "POST /api/v1/zaken"), then answer it with an empty object."""
+        with self._lock:
+            self._garble.append(call)
 
     def lose_next_answer(self, call: str = "") -> None:
         """Handle the next call (or the next `call`, e.g. "POST /api/v1/zaken"), then answer too late."""
@@ -108,6 +114,13 @@ class ZakenApp:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         request = Request(environ)
         response, injected = self._answer(request)
+        call = f"{request.method} {request.path}"
+        with self._lock:
+            garble = call in self._garble
+            if garble:
+                self._garble.remove(call)
+        if garble:
+            response = Response("{}", status=response.status_code, content_type="application/json")
         if not injected or response.status_code in DOCUMENTED:
             self._check_answer(request, response)
         if self._lose_now(f"{request.method} {request.path}"):
