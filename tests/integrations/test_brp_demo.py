@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
-from regie.demo.registers import seed, start_registers
+from regie.demo.registers import EXTRA, seed, start_registers
+from regie.demo.seed import seed_demo
 from regie.integrations.local import bag_server, brp_server
 from regie.integrations.local.spec import load, schema_errors
-from regie.subjects.models import BrpRetrieval
+from regie.park.models import ParkLot
+from regie.subjects.models import Address, BrpRetrieval, Person
 from tests.worlds.cases import make_world
 from tests.worlds.park import make_park_world, make_province_user
 
@@ -48,7 +50,9 @@ def test_the_demo_registers_serve_the_lot_page(
         lot = park_world.lots[1]
         html = sign_in(users["projectleider"]).post(f"/vakantiepark/kavels/{lot.pk}/brp", follow=True)
         page = html.content.decode()
-        assert "De BRP-inschrijvingen zijn bijgewerkt" in page, re.findall(r"utrecht-alert__message[^>]*>([^<]*)", page)
+        assert "De BRP-inschrijvingen zijn bijgewerkt" in page, re.findall(
+            r"utrecht-alert__message[^>]*>([^<]*)", page
+        )
         assert BrpRetrieval.objects.filter(address_id=lot.location.address_id).exists()
     finally:
         for server in servers:
@@ -80,3 +84,23 @@ def test_regie_demo_registers_switches_the_local_registers(value: str, on: str) 
 def test_bad_connection_settings_stop_the_start(name: str, value: str) -> None:
     result = _settings({name: value})
     assert result.returncode != 0 and name in result.stderr
+
+
+def test_the_demo_municipality_is_served_whole(
+    sign_in: Any, users: Any, settings: Any, monkeypatch: Any
+) -> None:
+    seed_demo()
+    addresses, persons = seed()
+    with_bsn = Person.objects.filter(bsn__isnull=False, merged_into__isnull=True).count()
+    assert len(persons) == with_bsn + len(EXTRA)  # no demo person falls outside the published patterns
+    assert len(addresses) == Address.objects.count()
+    for name in ("REGIE_BAG_URL", "REGIE_BRP_URL", "REGIE_BAG_API_KEY", "REGIE_BRP_API_KEY"):
+        monkeypatch.setenv(name, os.environ.get(name, ""))
+    servers = start_registers()
+    try:
+        lot = ParkLot.objects.get(park__name="Recreatiepark Rhederlaagse Meren", number=14)
+        page = sign_in(users["projectleider"]).post(f"/vakantiepark/kavels/{lot.pk}/brp", follow=True)
+        assert "Bram Verhoeven" in page.content.decode() and "Lotte Verhoeven" in page.content.decode()
+    finally:
+        for server in servers:
+            server.stop()
