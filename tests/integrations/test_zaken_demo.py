@@ -8,7 +8,7 @@ import pytest
 from regie.access.case_access import access_to
 from regie.cases.models import ZaakTypeMapping
 from regie.cases.services.hand_over import case_hand_over
-from regie.demo.zaaksysteem import DEMO_RSIN, start_zaaksysteem
+from regie.demo.zaaksysteem import DEMO_RSIN, demo_zaaksysteem, start_zaaksysteem
 from regie.integrations.zaken import check_zaken
 from tests.worlds.cases import make_case, make_case_type, make_person
 
@@ -40,3 +40,12 @@ def test_the_demo_zaaksysteem_takes_a_hand_over_and_survives_a_restart(users, se
         assert first.app.answer_errors == [] and second.app.answer_errors == []
     finally:
         second.stop()
+
+
+def test_without_the_local_registers_the_demo_zaaksysteem_is_not_connected(users, settings, monkeypatch):
+    monkeypatch.setenv("REGIE_ZAKEN_RSIN", "")
+    monkeypatch.setenv("REGIE_ZAKEN_SERVICE", "zaken")
+    settings.REGIE_ZAKEN_RSIN = ""
+    start_zaaksysteem().stop()  # an earlier run's service to a local zaaksysteem that is gone now
+    assert demo_zaaksysteem(enabled=False) is None
+    assert check_zaken().status_label == "niet gekoppeld"

@@ -17,6 +17,7 @@ from regie.cases.services.hand_over import zaak_mapping_save
 from regie.integrations.local.zaken import CATALOGI, LOCAL_CLIENT_ID, LOCAL_SECRET, LocalZakenServer
 
 DEMO_RSIN = "123456782"  # fictional, passes the elfproef
+DEMO_LABEL = "Lokaal zaaksysteem (demo)"
 LOCAL_PREFIX = "http://127.0.0.1:"
 
 
@@ -41,7 +42,7 @@ def start_zaaksysteem() -> LocalZakenServer:
     Service.objects.update_or_create(
         slug=settings.REGIE_ZAKEN_SERVICE,
         defaults={
-            "label": "Lokaal zaaksysteem (demo)",
+            "label": DEMO_LABEL,
             "api_type": APITypes.zrc,
             "api_root": server.api_root,
             "auth_type": AuthTypes.zgw,
@@ -80,3 +81,12 @@ def start_zaaksysteem() -> LocalZakenServer:
             closed_statustype=server.app.statustype("afgerond"),
         )
     return server
+
+
+def demo_zaaksysteem(*, enabled: bool) -> LocalZakenServer | None:
+    """The demo's zaaksysteem when the demo runs its local registers; else none, and an earlier run's service to
+    the (gone) local zaaksysteem is removed, so the demo says "niet gekoppeld" instead of "storing"."""
+    if enabled:
+        return start_zaaksysteem()
+    Service.objects.filter(slug=settings.REGIE_ZAKEN_SERVICE, label=DEMO_LABEL).delete()
+    return None

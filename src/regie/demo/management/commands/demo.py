@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regie.demo.registers import start_registers
-from regie.demo.zaaksysteem import start_zaaksysteem
+from regie.demo.zaaksysteem import demo_zaaksysteem
 
 
 class Command(BaseCommand):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         if registers:
             self.stdout.write(f"Lokale BAG en BRP (fictief): {registers[0].url} en {registers[1].url}")
         # A local zaaksysteem (Zaken API) that 'Overdragen aan zaaksysteem' hands cases to; off with the registers.
-        zaaksysteem = start_zaaksysteem() if settings.REGIE_DEMO_REGISTERS else None
+        zaaksysteem = demo_zaaksysteem(enabled=settings.REGIE_DEMO_REGISTERS)
         if zaaksysteem is not None:
             self.stdout.write(f"Lokaal zaaksysteem (Zaken API): {zaaksysteem.api_root}")
         env = {**os.environ, "REGIE_DEMO": "true"}
