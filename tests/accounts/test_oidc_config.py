@@ -119,3 +119,11 @@ def test_check_connections_reports_a_provider_that_is_down_and_exits_1(settings,
         call_command("check_connections")
     assert exited.value.code == 1
     assert "Eenmalige aanmelding (OIDC): storing" in capsys.readouterr().out
+
+
+def test_a_discovery_document_for_another_issuer_is_not_trusted(settings, sso):
+    settings.REGIE_SSO_PROVIDERS = (sso.config(issuer=sso.issuer + "/"),)  # the same document, another issuer name
+    discovery.forget()
+    state = check_oidc()
+    assert (state.ok, state.status_label) == (False, "storing")
+    assert f"issuer '{sso.issuer}' is niet '{sso.issuer}/'" in state.detail

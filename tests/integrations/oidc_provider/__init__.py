@@ -66,7 +66,7 @@ def running_provider() -> RunningProvider:
     secret = secrets.token_urlsafe(24)
     directory = tempfile.mkdtemp(prefix="oidc-provider-")
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REGIE_"))},
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REGIE_", "COV_CORE_"))},
         "PROVIDER_DB": str(Path(directory) / "provider.sqlite3"),
         "PROVIDER_RSA_KEY": pem,
         "PROVIDER_CLIENT_ID": CLIENT_ID,
