@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from datetime import date
 from typing import Any
 
 import pytest
 import requests
+from django.core.management import call_command
 
 from regie.integrations.brp import BrpClient, BrpError, Purpose, check
 from regie.integrations.local.brp_server import LocalBrp
@@ -103,3 +106,14 @@ def test_server_down_and_not_configured(settings: Any) -> None:
 
 def test_check_connections_sees_the_local_brp(brp: LocalBrp) -> None:
     assert check().status_label == "werkt"
+
+
+def test_regie_check_connections_prints_the_brp_and_bag_states(brp: LocalBrp, settings: Any) -> None:
+    settings.REGIE_BAG_URL = ""
+    out = io.StringIO()
+    # Another connection of the test settings may be configured and down (exit 1); BRP and BAG are checked here.
+    with contextlib.suppress(SystemExit):
+        call_command("check_connections", stdout=out, stderr=io.StringIO())
+    printed = out.getvalue()
+    assert "BRP (Haal Centraal BRP API Personen): werkt" in printed
+    assert "BAG (Individuele Bevragingen): niet gekoppeld" in printed

@@ -157,3 +157,23 @@ def test_the_api_lookup_is_denied_to_roles_that_enter_no_addresses(api_as: Any, 
         == 403
     )
     assert bag.requests == []
+
+
+def test_a_manual_address_needs_its_street_and_city(
+    sign_in: Any, users: Any, world: Any, bag: LocalBag
+) -> None:
+    data = {"postcode": "6921AB", "house_number": "98", "manual": "on", "street": " ", "city": ""}
+    response = sign_in(users["procesregisseur"]).post(f"/personen/{world.person.pk}/adres", data)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert errors["street"] == ["Vul de straat in."] and errors["city"] == ["Vul de woonplaats in."]
+    assert not Address.objects.filter(postcode="6921AB", house_number=98).exists()
+
+
+@pytest.mark.parametrize("number", ["nul", "0", "100000"])
+def test_the_api_lookup_refuses_a_bad_house_number(api_as: Any, bag: LocalBag, number: str) -> None:
+    answer = api_as("procesregisseur").get(
+        "/api/v1/address-lookups", {"postcode": "6921AB", "houseNumber": number}
+    )
+    assert answer.status_code == 400 and answer.json()["invalidParams"][0]["name"] == "houseNumber"
+    assert bag.requests == []
