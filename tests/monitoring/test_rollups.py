@@ -80,6 +80,20 @@ def test_a_second_rebuild_is_refused_while_one_is_running() -> None:
         rollup_rebuild(from_month=JAN, today=dt.date(2026, 3, 1))
 
 
+@pytest.mark.django_db
+def test_a_job_that_runs_again_after_its_worker_died_takes_over_its_own_run() -> None:
+    """Issue 19, item 6: the worker was killed mid-rebuild; core.retry_stalled_jobs runs the job again."""
+    dead = RollupRun.objects.create(from_month=JAN, to_month=FEB, status=RunStatus.RUNNING, job_id=42)
+    run = rollup_rebuild(from_month=JAN, today=dt.date(2026, 2, 1), job_id=42)
+    dead.refresh_from_db()
+    assert run.status == RunStatus.DONE and run.job_id == 42
+    assert dead.status == RunStatus.FAILED and "opnieuw gestart" in dead.error
+    # Another job still waits for a living run.
+    RollupRun.objects.create(from_month=JAN, to_month=FEB, status=RunStatus.RUNNING, job_id=7)
+    with pytest.raises(ValidationError, match="al opnieuw berekend"):
+        rollup_rebuild(from_month=JAN, today=dt.date(2026, 2, 1), job_id=8)
+
+
 def test_the_command_rebuilds_and_refuses_a_bad_month(figures, capsys) -> None:
     call_command("monitoring", "rebuild", "--from", "2026-01")
     assert "Monitoring opnieuw berekend" in capsys.readouterr().out

@@ -51,6 +51,9 @@ class RollupRun(BaseModel):
     figures = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     requested_by = models.CharField(max_length=150, blank=True)  # a username, or empty for the nightly job
+    # The job that runs it: when its worker dies and the job runs again (core.retry_stalled_jobs), the new run
+    # takes over from this one instead of waiting for it (issue 19, item 6).
+    job_id = models.BigIntegerField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # The areas with figures per theme when the run finished (theme → sorted list), so a dashboard's filter
     # needs no scan of the rollup table.

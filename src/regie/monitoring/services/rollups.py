@@ -92,13 +92,28 @@ def rollup_month(month: date) -> int:
 
 
 def rollup_rebuild(
-    *, actor: User | None = None, from_month: date | None = None, today: date | None = None
+    *,
+    actor: User | None = None,
+    from_month: date | None = None,
+    today: date | None = None,
+    job_id: int | None = None,
 ) -> RollupRun:
-    """Recompute the rollups from `from_month` (default: three years back) up to this month, with progress."""
+    """Recompute the rollups from `from_month` (default: three years back) up to this month, with progress.
+
+    `job_id`: the job running it. A job that runs again after its worker died finds its own earlier run still
+    "bezig": that run is marked broken off and this one takes over, instead of waiting hours for it to go stale.
+    Each month is replaced in one transaction, so running again computes the same figures once.
+    """
     current = month_start(today or timezone.localdate())
     first = month_start(from_month) if from_month else add_months(current, -(DEFAULT_MONTHS - 1))
     if first > current:
         raise ValidationError({"from_month": "De beginmaand ligt in de toekomst; kies deze maand of eerder."})
+    if job_id is not None:
+        RollupRun.objects.filter(status=RunStatus.RUNNING, job_id=job_id).update(
+            status=RunStatus.FAILED,
+            error="Afgebroken: de worker stopte midden in de berekening; de taak is opnieuw gestart.",
+            updated_at=timezone.now(),
+        )
     busy = RollupRun.objects.filter(status=RunStatus.RUNNING, created_at__gte=timezone.now() - STALE_RUN)
     if busy.exists():
         raise ValidationError("De cijfers worden al opnieuw berekend; wacht tot die berekening klaar is.")
@@ -108,6 +123,7 @@ def rollup_rebuild(
         to_month=current,
         months_total=len(months),
         requested_by=actor.username if actor else "",
+        job_id=job_id,
     )
     try:
         for month in months:
