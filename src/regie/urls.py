@@ -26,6 +26,11 @@ urlpatterns = [
     path("beheer/eenmalige-aanmelding/nieuw", oidc_admin_views.mapping_edit, name="admin-oidc-mapping-new"),
     path("beheer/eenmalige-aanmelding/<uuid:pk>", oidc_admin_views.mapping_edit, name="admin-oidc-mapping"),
     path(
+        "beheer/eenmalige-aanmelding/<uuid:pk>/goedkeuren",
+        oidc_admin_views.mapping_approve,
+        name="admin-oidc-mapping-approve",
+    ),
+    path(
         "beheer/eenmalige-aanmelding/<uuid:pk>/verwijderen",
         oidc_admin_views.mapping_delete,
         name="admin-oidc-mapping-delete",

@@ -86,6 +86,7 @@ def test_the_next_sign_on_finds_the_same_user_by_sub_and_follows_a_changed_mappi
         role="projectleider",
         organisation=users["projectleider"].organisation,
     )
+    services.oidc_mapping_approve(actor=users["beheerder2"], mapping=row)
 
     response = sign_on(
         Client(), "a.jansen", browser=browser
@@ -173,6 +174,18 @@ def test_a_staff_member_without_a_mapped_role_gets_no_access_and_is_told_so(clie
     [refusal] = _entries("auth.oidc_refused")
     assert refusal.details == {"provider": "gemeente", "reason": "no_role"}
     assert refusal.actor_username == "c.devries"
+
+
+def test_a_row_still_waiting_for_a_second_beheerder_gives_no_access(client: Client, users, sso):
+    services.oidc_mapping_create(
+        actor=users["beheerder"],
+        provider="",
+        claim_value="regie-handhaving",
+        role="handhaver",
+        organisation=users["handhaver"].organisation,
+    )
+    response = sign_on(client, "a.jansen")
+    assert response.status_code == 403 and "Geen toegang tot Regie" in response.content.decode()
 
 
 def test_an_account_the_beheerder_switched_off_is_refused(client: Client, mappings):

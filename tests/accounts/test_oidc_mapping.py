@@ -73,8 +73,10 @@ def test_every_other_role_is_refused_the_pages_with_a_dutch_403(beheerder, users
             and "U heeft geen toegang tot deze pagina" in response.content.decode()
         )
     assert signed.post(f"{LIST}/{row.pk}/verwijderen").status_code == 403
+    assert signed.post(f"{LIST}/{row.pk}/goedkeuren").status_code == 403
     assert signed.post(NEW, _form(claim_value="iets-anders")).status_code == 403
     assert OidcRoleMapping.objects.count() == 1
+    assert not OidcRoleMapping.objects.get().in_effect
 
 
 def test_without_signing_in_the_pages_send_to_the_login():
@@ -165,3 +167,49 @@ def test_a_change_on_a_stale_version_is_refused_and_nothing_changes(beheerder):
     )
     row.refresh_from_db()
     assert row.position == 30
+
+
+# Four eyes: a row that gives a role working on cases takes effect only after another beheerder approved it
+
+
+def test_a_row_giving_a_case_role_waits_until_another_beheerder_approves_it(beheerder, users, sign_in):
+    row = _row(beheerder)
+    assert not row.in_effect and row.requested_by == users["beheerder"]
+    page = beheerder.get(f"{LIST}/{row.pk}").content.decode()
+    assert "wacht op goedkeuring" in page and "Goedkeuren" not in page  # not for the one who asked
+
+    own = beheerder.post(f"{LIST}/{row.pk}/goedkeuren", follow=True)
+    assert "U kunt uw eigen koppeling niet goedkeuren" in own.content.decode()
+    row.refresh_from_db()
+    assert not row.in_effect
+
+    second = verified_session(Client(), users["beheerder2"])
+    assert "Goedkeuren" in second.get(f"{LIST}/{row.pk}").content.decode()
+    approved = second.post(f"{LIST}/{row.pk}/goedkeuren")
+    assert approved.status_code == 302
+    row.refresh_from_db()
+    assert row.in_effect and row.approved_by == users["beheerder2"]
+    assert ProcessingLogEntry.objects.filter(
+        action="oidc_mapping.approved", actor_username="beheerder2"
+    ).exists()
+    again = second.post(f"{LIST}/{row.pk}/goedkeuren", follow=True)
+    assert "Deze koppeling geldt al." in again.content.decode()
+
+
+def test_changing_an_approved_row_needs_approval_again_but_saving_it_unchanged_does_not(beheerder, users):
+    row = _row(beheerder)
+    verified_session(Client(), users["beheerder2"]).post(f"{LIST}/{row.pk}/goedkeuren")
+    row.refresh_from_db()
+
+    beheerder.post(f"{LIST}/{row.pk}", _form(version=str(row.version)))  # the same values
+    row.refresh_from_db()
+    assert row.in_effect
+
+    beheerder.post(f"{LIST}/{row.pk}", _form(position="5", version=str(row.version)))
+    row.refresh_from_db()
+    assert not row.in_effect and row.position == 5
+
+
+def test_a_row_giving_a_role_without_cases_is_in_effect_at_once(beheerder):
+    row = _row(beheerder, claim_value="regie-analisten", role="analist")
+    assert row.in_effect and row.approved_by is None

@@ -230,6 +230,11 @@ class OidcRoleMapping(BaseModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField("volgorde", default=100)
     version = models.PositiveIntegerField(default=1)
+    # Four eyes, as for a role change on the user pages: a row that gives a role working on cases takes effect only
+    # once another beheerder approved it (`approved_at`); other rows take effect at once (approved_by stays empty).
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    approved_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    approved_at = models.DateTimeField("geldt sinds", null=True, blank=True)
 
     class Meta:
         ordering = ["position", "claim_value"]
@@ -246,3 +251,7 @@ class OidcRoleMapping(BaseModel):
     @property
     def role_label(self) -> str:
         return Role(self.role).label if self.role in Role.values else self.role
+
+    @property
+    def in_effect(self) -> bool:
+        return self.approved_at is not None

@@ -9,7 +9,7 @@ import pytest
 
 from regie.accounts.models import Organisation, User
 from regie.accounts.oidc import discovery
-from regie.accounts.oidc.services import oidc_mapping_create
+from regie.accounts.oidc.services import oidc_mapping_approve, oidc_mapping_create
 from tests.integrations.oidc_provider import RunningProvider, running_provider
 
 
@@ -28,9 +28,10 @@ def sso_fixture(settings: Any, provider: RunningProvider) -> RunningProvider:
 
 @pytest.fixture(name="mappings")
 def mappings_fixture(users: dict[str, User], sso: RunningProvider) -> None:
-    """regie-juristen → jurist (Juridische Zaken, first); regie-handhaving → handhaver (Toezicht en Handhaving)."""
+    """regie-juristen → jurist (Juridische Zaken, first); regie-handhaving → handhaver (Toezicht en Handhaving,
+    for the provider "gemeente" only); both approved by a second beheerder."""
     beheerder = users["beheerder"]
-    oidc_mapping_create(
+    juristen = oidc_mapping_create(
         actor=beheerder,
         provider="",
         claim_value="regie-juristen",
@@ -38,7 +39,7 @@ def mappings_fixture(users: dict[str, User], sso: RunningProvider) -> None:
         organisation=Organisation.objects.get(name="Juridische Zaken"),
         position=10,
     )
-    oidc_mapping_create(
+    handhaving = oidc_mapping_create(
         actor=beheerder,
         provider="gemeente",
         claim_value="regie-handhaving",
@@ -46,3 +47,5 @@ def mappings_fixture(users: dict[str, User], sso: RunningProvider) -> None:
         organisation=Organisation.objects.get(name="Toezicht en Handhaving"),
         position=20,
     )
+    for row in (juristen, handhaving):  # both give roles that work on cases: a second beheerder approves them
+        oidc_mapping_approve(actor=users["beheerder2"], mapping=row)

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,6 +15,7 @@ from regie.access.policy import request_user, requires
 from regie.accounts.models import OidcRoleMapping
 from regie.accounts.oidc import services
 from regie.accounts.oidc.forms import OidcRoleMappingForm
+from regie.core.errors import ConflictError
 from regie.core.html.form_view import handle_form
 
 LIST_URL = "/beheer/eenmalige-aanmelding"
@@ -26,7 +28,7 @@ def mapping_list(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/oidc_mapping_list.html",
         {
-            "mappings": OidcRoleMapping.objects.select_related("organisation"),
+            "mappings": OidcRoleMapping.objects.select_related("organisation", "requested_by", "approved_by"),
             "providers": services.providers(),
             "provider_labels": {p.key: p.label for p in services.providers()},
             "breadcrumbs": [*CRUMBS, {"label": "Eenmalige aanmelding"}],
@@ -61,6 +63,9 @@ def mapping_edit(request: HttpRequest, pk: UUID | None = None) -> HttpResponse:
             {
                 "form": form,
                 "mapping": mapping,
+                "may_approve": mapping is not None
+                and not mapping.in_effect
+                and mapping.requested_by_id != request_user(request).pk,
                 "breadcrumbs": [
                     *CRUMBS,
                     {"label": "Eenmalige aanmelding", "url": LIST_URL},
@@ -76,8 +81,26 @@ def mapping_edit(request: HttpRequest, pk: UUID | None = None) -> HttpResponse:
         action=save,
         render=page,
         success_url=LIST_URL,
-        success_message="De koppeling is opgeslagen.",
+        success_message=lambda row: (
+            "De koppeling is opgeslagen en geldt."
+            if row.in_effect
+            else "De koppeling is opgeslagen. Ze geeft toegang tot casussen en geldt pas als een andere beheerder "
+            "haar goedkeurt."
+        ),
     )
+
+
+@requires("accounts.manage")
+@require_POST
+def mapping_approve(request: HttpRequest, pk: UUID) -> HttpResponse:
+    mapping = get_object_or_404(OidcRoleMapping, pk=pk)
+    try:
+        services.oidc_mapping_approve(actor=request_user(request), mapping=mapping, request=request)
+    except (ValidationError, ConflictError) as exc:
+        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else exc.message)
+        return HttpResponseRedirect(f"{LIST_URL}/{mapping.pk}")
+    messages.success(request, f"De koppeling voor {mapping.claim_value} is goedgekeurd en geldt nu.")
+    return HttpResponseRedirect(LIST_URL)
 
 
 @requires("accounts.manage")

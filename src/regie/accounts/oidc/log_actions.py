@@ -14,5 +14,6 @@ register(
     "oidc_role_mapping",
     ("oidc_mapping.created", "Rolkoppeling voor eenmalige aanmelding aangemaakt", False),
     ("oidc_mapping.changed", "Rolkoppeling voor eenmalige aanmelding gewijzigd", False),
+    ("oidc_mapping.approved", "Rolkoppeling voor eenmalige aanmelding goedgekeurd", False),
     ("oidc_mapping.deleted", "Rolkoppeling voor eenmalige aanmelding verwijderd", False),
 )

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from regie.access.policy import CASE_ROLES
 from regie.accounts import services as account_services
 from regie.accounts.account_changes import validate_role_and_organisation
 from regie.accounts.models import ExternalIdentity, OidcRoleMapping, Organisation, User
@@ -78,7 +79,9 @@ def mapping_for(provider: OidcProvider, claims: Mapping[str, Any]) -> OidcRoleMa
     if not values:
         return None
     return (
-        OidcRoleMapping.objects.filter(Q(provider="") | Q(provider=provider.key), claim_value__in=values)
+        OidcRoleMapping.objects.filter(
+            Q(provider="") | Q(provider=provider.key), claim_value__in=values, approved_at__isnull=False
+        )
         .select_related("organisation")
         .order_by("position", "claim_value")
         .first()
@@ -180,6 +183,16 @@ def oidc_refusal_log(*, provider_key: str, reason: str, request: HttpRequest, us
 # --- the mapping table (the beheerder's page) ---
 
 MAPPING_FIELDS = ("provider", "claim_value", "role", "organisation", "position")
+APPROVAL_FIELDS = ("requested_by", "approved_by", "approved_at")
+OWN_APPROVAL = "U kunt uw eigen koppeling niet goedkeuren; een andere beheerder moet dat doen."
+
+
+def _request_effect(mapping: OidcRoleMapping, actor: User) -> None:
+    """Four eyes: a row giving a role that works on cases waits for another beheerder; any other row is in effect
+    at once. A change of a row counts as a new request."""
+    mapping.requested_by = actor
+    mapping.approved_by = None
+    mapping.approved_at = None if mapping.role in CASE_ROLES else timezone.now()
 
 
 def _validate_mapping(
@@ -218,20 +231,22 @@ def oidc_mapping_create(
     with transaction.atomic():
         _validate_mapping(provider=provider, claim_value=claim_value, role=role, organisation=organisation)
         assert organisation is not None  # validated above
-        mapping = OidcRoleMapping.objects.create(
+        mapping = OidcRoleMapping(
             provider=provider,
             claim_value=claim_value,
             role=role,
             organisation=organisation,
             position=position,
         )
+        _request_effect(mapping, actor)
+        mapping.save()
         log_processing(
             action="oidc_mapping.created",
             actor=actor,
             request=request,
             object_type="oidc_role_mapping",
             object_id=mapping.pk,
-            details={"claimValue": claim_value, "role": role},
+            details={"claimValue": claim_value, "role": role, "inEffect": mapping.in_effect},
         )
     return mapping
 
@@ -256,6 +271,9 @@ def oidc_mapping_update(
             )
         if "claim_value" in changes:
             changes["claim_value"] = str(changes["claim_value"]).strip()
+        changes = {key: value for key, value in changes.items() if getattr(row, key) != value}
+        if not changes:
+            return row  # saved as it was: nothing to log, nothing to approve again
         for key, value in changes.items():
             setattr(row, key, value)
         _validate_mapping(
@@ -265,15 +283,41 @@ def oidc_mapping_update(
             organisation=row.organisation,
             exclude=row.pk,
         )
+        _request_effect(row, actor)
         row.version += 1
-        row.save(update_fields=[*changes.keys(), "version", "updated_at"])
+        row.save(update_fields=[*changes.keys(), *APPROVAL_FIELDS, "version", "updated_at"])
         log_processing(
             action="oidc_mapping.changed",
             actor=actor,
             request=request,
             object_type="oidc_role_mapping",
             object_id=row.pk,
-            details={"fields": sorted(changes)},
+            details={"fields": sorted(changes), "inEffect": row.in_effect},
+        )
+    return row
+
+
+def oidc_mapping_approve(
+    *, actor: User, mapping: OidcRoleMapping, request: HttpRequest | None = None
+) -> OidcRoleMapping:
+    """Another beheerder than the one who asked puts a waiting row in effect."""
+    with transaction.atomic():
+        row = OidcRoleMapping.objects.select_for_update().get(pk=mapping.pk)
+        if row.in_effect:
+            raise ConflictError("Deze koppeling geldt al.")
+        if row.requested_by_id == actor.pk:
+            raise ValidationError(OWN_APPROVAL)
+        row.approved_by = actor
+        row.approved_at = timezone.now()
+        row.version += 1
+        row.save(update_fields=["approved_by", "approved_at", "version", "updated_at"])
+        log_processing(
+            action="oidc_mapping.approved",
+            actor=actor,
+            request=request,
+            object_type="oidc_role_mapping",
+            object_id=row.pk,
+            details={"claimValue": row.claim_value, "role": row.role},
         )
     return row
 
