@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -54,7 +54,15 @@ class CaseZaakHandOver(CaseScopedView):
             {"handed_over": last is not None, "last": HandOverSerializer(last).data if last else None}
         )
 
-    @extend_schema(request=None, responses=HandOverState)
+    @extend_schema(
+        request=None,
+        responses={
+            200: HandOverState,
+            409: OpenApiResponse(description="Voor het casustype is nog geen zaaktype ingesteld"),
+            502: OpenApiResponse(description="Het zaaksysteem weigerde de overdracht of gaf een storing"),
+            503: OpenApiResponse(description="Er is geen zaaksysteem ingesteld, of het is niet bereikbaar"),
+        },
+    )
     def post(self, request: Request, id: Any) -> Response:
         access = self.case_access(log=False)
         require(access.can_edit, NOT_ALLOWED)
