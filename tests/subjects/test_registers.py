@@ -177,3 +177,28 @@ def test_the_api_lookup_refuses_a_bad_house_number(api_as: Any, bag: LocalBag, n
     )
     assert answer.status_code == 400 and answer.json()["invalidParams"][0]["name"] == "houseNumber"
     assert bag.requests == []
+
+
+def test_the_api_checks_a_stored_address_in_the_bag(api_as: Any, world: Any, bag: LocalBag) -> None:
+    client = api_as("procesregisseur")
+    url = f"/api/v1/addresses/{world.person.address_id}/bag-checks"
+    missing = client.post(url)  # Dorpsstraat 12, Huissen: not in the BAG
+    assert missing.status_code == 400 and missing.json()["invalidParams"][0]["name"] == "postcode"
+    assert Address.objects.get(pk=world.person.address_id).bag_checked_at is None
+    Address.objects.filter(pk=world.person.address_id).update(
+        postcode="6921AB", house_number=3, house_letter="B", addition="2"
+    )
+    found = client.post(url)
+    assert found.status_code == 201 and found.json()["adresseerbaarObjectId"] == TOWN_OBJECT
+    bag.fault = "500"
+    assert client.post(url).status_code == 502
+
+
+def test_the_api_bag_check_denies_access(api_as: Any, world: Any, bag: LocalBag) -> None:
+    assert (
+        api_as("politie").post(f"/api/v1/addresses/{world.person.address_id}/bag-checks").status_code == 403
+    )
+    assert (
+        api_as("handhaver").post(f"/api/v1/addresses/{world.person.address_id}/bag-checks").status_code == 404
+    )
+    assert bag.requests == []

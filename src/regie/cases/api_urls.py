@@ -11,7 +11,7 @@ from regie.cases.api.documents import CaseDocuments, DocumentContent
 from regie.cases.api.hand_over import CaseZaakHandOver
 from regie.cases.api.members import CaseMemberDetail, CaseMembers
 from regie.cases.api.notes import CaseNotes
-from regie.cases.api.registers import AddressLookups, PersonBrpRefreshes
+from regie.cases.api.registers import AddressBagChecks, AddressLookups, PersonBrpRefreshes
 from regie.cases.api.tasks import CaseTasks, TaskCompletion
 from regie.cases.api.timeline import CaseTimeline
 
@@ -33,6 +33,7 @@ urlpatterns = [
     path("address-lookups", AddressLookups.as_view()),
     path("addresses", subjects.AddressList.as_view()),
     path("addresses/<uuid:id>", subjects.AddressDetail.as_view()),
+    path("addresses/<uuid:id>/bag-checks", AddressBagChecks.as_view()),
     path("locations", subjects.LocationList.as_view()),
     path("locations/<uuid:id>", subjects.LocationDetail.as_view()),
     path("businesses", subjects.BusinessList.as_view()),

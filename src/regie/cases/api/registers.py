@@ -1,5 +1,6 @@
-"""REST actions on the BRP and the BAG (issue 21): `persons/{id}/brp-refreshes` ('BRP bijwerken' on a person) and
-`address-lookups` (an address by postcode and house number in the BAG, with its BAG ids). A register that fails or
+"""REST actions on the BRP and the BAG (issue 21): `persons/{id}/brp-refreshes` ('BRP bijwerken' on a person),
+`address-lookups` (an address by postcode and house number in the BAG, with its BAG ids) and
+`addresses/{id}/bag-checks` (a stored address checked in the BAG). A register that fails or
 is not connected answers 502/503 problem+json with a Dutch detail; nothing is changed then."""
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regie.access.policy import request_user
-from regie.access.subject_access import get_person_for
+from regie.access.subject_access import get_address_for, get_person_for
 from regie.cases.services.person_brp import PURPOSE, may_refresh_from_brp, person_brp_refresh
 from regie.core.api.casing import snakify
 from regie.core.api.conventions import require
 from regie.integrations.bag import BagClient, BagError
-from regie.subjects.services import RegisterUnavailable
+from regie.subjects.services import RegisterUnavailable, address_bag_check
 
 
 def register_failure(message: str, status: int) -> exceptions.APIException:
@@ -96,3 +97,35 @@ class AddressLookups(generics.GenericAPIView[Any]):
                 raise exceptions.ValidationError({error.field: [error.message]}) from None
             raise register_failure(error.message, 503 if error.kind == "not-configured" else 502) from None
         return Response(AddressLookupSerializer([vars(a) for a in found], many=True).data)
+
+
+class BagCheckSerializer(serializers.Serializer[Any]):
+    address_id = serializers.UUIDField()
+    nummeraanduiding_id = serializers.CharField()
+    adresseerbaar_object_id = serializers.CharField()
+    checked_at = serializers.DateTimeField()
+
+
+class AddressBagChecks(generics.GenericAPIView[Any]):
+    """Check a stored address in the BAG and store its BAG ids (the nummeraanduiding and the verblijfsobject); on no
+    match (400) or a failing BAG (502/503) nothing changes."""
+
+    required_permission = "persons.edit"
+    serializer_class = BagCheckSerializer
+
+    @extend_schema(request=None, responses={201: BagCheckSerializer})
+    def post(self, request: Request, id: Any) -> Response:
+        address = get_address_for(request.user, id, request=request._request)
+        try:
+            address = address_bag_check(
+                actor=request_user(request._request), address=address, request=request._request
+            )
+        except RegisterUnavailable as exc:
+            raise register_failure(exc.message, exc.status) from None
+        body = {
+            "address_id": address.pk,
+            "nummeraanduiding_id": address.bag_id,
+            "adresseerbaar_object_id": address.bag_object_id,
+            "checked_at": address.bag_checked_at,
+        }
+        return Response(BagCheckSerializer(body).data, status=201)
