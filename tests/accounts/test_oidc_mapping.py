@@ -178,6 +178,9 @@ def test_a_row_giving_a_case_role_waits_until_another_beheerder_approves_it(behe
     page = beheerder.get(f"{LIST}/{row.pk}").content.decode()
     assert "wacht op goedkeuring" in page and "Goedkeuren" not in page  # not for the one who asked
 
+    assert "Eenmalige aanmelding: rollen uit de gemeentelijke account (1 wachten op goedkeuring)" in (
+        beheerder.get("/beheer").content.decode()
+    )
     own = beheerder.post(f"{LIST}/{row.pk}/goedkeuren", follow=True)
     assert "U kunt uw eigen koppeling niet goedkeuren" in own.content.decode()
     row.refresh_from_db()
