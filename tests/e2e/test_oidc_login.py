@@ -59,3 +59,29 @@ def test_a_staff_member_without_a_mapped_role_reads_why_in_dutch(
     expect(page.get_by_role("heading", level=1)).to_have_text("Geen toegang tot Regie")
     expect(page.get_by_role("alert")).to_contain_text("geen rol in Regie")
     assert_accessible(page)
+
+
+def test_the_beheerder_fills_the_mapping_table_by_keyboard_and_its_pages_pass_axe(
+    users, log_in, page, assert_accessible
+):
+    log_in("beheerder")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Beheer", exact=True).click()
+    page.get_by_role("link", name="Eenmalige aanmelding: rollen uit de gemeentelijke account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eenmalige aanmelding")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nieuwe koppeling").click()
+    page.get_by_role("button", name="Opslaan").click()  # nothing filled in
+    expect(page.get_by_label("Waarde in de claim")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    page.get_by_label("Waarde in de claim").fill("regie-handhaving")
+    page.get_by_label("Rol in Regie").select_option(label="Handhaver")
+    page.get_by_label("Organisatie").select_option(label="Toezicht en Handhaving")
+    page.get_by_label("Volgorde").fill("20")
+    page.get_by_label("Volgorde").press("Enter")  # submitted by keyboard
+
+    expect(page.get_by_role("status").first).to_contain_text("geldt pas als een andere beheerder")
+    row = page.get_by_role("row", name="regie-handhaving")
+    expect(row).to_contain_text("wacht op goedkeuring")
+    assert_accessible(page)
