@@ -87,6 +87,21 @@ def test_an_expired_token_is_refused(backend, sso):
         backend.verify_token(_token(sso, iat=int(time.time()) - 900, exp=int(time.time()) - 600), nonce=NONCE)
 
 
+def test_a_provider_clock_a_little_ahead_is_tolerated(backend, sso):
+    assert backend.verify_token(_token(sso, iat=int(time.time()) + 30), nonce=NONCE)["sub"] == "7"
+
+
+def test_a_token_without_an_expiry_is_refused(backend, sso):
+    token = jwt.encode(
+        {"iss": sso.issuer, "aud": sso.client_id, "sub": "7", "iat": int(time.time()), "nonce": NONCE},
+        sso.private_key_pem,
+        algorithm="RS256",
+        headers={"kid": _kid(sso)},
+    )
+    with pytest.raises(jwt.MissingRequiredClaimError):
+        backend.verify_token(token, nonce=NONCE)
+
+
 def test_a_token_with_another_nonce_is_refused(backend, sso):
     with pytest.raises(SuspiciousOperation):
         backend.verify_token(_token(sso, nonce="een-andere"), nonce=NONCE)
