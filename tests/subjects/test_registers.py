@@ -202,3 +202,11 @@ def test_the_api_bag_check_denies_access(api_as: Any, world: Any, bag: LocalBag)
         api_as("handhaver").post(f"/api/v1/addresses/{world.person.address_id}/bag-checks").status_code == 404
     )
     assert bag.requests == []
+
+
+def test_the_api_lookup_answers_bad_input_before_the_connection(api_as: Any, settings: Any) -> None:
+    settings.REGIE_BAG_URL = ""
+    client = api_as("procesregisseur")
+    assert client.get("/api/v1/address-lookups", {"postcode": "69", "houseNumber": 3}).status_code == 400
+    down = client.get("/api/v1/address-lookups", {"postcode": "6921AB", "houseNumber": 3})
+    assert down.status_code == 503 and "niet gekoppeld" in down.json()["detail"]

@@ -68,6 +68,20 @@ def _parse(adres: Any) -> BagAddress:
         raise BagError("De BAG gaf een onvolledig adres.", kind="odd-answer") from None
 
 
+def check_lookup(postcode: str, house_number: int, house_letter: str = "", addition: str = "") -> str:
+    """The postcode as the BAG wants it ("6851AB"); a BagError(kind="invalid") naming the field for bad input."""
+    postcode = postcode.replace(" ", "").upper()
+    if not POSTCODE.match(postcode):
+        raise BagError("Vul een geldige postcode in, zoals 6851 AB.", kind="invalid", field="postcode")
+    if not 1 <= house_number <= 99999:
+        raise BagError("Vul een huisnummer in tussen 1 en 99999.", kind="invalid", field="house_number")
+    if house_letter and not (len(house_letter) == 1 and house_letter.isalpha() and house_letter.isascii()):
+        raise BagError("Een huisletter is één letter.", kind="invalid", field="house_letter")
+    if addition and not ADDITION.match(addition):
+        raise BagError("Een toevoeging is hoogstens 4 letters of cijfers.", kind="invalid", field="addition")
+    return postcode
+
+
 class BagClient:
     def __init__(self, base_url: str, api_key: str = "", timeout: float = 10) -> None:
         self.base_url = base_url.rstrip("/")
@@ -84,19 +98,7 @@ class BagClient:
         self, postcode: str, house_number: int, house_letter: str = "", addition: str = ""
     ) -> list[BagAddress]:
         """The current addresses that match exactly (exacteMatch): one, or none."""
-        postcode = postcode.replace(" ", "").upper()
-        if not POSTCODE.match(postcode):
-            raise BagError("Vul een geldige postcode in, zoals 6851 AB.", kind="invalid", field="postcode")
-        if not 1 <= house_number <= 99999:
-            raise BagError("Vul een huisnummer in tussen 1 en 99999.", kind="invalid", field="house_number")
-        if house_letter and not (
-            len(house_letter) == 1 and house_letter.isalpha() and house_letter.isascii()
-        ):
-            raise BagError("Een huisletter is één letter.", kind="invalid", field="house_letter")
-        if addition and not ADDITION.match(addition):
-            raise BagError(
-                "Een toevoeging is hoogstens 4 letters of cijfers.", kind="invalid", field="addition"
-            )
+        postcode = check_lookup(postcode, house_number, house_letter, addition)
         params: dict[str, Any] = {"postcode": postcode, "huisnummer": house_number, "exacteMatch": "true"}
         if house_letter:
             params["huisletter"] = house_letter

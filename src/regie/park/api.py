@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -150,7 +155,13 @@ class ParkLotBrpRefreshes(generics.GenericAPIView[ParkLot]):
     permission_classes = [IsAuthenticated, ParkPermission]
     serializer_class = LotBrpRefreshSerializer
 
-    @extend_schema(request=None, responses={201: LotBrpRefreshSerializer})
+    @extend_schema(
+        request=None,
+        responses={
+            201: LotBrpRefreshSerializer,
+            502: OpenApiResponse(description="De BRP of de BAG gaf een fout; er is niets gewijzigd."),
+        },
+    )
     def post(self, request: Request, id: Any) -> Response:
         lot, occupancy = park_access.get_lot_for(
             request.user, id, request=request._request, action="park_lot.viewed_for_change"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,8 +17,13 @@ from regie.access.subject_access import get_address_for, get_person_for
 from regie.cases.services.person_brp import PURPOSE, may_refresh_from_brp, person_brp_refresh
 from regie.core.api.casing import snakify
 from regie.core.api.conventions import require
-from regie.integrations.bag import BagClient, BagError
+from regie.integrations.bag import BagClient, BagError, check_lookup
 from regie.subjects.services import RegisterUnavailable, address_bag_check
+
+# A register that fails answers 502 (503 when not connected, which every operation documents already).
+REGISTER_FAILED = OpenApiResponse(
+    description="Het register (BRP of BAG) gaf een fout; er is niets gewijzigd."
+)
 
 
 def register_failure(message: str, status: int) -> exceptions.APIException:
@@ -39,7 +44,7 @@ class PersonBrpRefreshes(generics.GenericAPIView[Any]):
     required_permission = "persons.edit"
     serializer_class = BrpRefreshSerializer
 
-    @extend_schema(request=None, responses={201: BrpRefreshSerializer})
+    @extend_schema(request=None, responses={201: BrpRefreshSerializer, 502: REGISTER_FAILED})
     def post(self, request: Request, id: Any) -> Response:
         person = get_person_for(request.user, id, request=request._request)
         require(
@@ -83,15 +88,23 @@ class AddressLookups(generics.GenericAPIView[Any]):
     required_permission = "persons.edit"
     serializer_class = AddressLookupSerializer
 
-    @extend_schema(parameters=[AddressLookupQuery], responses={200: AddressLookupSerializer(many=True)})
+    @extend_schema(
+        parameters=[AddressLookupQuery],
+        responses={200: AddressLookupSerializer(many=True), 502: REGISTER_FAILED},
+    )
     def get(self, request: Request) -> Response:
         query = AddressLookupQuery(data=snakify(dict(request.query_params.items())))
         query.is_valid(raise_exception=True)
         data = query.validated_data
+        args = (
+            data["postcode"],
+            data["house_number"],
+            data.get("house_letter", ""),
+            data.get("addition", ""),
+        )
         try:
-            found = BagClient.from_settings().lookup(
-                data["postcode"], data["house_number"], data.get("house_letter", ""), data.get("addition", "")
-            )
+            check_lookup(*args)  # bad input is a 400 whether or not the BAG is connected
+            found = BagClient.from_settings().lookup(*args)
         except BagError as error:
             if error.kind == "invalid":
                 raise exceptions.ValidationError({error.field: [error.message]}) from None
@@ -113,7 +126,7 @@ class AddressBagChecks(generics.GenericAPIView[Any]):
     required_permission = "persons.edit"
     serializer_class = BagCheckSerializer
 
-    @extend_schema(request=None, responses={201: BagCheckSerializer})
+    @extend_schema(request=None, responses={201: BagCheckSerializer, 502: REGISTER_FAILED})
     def post(self, request: Request, id: Any) -> Response:
         address = get_address_for(request.user, id, request=request._request)
         try:
