@@ -33,7 +33,7 @@ from regie.access.subject_access import (
     businesses_visible_to,
     persons_visible_to,
 )
-from regie.accounts.models import AccountChange, ApiToken, Organisation, User
+from regie.accounts.models import AccountChange, ApiToken, OidcRoleMapping, Organisation, User
 from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject, CaseType, Document, Task
 from regie.digital.models import Campaign, VictimFollowUp
 from regie.intake.models import RoutingRule, Signal, SignalAttachment, SignalCategory, SignalSubject
@@ -244,6 +244,9 @@ class Probe:
             ),
             "beheer/toegangswijzigingen/": lambda: _ids(AccountChange.objects.order_by("created_at"), 1),
             "beheer/e-mail/": lambda: _ids(OutgoingMail.objects.order_by("created_at"), 1),
+            # sign-on (issue 21): the provider's key (no provider in the demo: a 404), the mapping rows
+            "login/oidc/": lambda: ["gemeente"],
+            "beheer/eenmalige-aanmelding/": lambda: _ids(OidcRoleMapping.objects.order_by("created_at"), 1),
             "procedurebeheer/brieven/": lambda: list(
                 LetterTemplate.objects.values_list("code", flat=True)[:1]
             ),

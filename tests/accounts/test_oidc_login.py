@@ -18,7 +18,7 @@ from regie.processing_log.models import ProcessingLogEntry
 from tests.integrations.oidc_provider import csrf_token, local_path, provider_login, sign_on
 from tests.integrations.oidc_provider.fixtures import mappings_fixture, provider_fixture, sso_fixture  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # CI runs it on PostgreSQL 15 too
 BUTTON = "Inloggen met de gemeentelijke account"
 
 

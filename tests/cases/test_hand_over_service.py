@@ -16,7 +16,7 @@ from regie.processing_log.models import ProcessingLogEntry
 from tests.integrations.zaken_fixtures import local_zaken, zaken_service  # noqa: F401
 from tests.worlds.cases import add_member, make_person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # CI runs it on PostgreSQL 15 too
 
 
 def _map(world, users, zaken, **overrides):

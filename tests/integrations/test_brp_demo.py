@@ -19,7 +19,7 @@ from regie.subjects.models import Address, BrpRetrieval, Person
 from tests.worlds.cases import make_world
 from tests.worlds.park import make_park_world, make_province_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]  # CI runs it on PostgreSQL 15 too
 
 
 @pytest.fixture
