@@ -431,6 +431,8 @@ REGIE_DEMO_REGISTERS = _demo_registers == "aan"
 # Zaken API (ZGW): the zaaksysteem a case is handed to. The service itself (address, client id and secret for the
 # JWT) is a zgw-consumers Service row with this slug (`regie zaken-service`); without one: "niet gekoppeld".
 REGIE_ZAKEN_SERVICE = os.environ.get("REGIE_ZAKEN_SERVICE", "zaken").strip()
+# The Documenten API (ZGW) beside it, for the documents chosen at a hand-over: a zgw-consumers Service (type drc).
+REGIE_DOCUMENTEN_SERVICE = os.environ.get("REGIE_DOCUMENTEN_SERVICE", "documenten").strip()
 # The RSIN of the municipality: bronorganisatie and verantwoordelijkeOrganisatie of every zaak Regie hands over.
 REGIE_ZAKEN_RSIN = os.environ.get("REGIE_ZAKEN_RSIN", "").strip()
 if REGIE_ZAKEN_RSIN and not (

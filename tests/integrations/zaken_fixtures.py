@@ -34,13 +34,33 @@ def zaken_service(api_root: str, *, secret: str = LOCAL_SECRET, timeout: int = 1
     return service
 
 
+def documenten_service(api_root: str, *, timeout: int = 1) -> Service:
+    """The zgw-consumers Service Regie uses for the Documenten API (slug `documenten`, the same credentials)."""
+    service, _ = Service.objects.update_or_create(
+        slug="documenten",
+        defaults={
+            "label": "Documenten",
+            "api_type": APITypes.drc,
+            "api_root": api_root,
+            "auth_type": AuthTypes.zgw,
+            "client_id": LOCAL_CLIENT_ID,
+            "secret": LOCAL_SECRET,
+            "timeout": timeout,
+        },
+    )
+    return service
+
+
 @pytest.fixture(name="zaken")
 def local_zaken(settings: Any, db: None) -> Iterator[LocalZakenServer]:
-    """The local Zaken API, and Regie configured to use it (answers lost after 2 s; Regie waits 1 s)."""
+    """The local Zaken and Documenten API, and Regie configured to use them (answers lost after 2 s; Regie waits
+    1 s)."""
     server = LocalZakenServer().start()
     settings.REGIE_ZAKEN_SERVICE = "zaken"
+    settings.REGIE_DOCUMENTEN_SERVICE = "documenten"
     settings.REGIE_ZAKEN_RSIN = RSIN
     zaken_service(server.api_root)
+    documenten_service(server.documenten_root)
     try:
         yield server
     finally:

@@ -358,6 +358,8 @@ class ZaakTypeMapping(BaseModel):
     )
     open_statustype = models.URLField("statustype van een lopende casus", max_length=1000, blank=True)
     closed_statustype = models.URLField("statustype van een gesloten casus", max_length=1000, blank=True)
+    # The documents chosen at a hand-over become informatieobjecten of this type; without one none can go along.
+    informatieobjecttype = models.URLField("informatieobjecttype van documenten", max_length=1000, blank=True)
     confidentiality = models.CharField(
         "vertrouwelijkheid",
         max_length=20,
@@ -387,3 +389,20 @@ class CaseHandOver(BaseModel):
 
     class Meta:
         verbose_name = "overdracht aan het zaaksysteem"
+
+
+class CaseHandOverDocument(BaseModel):
+    """A document handed over with the case: the informatieobject it became and its link to the zaak. A document
+    recorded here is not sent again on a next hand-over to the same zaak."""
+
+    hand_over = models.ForeignKey(CaseHandOver, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    informatieobject_url = models.URLField(max_length=1000)
+    zaakinformatieobject_url = models.URLField(max_length=1000)
+    handed_over_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "document overgedragen aan het zaaksysteem"
+        constraints = [
+            models.UniqueConstraint(fields=["hand_over", "document"], name="hand_over_document_unique"),
+        ]

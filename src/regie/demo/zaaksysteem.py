@@ -35,6 +35,7 @@ def start_zaaksysteem() -> LocalZakenServer:
     values = {
         "REGIE_ZAKEN_RSIN": settings.REGIE_ZAKEN_RSIN or DEMO_RSIN,
         "REGIE_ZAKEN_SERVICE": settings.REGIE_ZAKEN_SERVICE or "zaken",
+        "REGIE_DOCUMENTEN_SERVICE": settings.REGIE_DOCUMENTEN_SERVICE or "documenten",
     }
     for name, value in values.items():
         os.environ[name] = value
@@ -51,10 +52,29 @@ def start_zaaksysteem() -> LocalZakenServer:
             "timeout": 5,
         },
     )
+    Service.objects.update_or_create(  # its Documenten API, for the documents chosen at a hand-over
+        slug=settings.REGIE_DOCUMENTEN_SERVICE,
+        defaults={
+            "label": DEMO_LABEL,
+            "api_type": APITypes.drc,
+            "api_root": server.documenten_root,
+            "auth_type": AuthTypes.zgw,
+            "client_id": LOCAL_CLIENT_ID,
+            "secret": LOCAL_SECRET,
+            "timeout": 5,
+        },
+    )
     beheerder = User.objects.filter(username="beheerder").first()
     if beheerder is None:
         return server
-    fields = ("zaaktype", "coordinator_roltype", "person_roltype", "open_statustype", "closed_statustype")
+    fields = (
+        "zaaktype",
+        "coordinator_roltype",
+        "person_roltype",
+        "open_statustype",
+        "closed_statustype",
+        "informatieobjecttype",
+    )
     for mapping in ZaakTypeMapping.objects.select_related("case_type"):  # an earlier run's port: this run's
         moved = {f: _rebase(getattr(mapping, f), server.url) for f in fields}
         if any(getattr(mapping, f) != v for f, v in moved.items()):
@@ -68,6 +88,7 @@ def start_zaaksysteem() -> LocalZakenServer:
                 open_statustype=moved["open_statustype"],
                 closed_statustype=moved["closed_statustype"],
                 confidentiality=mapping.confidentiality,
+                informatieobjecttype=moved["informatieobjecttype"],
             )
     for case_type in CaseType.objects.filter(zaak_mapping__isnull=True, active=True):
         zaak_mapping_save(
@@ -79,6 +100,7 @@ def start_zaaksysteem() -> LocalZakenServer:
             person_roles=["betrokkene", "bewoner"],
             open_statustype=server.app.statustype("in-behandeling"),
             closed_statustype=server.app.statustype("afgerond"),
+            informatieobjecttype=server.app.informatieobjecttype("rapportage"),
         )
     return server
 
@@ -88,5 +110,7 @@ def demo_zaaksysteem(*, enabled: bool) -> LocalZakenServer | None:
     the (gone) local zaaksysteem is removed, so the demo says "niet gekoppeld" instead of "storing"."""
     if enabled:
         return start_zaaksysteem()
-    Service.objects.filter(slug=settings.REGIE_ZAKEN_SERVICE, label=DEMO_LABEL).delete()
+    Service.objects.filter(
+        slug__in=[settings.REGIE_ZAKEN_SERVICE, settings.REGIE_DOCUMENTEN_SERVICE], label=DEMO_LABEL
+    ).delete()
     return None

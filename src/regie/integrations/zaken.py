@@ -242,6 +242,34 @@ class ZakenClient:
     def remove_role(self, url: str, *, reason: str) -> None:
         self._call("DELETE", url, expect=(204,), extra_headers={"X-Audit-Toelichting": reason})
 
+    def find_link(self, zaak_url: str, informatieobject_url: str) -> dict[str, Any] | None:
+        """The zaakinformatieobject linking this informatieobject to this zaak, or None (the pair is unique)."""
+        answer = self._call(
+            "GET",
+            "zaakinformatieobjecten",
+            expect=(200,),
+            params={"zaak": zaak_url, "informatieobject": informatieobject_url},
+        )
+        if not isinstance(answer, list):
+            raise ZakenError("Het zaaksysteem gaf een lijst in een onbekende vorm.")
+        for link in answer:
+            if isinstance(link, dict) and link.get("informatieobject") == informatieobject_url:
+                return _resource(link)
+        return None
+
+    def link_document(
+        self, zaak_url: str, informatieobject_url: str, *, titel: str, reason: str
+    ) -> dict[str, Any]:
+        body = {"zaak": zaak_url, "informatieobject": informatieobject_url, "titel": titel[:200]}
+        result: dict[str, Any] = self._call(
+            "POST",
+            "zaakinformatieobjecten",
+            expect=(201,),
+            json=body,
+            extra_headers={"X-Audit-Toelichting": reason},
+        )
+        return _resource(result)
+
     def set_status(
         self, zaak_url: str, *, statustype: str, at: datetime, explanation: str, reason: str
     ) -> dict[str, Any]:

@@ -17,6 +17,12 @@ from regie.cases.services.hand_over import NOT_ALLOWED, HandOverFailed, case_han
 
 class HandOverSerializer(serializers.ModelSerializer[CaseHandOver]):
     handed_over_by = serializers.CharField(source="handed_over_by.username", read_only=True)
+    documents = serializers.SerializerMethodField(help_text="Ids van de documenten die zijn meegegaan")
+
+    def get_documents(self, hand_over: CaseHandOver) -> list[str]:
+        return [
+            str(pk) for pk in hand_over.documents.order_by("created_at").values_list("document_id", flat=True)
+        ]
 
     class Meta:
         model = CaseHandOver
@@ -28,8 +34,21 @@ class HandOverSerializer(serializers.ModelSerializer[CaseHandOver]):
             "handed_over_by",
             "times",
             "persons",
+            "documents",
         ]
         read_only_fields = fields
+
+
+class HandOverRequest(serializers.Serializer[Any]):
+    documents = serializers.ListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        default=list,
+        help_text=(
+            "Ids van documenten van de casus die meegaan (hoogstens 20, alleen documenten die u mag zien); "
+            "een document dat al eerder meeging, gaat niet opnieuw"
+        ),
+    )
 
 
 class HandOverState(serializers.Serializer[Any]):
@@ -38,9 +57,11 @@ class HandOverState(serializers.Serializer[Any]):
 
 
 class CaseZaakHandOver(CaseScopedView):
-    """GET: the last successful hand-over. POST (no body): hand the case over; again: update the same zaak.
+    """GET: the last successful hand-over. POST (optionally `documents`: ids of the case's documents to send
+    along): hand the case over; again: update the same zaak and send only documents not sent before.
 
-    A failure changes nothing in Regie and is a problem+json: 409 (no zaaktype for the case type), 502 (the
+    A failure changes nothing in Regie and is a problem+json: 400 (bad document ids), 404 (a document that does not
+    exist or that the user may not see), 409 (no zaaktype, or no informatieobjecttype for documents), 502 (the
     zaaksysteem refused or failed), 503 (not set up or unreachable).
     """
 
@@ -55,10 +76,14 @@ class CaseZaakHandOver(CaseScopedView):
         )
 
     @extend_schema(
-        request=None,
+        request=HandOverRequest,
         responses={
             200: HandOverState,
-            409: OpenApiResponse(description="Voor het casustype is nog geen zaaktype ingesteld"),
+            400: OpenApiResponse(description="Ongeldige keuze van documenten"),
+            404: OpenApiResponse(description="Een gekozen document bestaat niet of u mag het niet zien"),
+            409: OpenApiResponse(
+                description="Voor het casustype is nog geen zaaktype (of informatieobjecttype) ingesteld"
+            ),
             502: OpenApiResponse(description="Het zaaksysteem weigerde de overdracht of gaf een storing"),
             503: OpenApiResponse(description="Er is geen zaaksysteem ingesteld, of het is niet bereikbaar"),
         },
@@ -68,8 +93,17 @@ class CaseZaakHandOver(CaseScopedView):
         require(access.can_edit, NOT_ALLOWED)
         actor = self.user
         assert isinstance(actor, User)
+        # A JSON body names the documents; a POST without one (as before documents could go along) hands over none.
+        is_json = (request.content_type or "").split(";")[0].strip() == "application/json"
+        body = HandOverRequest(data=request.data if is_json else {})
+        body.is_valid(raise_exception=True)
         try:
-            done = case_hand_over(actor=actor, access=access, request=request._request)
+            done = case_hand_over(
+                actor=actor,
+                access=access,
+                document_ids=body.validated_data["documents"],
+                request=request._request,
+            )
         except HandOverFailed as exc:
             problem = exceptions.APIException(exc.message)
             problem.status_code = exc.status

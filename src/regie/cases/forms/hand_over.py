@@ -40,4 +40,8 @@ class ZaakMappingForm(forms.Form):
         choices=Confidentiality.choices,
         error_messages={**REQUIRED, "invalid_choice": "Kies een bestaande vertrouwelijkheid."},
     )
+    informatieobjecttype = _url(
+        "Informatieobjecttype van documenten",
+        help_text="Leeg: er kunnen geen documenten mee bij een overdracht.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

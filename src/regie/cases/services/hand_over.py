@@ -25,11 +25,19 @@ from regie.accounts.models import User
 from regie.cases.models import (
     Case,
     CaseHandOver,
+    CaseHandOverDocument,
     CaseStatus,
     CaseType,
     Confidentiality,
     SubjectRole,
     ZaakTypeMapping,
+)
+from regie.cases.services.hand_over_documents import (
+    NO_TYPE,
+    already_sent,
+    record_documents,
+    selected_documents,
+    send_documents,
 )
 from regie.cases.timeline import record
 from regie.core.errors import ConflictError
@@ -193,18 +201,29 @@ def _sync_roles(client: ZakenClient, zaak_url: str, plan: _Plan) -> None:
             client.add_role(zaak_url, rol, reason=REASON)
 
 
-def case_hand_over(*, actor: User, access: CaseAccess, request: HttpRequest | None = None) -> CaseHandOver:
-    """Hand the case (running or closed) to the zaaksysteem as one zaak; again: update that zaak."""
+def case_hand_over(
+    *,
+    actor: User,
+    access: CaseAccess,
+    document_ids: Sequence[object] = (),
+    request: HttpRequest | None = None,
+) -> CaseHandOver:
+    """Hand the case (running or closed) to the zaaksysteem as one zaak; again: update that zaak. The chosen
+    documents (ids of documents this user may see) go along once each."""
     if not access.can_edit:
         raise PermissionDenied(NOT_ALLOWED)
     case = access.case
+    documents = selected_documents(access, document_ids)
     mapping = ZaakTypeMapping.objects.filter(case_type_id=case.case_type_id).first()
     if mapping is None:
         raise HandOverFailed(NO_MAPPING, unavailable=False, status=409)
+    if documents and not mapping.informatieobjecttype:
+        raise HandOverFailed(NO_TYPE, unavailable=False, status=409)
     service = configured_service()
     if service is None or not settings.REGIE_ZAKEN_RSIN:
         raise HandOverFailed(NOT_CONFIGURED, unavailable=True)
     plan_persons: list[Any] = []
+    to_send = [str(d.pk) for d in documents]
     try:
         with transaction.atomic():
             # One hand-over of a case at a time: a second click waits and then updates the zaak the first made.
@@ -228,12 +247,23 @@ def case_hand_over(*, actor: User, access: CaseAccess, request: HttpRequest | No
                         explanation=f"Status in Regie: {CaseStatus(case.status).label}",
                         reason=REASON,
                     )
+                known = already_sent(previous)
+                if previous is not None and previous.zaak_url != zaak_url:  # another zaak: its links are gone
+                    CaseHandOverDocument.objects.filter(hand_over=previous).delete()
+                    known = {}
+                new_documents = [d for d in documents if d.pk not in known]
+                to_send = [str(d.pk) for d in new_documents]
+                sent = send_documents(
+                    client, zaak_url=zaak_url, documents=new_documents, mapping=mapping, reason=REASON
+                )
             hand_over = _store(actor=actor, case=case, previous=previous, zaak_url=zaak_url, plan=plan)
+            record_documents(hand_over=hand_over, sent=sent, actor=actor)
+            with_documents = f", met {len(sent)} document(en)" if sent else ""
             record(
                 case=case,
                 actor=actor,
                 kind="case.handed_over",
-                summary=f"Overgedragen aan het zaaksysteem als zaak {plan.zaak.identificatie}",
+                summary=f"Overgedragen aan het zaaksysteem als zaak {plan.zaak.identificatie}{with_documents}",
             )
             log_processing(
                 action="case.handed_over",
@@ -247,6 +277,8 @@ def case_hand_over(*, actor: User, access: CaseAccess, request: HttpRequest | No
                     "identificatie": plan.zaak.identificatie,
                     "created": created,
                     "roles": len(plan.roles),
+                    "documents": [str(item.document.pk) for item in sent],
+                    "documents_already_there": sorted(str(d.pk) for d in documents if d.pk in known),
                 },
             )
     except ZakenError as exc:
@@ -258,7 +290,12 @@ def case_hand_over(*, actor: User, access: CaseAccess, request: HttpRequest | No
                 object_type="case",
                 object_id=case.pk,
                 persons=plan_persons,
-                details={"number": case.number, "error": exc.message, "status": exc.status},
+                details={
+                    "number": case.number,
+                    "error": exc.message,
+                    "status": exc.status,
+                    "documents": to_send,
+                },
             )
         raise HandOverFailed(
             f"De casus is niet overgedragen: {exc.message} Er is niets gewijzigd in Regie.",
@@ -331,6 +368,7 @@ def zaak_mapping_save(
     open_statustype: str = "",
     closed_statustype: str = "",
     confidentiality: str = Confidentiality.CONFIDENTIAL,
+    informatieobjecttype: str = "",
     version: int | None = None,
     request: HttpRequest | None = None,
 ) -> ZaakTypeMapping:
@@ -342,6 +380,7 @@ def zaak_mapping_save(
         "person_roltype": _check_url(errors, "person_roltype", person_roltype),
         "open_statustype": _check_url(errors, "open_statustype", open_statustype),
         "closed_statustype": _check_url(errors, "closed_statustype", closed_statustype),
+        "informatieobjecttype": _check_url(errors, "informatieobjecttype", informatieobjecttype),
     }
     roles = sorted(set(person_roles))
     if any(r not in SubjectRole.values for r in roles):

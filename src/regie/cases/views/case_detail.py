@@ -12,11 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from regie.access.case_access import CaseAccess, cases_visible_to, timeline_for
+from regie.access.case_access import CaseAccess, cases_visible_to, documents_for, timeline_for
 from regie.access.policy import has_permission, request_user, requires
 from regie.cases.extensions import panels_for
 from regie.cases.forms.case import CaseCloseForm, CaseEditForm, CaseLinkForm
-from regie.cases.models import Case, CaseHandOver, ZaakTypeMapping
+from regie.cases.models import Case, CaseHandOver, CaseHandOverDocument, ZaakTypeMapping
 from regie.cases.services.case import case_close, case_link_create, case_update
 from regie.cases.views.common import case_url, load_case, may_write, render_case_page
 from regie.core.html.form_view import Done, handle_form
@@ -47,6 +47,8 @@ def _overview(
     )
     initial = {"title": case.title, "status": case.status, "priority": case.priority, "version": case.version}
     days_left = (case.next_deadline - timezone.localdate()).days if case.next_deadline else None
+    hand_over = CaseHandOver.objects.filter(case=case).select_related("handed_over_by").first()
+    mapping = ZaakTypeMapping.objects.filter(case_type_id=case.case_type_id).first()
     return render_case_page(
         request,
         access,
@@ -64,9 +66,17 @@ def _overview(
             "may_edit_persons": may_write(access) and has_permission(user, "persons.edit"),
             "panels": panels_for(user, case, may_write=may_write(access)),
             # The zaaksysteem (Zaken API): the last hand-over, and the button for who may edit the case.
-            "hand_over": CaseHandOver.objects.filter(case=case).select_related("handed_over_by").first(),
+            "hand_over": hand_over,
             "may_hand_over": access.can_edit,
-            "has_zaak_mapping": ZaakTypeMapping.objects.filter(case_type_id=case.case_type_id).exists(),
+            "has_zaak_mapping": mapping is not None,
+            "documents_may_go": bool(mapping and mapping.informatieobjecttype),
+            # The documents this user may see (the door), none chosen; those sent before are marked.
+            "hand_over_documents": documents_for(access) if access.can_edit and mapping else [],
+            "sent_documents": set(
+                CaseHandOverDocument.objects.filter(hand_over=hand_over).values_list("document_id", flat=True)
+            )
+            if hand_over
+            else set(),
         },
         status=status,
     )

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,6 +26,7 @@ FIELDS = (
     "open_statustype",
     "closed_statustype",
     "confidentiality",
+    "informatieobjecttype",
     "version",
 )
 
@@ -36,13 +37,22 @@ def case_hand_over_view(request: HttpRequest, case_id: str) -> HttpResponse:
     access = load_case(request, case_id)
     if not access.can_edit:
         raise PermissionDenied
+    chosen = request.POST.getlist("documents")
     try:
-        hand_over = case_hand_over(actor=request_user(request), access=access, request=request)
+        hand_over = case_hand_over(
+            actor=request_user(request), access=access, document_ids=chosen, request=request
+        )
     except HandOverFailed as exc:
         messages.error(request, exc.message)
+    except ValidationError as exc:
+        for problems in exc.message_dict.values():
+            for problem in problems:
+                messages.error(request, f"De casus is niet overgedragen: {problem}")
     else:
+        with_documents = f", met {len(chosen)} gekozen document(en)" if chosen else ""
         messages.success(
-            request, f"De casus is overgedragen aan het zaaksysteem als zaak {hand_over.identificatie}."
+            request,
+            f"De casus is overgedragen aan het zaaksysteem als zaak {hand_over.identificatie}{with_documents}.",
         )
     return redirect(case_url(access.case) + "#zaaksysteem")
 

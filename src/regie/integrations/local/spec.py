@@ -17,10 +17,10 @@ SPECS = Path(__file__).resolve().parents[1] / "specs"
 
 
 @cache
-def load(name: str) -> tuple[OpenAPI, dict[str, Any]]:
-    """The document as openapi-core's OpenAPI (servers made relative, so any local port matches) and as a dict."""
+def load(name: str, base: str = "/") -> tuple[OpenAPI, dict[str, Any]]:
+    """The document as openapi-core's OpenAPI (servers made relative, `base` on any local port) and as a dict."""
     document = yaml.safe_load((SPECS / name).read_text(encoding="utf-8"))
-    document["servers"] = [{"url": "/"}]
+    document["servers"] = [{"url": base}]
     json_types: dict[str, Callable[[bytes], Any]] = {
         "application/problem+json": json.loads,
         "application/hal+json": json.loads,

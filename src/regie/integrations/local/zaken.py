@@ -3,11 +3,14 @@
 Every request is validated against the published document with openapi-core before it is handled (a request the
 document does not allow is answered 400 ValidatieFout, as a real Zaken API would), every answer is validated
 before it leaves (a mismatch is kept in `answer_errors`, so the tests can assert there is none). A request must
-carry a ZGW JWT (HS256) signed with the client's secret. It keeps zaken, rollen and statussen in memory and knows a
-small Catalogi of its own: zaaktypen, roltypen and statustypen under `/catalogi/api/v1/` on the same address.
+carry a ZGW JWT (HS256) signed with the client's secret. It keeps zaken, rollen, statussen and
+zaakinformatieobjecten in memory and knows a small Catalogi of its own: zaaktypen, roltypen, statustypen and
+informatieobjecttypen under `/catalogi/api/v1/` on the same address. Its Documenten API (local/documenten.py) is
+under `/documenten/api/v1/`.
 
-For the failure tests: `fail_next(status)` answers the next calls with an error without handling them, and
-`lose_next_answer()` handles the next call and then answers too late (the client times out: "lost answer").
+For the failure tests: `fail_next(status)` answers the next calls with an error without handling them,
+`fail_call(call, status)` the next such call, and `lose_next_answer()` handles the next call and then answers too
+late (the client times out: "lost answer").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from openapi_core.validation.response.validators import V30ResponseValidator
 from werkzeug.wrappers import Request, Response
 
+from regie.integrations.local.documenten import DOCUMENTEN, INFORMATIEOBJECTTYPEN, DocumentenStore
 from regie.integrations.local.server import LocalServer
 from regie.integrations.local.spec import load, schema_errors
 
@@ -68,6 +72,15 @@ class ZakenApp:
         self.zaken: dict[str, dict[str, Any]] = {}
         self.rollen: dict[str, dict[str, Any]] = {}
         self.statussen: dict[str, dict[str, Any]] = {}
+        self.zaakinformatieobjecten: dict[str, dict[str, Any]] = {}
+        self.documenten = DocumentenStore(
+            known_type=lambda url: (
+                self._known(url, "informatieobjecttypen", INFORMATIEOBJECTTYPEN) is not None
+            ),
+            problem=_problem,
+            invalid=self._invalid,
+        )
+        self._call_faults: list[tuple[str, int]] = []
         self.calls: list[tuple[str, str]] = []  # (method, path) of every request that reached it
         self.answer_errors: list[str] = []
         self._faults: list[int] = []
@@ -84,6 +97,11 @@ class ZakenApp:
     # ---- failure switches for the tests
     def fail_next(self, status: int, times: int = 1) -> None:
         self._faults.extend([status] * times)
+
+    def fail_call(self, call: str, status: int) -> None:
+        """Answer the next `call` (e.g. "POST /documenten/api/v1/enkelvoudiginformatieobjecten") with `status`."""
+        with self._lock:
+            self._call_faults.append((call, status))
 
     def garble_next_answer(self, call: str) -> None:
         """Handle the next `call` (e.g. "POST /api/v1/zaken"), then answer it with an empty object."""
@@ -104,6 +122,9 @@ class ZakenApp:
 
     def statustype(self, name: str) -> str:
         return f"{self.base}{CATALOGI}statustypen/{name}"
+
+    def informatieobjecttype(self, name: str = "rapportage") -> str:
+        return f"{self.base}{CATALOGI}informatieobjecttypen/{name}"
 
     def _known(self, url: str, kind: str, names: Iterable[str]) -> str | None:
         prefix = f"{self.base}{CATALOGI}{kind}/"
@@ -136,6 +157,11 @@ class ZakenApp:
         return False
 
     def _check_answer(self, request: Request, response: Response) -> None:
+        if request.path.startswith(DOCUMENTEN):
+            error = self.documenten.check_answer(request, response)
+            if error:
+                self.answer_errors.append(error)
+            return
         if not request.path.startswith(PREFIX):
             return
         try:
@@ -151,6 +177,12 @@ class ZakenApp:
         with self._lock:
             self.calls.append((request.method, path))
             fault = self._faults.pop(0) if self._faults else None
+            call = f"{request.method} {path}"
+            for index, (wanted, status) in enumerate(self._call_faults):
+                if fault is None and wanted == call:
+                    fault = status
+                    del self._call_faults[index]
+                    break
         if fault == 400:
             return self._invalid(path, [("nonFieldErrors", "invalid", "Een gesimuleerde weigering.")]), True
         if fault is not None:
@@ -159,11 +191,14 @@ class ZakenApp:
 
     def _handle(self, request: Request) -> Response:
         path = request.path
-        if not path.startswith(PREFIX):
+        if not path.startswith((PREFIX, DOCUMENTEN)):
             return _problem(404, "not_found", "Niet gevonden.", "Onbekende bron.", path)
         denied = self._denied(request)
         if denied is not None:
             return denied
+        if path.startswith(DOCUMENTEN):
+            with self._lock:
+                return self.documenten.handle(request)
         try:
             self.openapi.validate_request(WerkzeugOpenAPIRequest(request))
         except Exception as exc:
@@ -204,6 +239,8 @@ class ZakenApp:
             return Response(status=204)
         if resource == "statussen":
             return self._status_create(request)
+        if resource == "zaakinformatieobjecten" and not rest:
+            return self._zio_list(request) if method == "GET" else self._zio_create(request)
         return _problem(404, "not_found", "Niet gevonden.", "Onbekende bron.", request.path)
 
     @staticmethod
@@ -341,7 +378,48 @@ class ZakenApp:
         self.zaken[body["zaak"]]["status"] = url
         return self._json(status, 201)
 
+    # ---- zaakinformatieobjecten (the informatieobject must exist in the local Documenten API)
+    def _zio_list(self, request: Request) -> Response:
+        found = [
+            z
+            for z in self.zaakinformatieobjecten.values()
+            if all(request.args.get(k) in (None, z[k]) for k in ("zaak", "informatieobject"))
+        ]
+        return self._json(found)
+
+    def _zio_create(self, request: Request) -> Response:
+        body = request.get_json()
+        errors = []
+        if body.get("zaak") not in self.zaken:
+            errors.append(("zaak", "bad-url", "De zaak bestaat niet."))
+        if body.get("informatieobject") not in self.documenten.objecten:
+            errors.append(("informatieobject", "bad-url", "Het informatieobject bestaat niet."))
+        if any(
+            z["zaak"] == body.get("zaak") and z["informatieobject"] == body.get("informatieobject")
+            for z in self.zaakinformatieobjecten.values()
+        ):
+            errors.append(("nonFieldErrors", "unique", "De relatie zaak-informatieobject bestaat al."))
+        if errors:
+            return self._invalid(request.path, errors)
+        key = str(uuid.uuid4())
+        url = f"{self.base}{PREFIX}zaakinformatieobjecten/{key}"
+        link = {
+            **body,
+            "url": url,
+            "uuid": key,
+            "aardRelatieWeergave": "Hoort bij, omgekeerd: kent",
+            "registratiedatum": "2026-01-01T00:00:00Z",
+        }
+        self.zaakinformatieobjecten[url] = link
+        self.zaken[body["zaak"]]["zaakinformatieobjecten"].append(url)
+        return self._json(link, 201, headers={"Location": url})
+
     # ---- for assertions
+    def documents_of(self, zaak_url: str) -> list[tuple[dict[str, Any], bytes]]:
+        """The informatieobjecten linked to the zaak, with their content."""
+        urls = [z["informatieobject"] for z in self.zaakinformatieobjecten.values() if z["zaak"] == zaak_url]
+        return [(self.documenten.objecten[u], self.documenten.inhoud[u]) for u in urls]
+
     def roles_of(self, zaak_url: str) -> list[dict[str, Any]]:
         return [r for r in self.rollen.values() if r["zaak"] == zaak_url]
 
@@ -363,6 +441,8 @@ class LocalZakenServer(LocalServer):
     ) -> None:
         super().__init__(ZakenApp(client_id=client_id, secret=secret), port=port)
         self.app.base = self.url
+        self.app.documenten.base = self.url
+        self.documenten_root = f"{self.url}{DOCUMENTEN}"
         self.api_root = f"{self.url}{PREFIX}"
 
     def start(self) -> LocalZakenServer:
