@@ -1,14 +1,23 @@
 """The Documenten API client and the zaakinformatieobject calls of the Zaken client, against the local zaaksysteem
-that validates every request and answer against the published Documenten and Zaken API documents."""
+that validates every request and answer against the published Documenten and Zaken API documents; its connection
+check and `regie zaken-service --documenten-api-root`."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
 import requests
+from django.core.management import CommandError, call_command
+from zgw_consumers.models import Service
 
-from regie.integrations.documenten import DocumentenClient, Informatieobject, configured_documenten_service
+from regie.integrations.documenten import (
+    DocumentenClient,
+    Informatieobject,
+    check_documenten,
+    configured_documenten_service,
+)
 from regie.integrations.zaken import Zaak, ZakenClient, ZakenError, configured_service
 from tests.integrations.zaken_fixtures import RSIN, local_zaken  # noqa: F401
 
@@ -77,3 +86,30 @@ def test_the_local_documenten_api_refuses_what_the_published_document_does_not_a
     assert zaken.app.documenten.objecten == {}
     anonymous = requests.get(f"{zaken.documenten_root}enkelvoudiginformatieobjecten", timeout=2)
     assert anonymous.status_code == 401 and anonymous.headers["Content-Type"] == "application/problem+json"
+
+
+def test_the_documenten_check_and_check_connections_tell_its_state(zaken, settings):
+    assert check_documenten().status_label == "werkt"
+    out = io.StringIO()
+    call_command("check_connections", stdout=out, stderr=io.StringIO())
+    assert f"Documenten API (zaaksysteem): werkt — {zaken.documenten_root} antwoordt" in out.getvalue()
+    zaken.stop()
+    state = check_documenten()
+    assert state.configured and not state.ok and "niet bereikbaar" in state.detail
+    Service.objects.filter(slug="documenten").delete()
+    assert check_documenten().status_label == "niet gekoppeld"
+
+
+def test_zaken_service_sets_up_the_documenten_api_beside_it(db, settings, monkeypatch):
+    settings.REGIE_ZAKEN_SERVICE, settings.REGIE_DOCUMENTEN_SERVICE = "zaken", "documenten"
+    monkeypatch.setenv("REGIE_ZAKEN_SECRET", "een-geheim-uit-de-omgeving-van-32-tekens")
+    args = {"api_root": "https://zaken.example/zaken/api/v1/", "client_id": "regie", "stdout": io.StringIO()}
+    with pytest.raises(CommandError, match="documenten-api-root moet een http"):
+        call_command("zaken_service", documenten_api_root="documenten.example", **args)
+    assert configured_documenten_service() is None
+    call_command("zaken_service", documenten_api_root="https://zaken.example/documenten/api/v1/", **args)
+    service = configured_documenten_service()
+    assert service is not None and service.api_root == "https://zaken.example/documenten/api/v1/"
+    assert service.client_id == "regie" and service.secret == "een-geheim-uit-de-omgeving-van-32-tekens"
+    call_command("zaken_service", remove=True, stdout=io.StringIO())
+    assert configured_documenten_service() is None

@@ -18,8 +18,10 @@ from django.conf import settings
 from zgw_consumers.constants import APITypes
 from zgw_consumers.models import Service
 
+from regie.integrations.connections import ConnectionState
 from regie.integrations.zaken import ZakenClient, ZakenError
 
+LABEL = "Documenten API (zaaksysteem)"
 TAAL = "dut"  # ISO 639-2/B: the documents are Dutch
 
 
@@ -98,3 +100,32 @@ def _informatieobject(answer: Any) -> dict[str, Any]:
     if not isinstance(answer, dict) or not isinstance(answer.get("url"), str) or not answer["url"]:
         raise ZakenError("De Documenten API gaf een onvolledig antwoord (zonder adres van het document).")
     return answer
+
+
+def check_documenten() -> ConnectionState:
+    """For `regie check-connections`: is a Documenten API set up, does it answer a lookup with Regie's JWT?"""
+    try:
+        service = configured_documenten_service()
+    except Exception as exc:
+        return ConnectionState(
+            "documenten", LABEL, configured=False, ok=False, detail=f"niet te bepalen: {exc}"
+        )
+    if service is None:
+        detail = f"geen service met slug {settings.REGIE_DOCUMENTEN_SERVICE!r}: documenten gaan niet mee"
+        return ConnectionState("documenten", LABEL, configured=False, ok=False, detail=detail)
+    if not settings.REGIE_ZAKEN_RSIN:
+        return ConnectionState(
+            "documenten", LABEL, configured=True, ok=False, detail="REGIE_ZAKEN_RSIN ontbreekt"
+        )
+    try:
+        with DocumentenClient(service) as client:
+            client.find_informatieobject(
+                bronorganisatie=settings.REGIE_ZAKEN_RSIN, identificatie="REGIE-TEST"
+            )
+    except ZakenError as exc:
+        return ConnectionState(
+            "documenten", LABEL, configured=True, ok=False, detail=f"{service.api_root}: {exc.message}"
+        )
+    return ConnectionState(
+        "documenten", LABEL, configured=True, ok=True, detail=f"{service.api_root} antwoordt"
+    )

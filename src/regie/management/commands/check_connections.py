@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from regie.accounts.oidc.checks import check_oidc
 from regie.integrations import bag, brp
 from regie.integrations.connections import ConnectionState
+from regie.integrations.documenten import check_documenten
 from regie.integrations.mail_check import mail_connection_state
 from regie.integrations.zaken import check_zaken
 
@@ -19,6 +20,7 @@ CHECKS: list[Callable[[], ConnectionState]] = [
     bag.check,
     mail_connection_state,
     check_zaken,
+    check_documenten,
 ]
 
 

@@ -27,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--api-root", help="bijv. https://zaken.gemeente.nl/zaken/api/v1/")
         parser.add_argument("--client-id", help="de client-id waarmee Regie zijn JWT ondertekent")
         parser.add_argument("--timeout", type=int, default=10, help="seconden (standaard 10)")
+        parser.add_argument(
+            "--documenten-api-root",
+            help="de Documenten API ernaast (voor documenten bij een overdracht), bijv. "
+            "https://zaken.gemeente.nl/documenten/api/v1/; dezelfde client-id en hetzelfde geheim",
+        )
         parser.add_argument("--remove", action="store_true", help="het zaaksysteem ontkoppelen")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -34,7 +39,7 @@ class Command(BaseCommand):
         if not slug:
             raise CommandError("REGIE_ZAKEN_SERVICE is leeg: er is geen zaaksysteem in te stellen.")
         if options["remove"]:
-            removed, _ = Service.objects.filter(slug=slug).delete()
+            removed, _ = Service.objects.filter(slug__in=[slug, settings.REGIE_DOCUMENTEN_SERVICE]).delete()
             self.stdout.write("Zaaksysteem ontkoppeld." if removed else "Er was geen zaaksysteem ingesteld.")
             return
         if not options["api_root"] and not options["client_id"]:
@@ -60,6 +65,30 @@ class Command(BaseCommand):
             )
         if not 1 <= options["timeout"] <= 120:
             raise CommandError("--timeout ligt tussen 1 en 120 seconden.")
+        documenten_root = options.get("documenten_api_root") or ""
+        if documenten_root:
+            try:
+                URLValidator(schemes=["http", "https"])(documenten_root)
+            except ValidationError as exc:
+                raise CommandError(
+                    f"--documenten-api-root moet een http(s)-adres zijn, niet {documenten_root!r}."
+                ) from exc
+            if not settings.REGIE_DOCUMENTEN_SERVICE:
+                raise CommandError(
+                    "REGIE_DOCUMENTEN_SERVICE is leeg: er is geen Documenten API in te stellen."
+                )
+            Service.objects.update_or_create(
+                slug=settings.REGIE_DOCUMENTEN_SERVICE,
+                defaults={
+                    "label": "Documenten API (zaaksysteem)",
+                    "api_type": APITypes.drc,
+                    "api_root": documenten_root,
+                    "auth_type": AuthTypes.zgw,
+                    "client_id": client_id.strip(),
+                    "secret": secret,
+                    "timeout": options["timeout"],
+                },
+            )
         Service.objects.update_or_create(
             slug=slug,
             defaults={
