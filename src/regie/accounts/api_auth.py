@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -72,3 +73,33 @@ class SessionAuthentication(authentication.SessionAuthentication):
             return None
         request._request.session["last_activity"] = timezone.now().isoformat()
         return result
+
+
+class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI document describes the personal API token (drf-spectacular finds it by its target)."""
+
+    target_class = TokenAuthentication
+    name = "persoonlijkToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "Een persoonlijk API-token, als 'Authorization: Token <token>' (zie docs/api.md).",
+        }
+
+
+class SessionAuthenticationScheme(OpenApiAuthenticationExtension):
+    """The browser session of a signed-in user (with the second factor verified, and CSRF on writes)."""
+
+    target_class = SessionAuthentication
+    name = "sessie"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": "sessionid",
+            "description": "De sessie van een aangemelde gebruiker in de browser (tweede factor gecontroleerd).",
+        }
