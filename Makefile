@@ -58,7 +58,7 @@ typecheck: setup
 # tests are added, never lower it).
 COVERAGE_MIN := 92.5
 pytest: setup
-	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_MIN)
+	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) --durations=15 --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_MIN)
 
 # The tests marked `postgres` (what differs between servers) against the server in DATABASE_URL, as CI does
 # for the machine's PostgreSQL 15.

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from asgiref.sync import sync_to_async
-from django.db import connection, connections
+from django.db import connection
 from procrastinate.contrib.django import app
 
 from regie.core.tasks import STALLED_AFTER_SECONDS, retry_stalled_jobs
+from tests.own_thread import run_coroutine
 
 pytestmark = pytest.mark.postgres
 
@@ -43,9 +41,7 @@ def _status(job_id: int) -> str:
 def test_the_job_of_a_dead_worker_goes_back_to_the_queue(transactional_db):
     dead = _doing_job(STALLED_AFTER_SECONDS + 30)
     alive = _doing_job(2)
-    put_back = asyncio.run(retry_stalled_jobs.func(timestamp=0))
-    # The job manager reached the database from asgiref's executor thread: close that connection too.
-    asyncio.run(sync_to_async(connections.close_all)())
+    put_back = run_coroutine(lambda: retry_stalled_jobs.func(timestamp=0))
     assert put_back == 1
     assert _status(dead) == "todo" and _status(alive) == "doing"
 
