@@ -8,9 +8,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: setup demo test lint typecheck pytest pytest-pg readme-check system-packages openapi clean-data
 
 # Tests run in parallel, one worker per core (pytest-xdist), each worker with its own test database and browser;
-# a test module stays on one worker so its module-scoped worlds are built once.
+# a test module stays on one worker so its module-scoped worlds are built once. Files go out longest first, in the
+# order tests/conftest.py collects them (xdist's own order, by number of tests, sent the two-minute fuzz files last).
 PYTEST_WORKERS ?= auto
-PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 

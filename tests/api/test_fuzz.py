@@ -46,7 +46,9 @@ from regie.demo.seed import seed_demo
 from tests.access.read_walk import NO_ID, Probe
 
 ROLES = ("procesregisseur", "politie")  # a process director and a partner (the police)
-EXAMPLES = 5  # per operation, role and kind of path parameters (real demo ids, generated ones)
+# Per operation, role and kind of path parameters (real demo ids, generated ones). 5 found nothing 3 does not (stop 28:
+# 0 failures in 2,178 examples); 3 keeps the two fuzz files at about a minute each in CI.
+EXAMPLES = 3
 CONFORMANCE = [
     status_code_conformance,
     content_type_conformance,
