@@ -139,6 +139,18 @@ def test_it_keeps_an_active_session_alive(sign_in, users):
         assert client.get("/").status_code == 200
 
 
+def test_it_records_activity_at_most_every_half_minute_so_a_page_does_not_write_the_session(sign_in, users):
+    client = sign_in(users["jurist"])
+    client.get("/")
+    first = client.session["last_activity"]
+    with time_machine.travel(timezone.now() + timedelta(seconds=20)):
+        client.get("/")
+        assert client.session["last_activity"] == first
+    with time_machine.travel(timezone.now() + timedelta(seconds=40)):
+        client.get("/")
+        assert client.session["last_activity"] > first
+
+
 def test_it_logs_out_by_post_only(sign_in, users):
     client = sign_in(users["jurist"])
     assert client.get("/uitloggen").status_code == 405

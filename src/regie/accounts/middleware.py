@@ -26,6 +26,11 @@ SECOND_FACTOR_FREE_PATHS = (
 )
 
 
+# The last activity is recorded at most this often, so a session is logged out between IDLE_TIMEOUT minus this
+# and IDLE_TIMEOUT after its last request.
+ACTIVITY_STEP = timedelta(seconds=30)
+
+
 class IdleTimeoutMiddleware:
     """Logs a session out after REGIE_IDLE_TIMEOUT_MINUTES without requests."""
 
@@ -45,7 +50,9 @@ class IdleTimeoutMiddleware:
                     return self.get_response(request)
                 messages.info(request, "U bent automatisch uitgelogd omdat u een tijd niets heeft gedaan.")
                 return HttpResponseRedirect(f"{settings.LOGIN_URL}?verlopen=1")
-            request.session["last_activity"] = now.isoformat()
+            if not raw or now - datetime.fromisoformat(raw) >= ACTIVITY_STEP:
+                # Not on every request: writing the session costs an UPDATE per page; the idle limit is minutes.
+                request.session["last_activity"] = now.isoformat()
         return self.get_response(request)
 
 
