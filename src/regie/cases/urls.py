@@ -25,6 +25,7 @@ CASE = "casussen/<str:case_id>"
 urlpatterns: list[URLPattern] = [
     path("casussen", case_list.case_list, name="case-list"),
     path("casussen/nieuw", case_create.case_new, name="case-new"),
+    path("casussen/coordinatoren", case_list.coordinator_suggestions, name="case-coordinator-suggestions"),
     path(CASE, case_detail.case_overview, name="case-detail"),
     path(f"{CASE}/wijzigen", case_detail.case_edit, name="case-edit"),
     path(f"{CASE}/sluiten", case_detail.case_close_view, name="case-close"),

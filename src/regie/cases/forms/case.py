@@ -16,6 +16,8 @@ CHOICE = {"invalid_choice": "Kies een van de mogelijkheden uit de lijst."}
 OPEN_STATUSES = [(value, label) for value, label in CaseStatus.choices if value != CaseStatus.CLOSED]
 PERSON_ROLES = [(value, label) for value, label in SubjectRole.choices if value != SubjectRole.LOCATION]
 STATUS_ALL = "alle"
+UNKNOWN_COORDINATOR = "Kies een coördinator uit de lijst."
+NAME_MAX = 100  # longer than any name; a longer text is refused, not searched
 
 
 class CaseFilterForm(forms.Form):
@@ -39,14 +41,39 @@ class CaseFilterForm(forms.Form):
         required=False,
         empty_value=None,
         widget=LongSelect,
-        error_messages={"invalid_choice": "Kies een coördinator uit de lijst."},
+        error_messages={"invalid_choice": UNKNOWN_COORDINATOR},
     )
 
-    def __init__(self, *args: Any, coordinators: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, coordinators: list[tuple[int, str]] | None, **kwargs: Any) -> None:
+        """With `coordinators`, the coordinator is chosen from a select of them; without (a large municipality),
+        it is typed by name in `coordinator_naam` and an earlier choice travels as its id in `coordinator`."""
         super().__init__(*args, **kwargs)
+        self.by_name = coordinators is None
+        if coordinators is None:
+            self.fields["coordinator"] = forms.IntegerField(
+                required=False,
+                min_value=1,
+                max_value=2**63 - 1,  # a user's id is a bigint; past it the database would refuse the filter
+                widget=forms.HiddenInput,
+                error_messages={k: UNKNOWN_COORDINATOR for k in ("invalid", "min_value", "max_value")},
+            )
+            self.fields["coordinator_naam"] = forms.CharField(
+                label="Coördinator",
+                required=False,
+                max_length=NAME_MAX,
+                help_text="Typ (een deel van) de naam van een collega.",
+                error_messages={"max_length": f"Een naam is hoogstens {NAME_MAX} tekens."},
+            )
+            return
         field = self.fields["coordinator"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "Alle coördinatoren"), *coordinators]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.by_name and "coordinator" in self.errors:  # shown at the field a person can reach
+            self.add_error("coordinator_naam", self.errors.pop("coordinator"))
+        return data
 
 
 class CaseCreateForm(forms.Form):
