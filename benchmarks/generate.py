@@ -614,7 +614,7 @@ def address_rows(plan: Plan, world: World, rng: np.random.Generator, stamp: Time
             world.address_street.append(street)
             lines.append(
                 f"{ids[k]}\t{ts}\t{ts}\t{postcodes[pc]}\t{number}\t{letter}\t{addition}\t"
-                f"{STREETS[street]}\t{CITIES[pc_city[pc]][0]}\t{bag}\n"
+                f"{STREETS[street]}\t{CITIES[pc_city[pc]][0]}\t{bag}\t\n"  # no BAG object: never checked
             )
         yield "".join(lines), end - start
 
@@ -1181,7 +1181,7 @@ def main(argv: list[str] | None = None) -> None:
             conn,
             "subjects_address",
             ("id", "created_at", "updated_at", "postcode", "house_number", "house_letter", "addition",
-             "street", "city", "bag_id"),
+             "street", "city", "bag_id", "bag_object_id"),
             plan.addresses,
             address_rows(plan, world, rng, stamp),
         ),

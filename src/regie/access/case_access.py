@@ -177,15 +177,9 @@ class CaseAccess:
 def access_to(user: User, case: Case) -> CaseAccess:
     """The user's rights within a case they can see (call only after the case came through the door)."""
     is_coordinator = case.coordinator_id == user.pk
-    memberships = list(
-        CaseMember.objects.filter(case=case).filter(user=user).values("categories", "can_edit")
-    ) + list(
-        CaseMember.objects.filter(case=case, organisation_id=user.organisation_id).values(
-            "categories", "can_edit"
-        )
-        if user.organisation_id
-        else []
-    )
+    # The user's own membership and their organisation's, in one query.
+    mine = Q(user=user) | Q(organisation_id=user.organisation_id) if user.organisation_id else Q(user=user)
+    memberships = list(CaseMember.objects.filter(case=case).filter(mine).values("categories", "can_edit"))
     categories: set[str] = set(ALL_CATEGORIES) if is_coordinator else set()
     for membership in memberships:
         categories |= set(membership["categories"])

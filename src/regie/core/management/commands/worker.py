@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--queue", action="append", dest="queues", help="alleen deze wachtrij (herhaalbaar)"
+            "--queues", "-q", default="", help="alleen deze wachtrijen, met komma's (zoals procrastinate worker)"
         )
         parser.add_argument("--concurrency", type=int, default=1, help="taken tegelijk (standaard 1)")
         parser.add_argument(
@@ -48,7 +48,7 @@ class Command(BaseCommand):
                 say=say,
                 retry_seconds=options["retry_seconds"],
                 stop=stop,
-                queues=options["queues"],
+                queues=[q.strip() for q in options["queues"].split(",") if q.strip()] or None,
                 concurrency=options["concurrency"],
                 wait=not options["until_empty"],
                 task_middleware=[fresh_django_connections],
