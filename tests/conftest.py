@@ -80,8 +80,19 @@ def _accounts_again_after_a_flush(request: pytest.FixtureRequest, django_db_bloc
     yield
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         with django_db_blocker.unblock():
+            empty_job_queue()
             seed_accounts()
             seed_policy_tables()
+
+
+def empty_job_queue() -> None:
+    """The job queue's tables are procrastinate's, not Django's: a flush leaves the jobs a transactional test
+    deferred (a public report's processing, a lot import) for the next test on the worker to find."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM procrastinate_events; DELETE FROM procrastinate_periodic_defers; "
+            "DELETE FROM procrastinate_jobs"
+        )
 
 
 def seed_policy_tables() -> None:
