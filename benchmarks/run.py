@@ -155,7 +155,9 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
         from regie.cases.views.case_list import case_list_page
 
         form, page = case_list_page(user, QueryDict(""))
-        return page.paginator.count, list(page), len(form.fields["coordinator"].choices)  # type: ignore[attr-defined]
+        # Past 40 possible coordinators the filter is a name field, not a select of every colleague (issue 19).
+        choices = getattr(form.fields["coordinator"], "choices", [])
+        return page.paginator.count, list(page), len(choices)
 
     def search(q: str) -> Callable[[int], Any]:
         return lambda _: search_all(user, q)
