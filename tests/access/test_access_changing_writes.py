@@ -15,7 +15,10 @@ The writes:
   the administrator, and then it only waits for a second administrator;
 - change-own-role: nobody; approve-access-change (asked by beheerder2): an administrator who did not ask;
 - merge-person: merge a placeholder person on case M into Piet Jansen (whoever sees one sees the other after it)
-  — the municipal case roles that may edit case M; partners on the team and the other roles may not.
+  — the municipal case roles that may edit case M; partners on the team and the other roles may not;
+- map-sign-on-role: a row of the single sign-on table that gives everyone with a claim a case role — the
+  administrator, and then it only waits for a second administrator; approve-sign-on-role (asked by beheerder2):
+  an administrator who did not ask.
 
 Refused means: nothing changed (the case, its team, timeline and log; the account and its pending changes).
 Break-the-glass and the account writes have no API; `test_the_api_has_no_side_door_for_them` holds that.
@@ -31,7 +34,8 @@ import pytest
 from django.test import Client
 
 from regie.accounts.account_changes import account_change_request
-from regie.accounts.models import AccountChange, Organisation, User
+from regie.accounts.models import AccountChange, OidcRoleMapping, Organisation, User
+from regie.accounts.oidc.services import oidc_mapping_create
 from regie.cases.models import BreakTheGlass, Case, CaseMember, CaseSubject
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.cases.services.team import case_member_update
@@ -80,7 +84,10 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("change-own-role", "page"): _codes(everyone=403, beheerder=400),
     ("approve-access-change", "page"): _codes(everyone=403, beheerder=302),
     ("merge-person", "page"): _codes(case=302, no_case=403, politie=403, ggz=403),
+    ("map-sign-on-role", "page"): _codes(everyone=403, beheerder=302),
+    ("approve-sign-on-role", "page"): _codes(everyone=403, beheerder=302),
 }
+SIGN_ON = "/beheer/eenmalige-aanmelding"
 
 
 def _json(client: Client, method: str, url: str, body: object) -> Any:
@@ -152,6 +159,23 @@ def _persons_state(placeholder: Person) -> tuple[Any, ...]:
     return row.merged_into_id, row.version, links
 
 
+def _mappings() -> list[tuple[Any, ...]]:
+    rows = OidcRoleMapping.objects.order_by("claim_value")
+    return [(m.claim_value, m.role, m.organisation_id, m.in_effect, m.version) for m in rows]
+
+
+def _sign_on(write: str, world: World, client: Client) -> tuple[Send, Send]:
+    team = Organisation.objects.get(name="Team Zorg en Veiligheid")
+    if write == "map-sign-on-role":
+        form = {"claim_value": "regie-zorg", "provider": "", "role": "procesregisseur", "organisation": team.pk}
+        return lambda: client.post(f"{SIGN_ON}/nieuw", form | {"position": "10"}), _mappings
+    asked = oidc_mapping_create(
+        actor=world.users["beheerder2"], provider="", claim_value="regie-zorg", role="procesregisseur",
+        organisation=team,
+    )  # fmt: skip
+    return lambda: client.post(f"{SIGN_ON}/{asked.pk}/goedkeuren"), _mappings
+
+
 def _attempt(write: str, channel: str, world: World, user: User, client: Client) -> tuple[Send, Send]:
     """Set the scene for `user`; returns the write, not yet sent, and a reader of everything it may change."""
     case = world.member_case
@@ -192,6 +216,8 @@ def _attempt(write: str, channel: str, world: World, user: User, client: Client)
         return lambda: client.post(f"/personen/{placeholder.pk}/samenvoegen", data), lambda: _persons_state(
             placeholder
         )
+    if write in ("map-sign-on-role", "approve-sign-on-role"):
+        return _sign_on(write, world, client)
     if write == "change-own-role":
         police = Organisation.objects.get(name__startswith="Politie")
         form = _user_form(user, role="partner", organisation=police.pk)
@@ -275,6 +301,13 @@ def _check_effect(write: str, world: World, user: User, *, allowed: bool) -> Non
         assert (placeholder.merged_into_id == world.member_person.pk) == allowed
     elif write == "change-own-role":
         assert User.objects.get(pk=user.pk).role == user.role and not AccountChange.objects.exists()
+    elif write == "map-sign-on-role":  # even when allowed, the row gives nobody a role until a second approves
+        rows = [(m.claim_value, m.in_effect) for m in OidcRoleMapping.objects.all()]
+        assert rows == ([("regie-zorg", False)] if allowed else [])
+    elif write == "approve-sign-on-role":
+        mapping = OidcRoleMapping.objects.get()
+        assert mapping.in_effect == allowed
+        assert (mapping.approved_by_id == user.pk) == allowed
     else:
         analist = User.objects.get(username="analist")
         assert (analist.role == "procesregisseur") == allowed

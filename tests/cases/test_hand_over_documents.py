@@ -128,6 +128,18 @@ def test_a_document_of_a_category_the_user_lacks_is_refused_as_missing(api_as, u
     assert zaken.app.calls == [] and not CaseHandOver.objects.exists()
 
 
+def test_the_hand_over_names_only_the_sent_documents_the_reader_may_see(api_as, users, world, zaken):
+    _map(world, users, zaken)
+    secret = add_document(world.case, users["procesregisseur"], category="justice", title="Strafdossier")
+    shared = add_document(world.case, users["procesregisseur"], category="general", title="Plan van aanpak")
+    _hand_over(world, users["procesregisseur"], [secret.pk, shared.pk])
+    url = f"/api/v1/cases/{world.case.pk}/zaak-hand-over"
+    coordinator = api_as("procesregisseur").get(url).json()["last"]["documents"]
+    partner = api_as("ggz").get(url).json()["last"]["documents"]  # on the team, no justice data
+    assert sorted(coordinator) == sorted([str(secret.pk), str(shared.pk)])
+    assert partner == [str(shared.pk)]
+
+
 def test_bad_document_choices_are_problems_and_nothing_is_sent(api_as, users, world, zaken):
     director = users["procesregisseur"]
     _map(world, users, zaken)

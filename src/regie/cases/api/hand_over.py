@@ -9,6 +9,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from regie.access.case_access import documents_for
 from regie.accounts.models import User
 from regie.cases.api.base import CaseScopedView, require
 from regie.cases.models import CaseHandOver
@@ -17,12 +18,18 @@ from regie.cases.services.hand_over import NOT_ALLOWED, HandOverFailed, case_han
 
 class HandOverSerializer(serializers.ModelSerializer[CaseHandOver]):
     handed_over_by = serializers.CharField(source="handed_over_by.username", read_only=True)
-    documents = serializers.SerializerMethodField(help_text="Ids van de documenten die zijn meegegaan")
+    documents = serializers.SerializerMethodField(
+        help_text="Ids van de documenten die zijn meegegaan, voor zover u ze mag zien"
+    )
 
     def get_documents(self, hand_over: CaseHandOver) -> list[str]:
-        return [
-            str(pk) for pk in hand_over.documents.order_by("created_at").values_list("document_id", flat=True)
-        ]
+        """Only documents of the categories this user holds on the case (the door's `documents_for`): a
+        colleague's hand-over may have sent care documents a partner on the team must not even know exist."""
+        access = self.context.get("access")
+        if access is None:
+            return []
+        sent = hand_over.documents.filter(document_id__in=documents_for(access).values("pk"))
+        return [str(pk) for pk in sent.order_by("created_at").values_list("document_id", flat=True)]
 
     class Meta:
         model = CaseHandOver
@@ -69,11 +76,10 @@ class CaseZaakHandOver(CaseScopedView):
 
     @extend_schema(responses=HandOverState)
     def get(self, request: Request, id: Any) -> Response:
-        case = self.case_access().case
-        last = CaseHandOver.objects.filter(case=case).select_related("handed_over_by").first()
-        return Response(
-            {"handed_over": last is not None, "last": HandOverSerializer(last).data if last else None}
-        )
+        access = self.case_access()
+        last = CaseHandOver.objects.filter(case=access.case).select_related("handed_over_by").first()
+        shown = HandOverSerializer(last, context={"access": access}).data if last else None
+        return Response({"handed_over": last is not None, "last": shown})
 
     @extend_schema(
         request=HandOverRequest,
@@ -108,4 +114,4 @@ class CaseZaakHandOver(CaseScopedView):
             problem = exceptions.APIException(exc.message)
             problem.status_code = exc.status
             raise problem from exc
-        return Response({"handed_over": True, "last": HandOverSerializer(done).data})
+        return Response({"handed_over": True, "last": HandOverSerializer(done, context={"access": access}).data})
