@@ -10,6 +10,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from regie.accounts import lockout, services
+from regie.accounts.middleware import record_activity
 from regie.accounts.models import ApiToken
 from regie.accounts.second_factor import session_verified
 from regie.accounts.tokens import hash_token
@@ -71,7 +72,7 @@ class SessionAuthentication(authentication.SessionAuthentication):
         user = result[0]
         if settings.REGIE_REQUIRE_SECOND_FACTOR and not session_verified(user):
             return None
-        request._request.session["last_activity"] = timezone.now().isoformat()
+        record_activity(request._request.session)
         return result
 
 

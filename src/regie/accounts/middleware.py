@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -31,6 +32,15 @@ SECOND_FACTOR_FREE_PATHS = (
 ACTIVITY_STEP = timedelta(seconds=30)
 
 
+def record_activity(session: Any) -> None:
+    """Note the session's last activity for the idle timeout; not on every request (writing the session costs an
+    UPDATE per page, and the idle limit is minutes), only when the last note is ACTIVITY_STEP old."""
+    now = timezone.now()
+    raw = session.get("last_activity")
+    if not raw or now - datetime.fromisoformat(raw) >= ACTIVITY_STEP:
+        session["last_activity"] = now.isoformat()
+
+
 class IdleTimeoutMiddleware:
     """Logs a session out after REGIE_IDLE_TIMEOUT_MINUTES without requests."""
 
@@ -39,10 +49,9 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated and not request.path.startswith("/static/"):
-            now = timezone.now()
             raw = request.session.get("last_activity")
             limit = timedelta(minutes=settings.SESSION_IDLE_TIMEOUT_MINUTES)
-            if raw and now - datetime.fromisoformat(raw) > limit:
+            if raw and timezone.now() - datetime.fromisoformat(raw) > limit:
                 user = request.user
                 services.auth_event(action="auth.session_expired", request=request, user=user)
                 logout(request)
@@ -50,9 +59,7 @@ class IdleTimeoutMiddleware:
                     return self.get_response(request)
                 messages.info(request, "U bent automatisch uitgelogd omdat u een tijd niets heeft gedaan.")
                 return HttpResponseRedirect(f"{settings.LOGIN_URL}?verlopen=1")
-            if not raw or now - datetime.fromisoformat(raw) >= ACTIVITY_STEP:
-                # Not on every request: writing the session costs an UPDATE per page; the idle limit is minutes.
-                request.session["last_activity"] = now.isoformat()
+            record_activity(request.session)
         return self.get_response(request)
 
 
