@@ -11,6 +11,9 @@ import argparse
 import math
 import os
 import re
+import signal
+import socket
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -184,3 +187,50 @@ class Stopwatch:
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self.start
         print(f"✓ {self.label}: {self.seconds:.1f} s", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_regie(
+    env: dict[str, str],
+    *,
+    port: int,
+    threads: int,
+    workers: int,
+    worker_args: Sequence[str] | None,
+    log_path: Path,
+) -> list[subprocess.Popen[bytes]]:
+    """`regie serve` (and, unless `worker_args` is None, `regie worker` with those options) as subprocesses with
+    the benchmark environment, their output in `log_path`; returns once /healthz answers 200."""
+    import requests
+
+    regie = str(PROJECT_DIR / ".venv" / "bin" / "regie")
+    log = open(log_path, "ab")  # noqa: SIM115 - closed with the processes
+    serve = [regie, "serve", "--port", str(port), "--threads", str(threads), "--workers", str(workers)]
+    processes = [subprocess.Popen(serve, env=env, stdout=log, stderr=log)]
+    if worker_args is not None:
+        processes.append(subprocess.Popen([regie, "worker", *worker_args], env=env, stdout=log, stderr=log))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return processes
+        except requests.RequestException:
+            time.sleep(0.5)
+    stop_processes(processes)
+    raise SystemExit(f"de webserver kwam niet op; zie {log_path}")
+
+
+def stop_processes(processes: Sequence[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM (a graceful stop), and a kill for what has not stopped after 20 s."""
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -47,12 +46,6 @@ def _env(data_dir: Path) -> dict[str, str]:
         REGIE_LOG_LEVEL="ERROR",
     )
     return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 SEED = (
@@ -129,7 +122,7 @@ def main() -> None:
             subprocess.run(
                 [PYTHON, "-c", SEED], env={**env, "DJANGO_SETTINGS_MODULE": "regie.settings"}, check=True
             )
-        port = _free_port()
+        port = common.free_port()
         log = open(work / "serve.log", "wb")  # noqa: SIM115 - closed with the process
         server = subprocess.Popen(
             [REGIE, "serve", "--port", str(port), "--workers", str(args.workers)],

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal as os_signal
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -36,12 +33,6 @@ TEXTS = [
     "Elke zaterdag tot diep in de nacht harde muziek en geschreeuw bij nummer {n}.",
     "De lantaarnpaal bij de bushalte brandt al weken niet, het is er erg donker.",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _prepare(database_url: str) -> dict[str, str]:
@@ -71,31 +62,6 @@ def _prepare(database_url: str) -> dict[str, str]:
 
         classifier_train()
     return {k: v for k, v in os.environ.items()}
-
-
-def _start(env: dict[str, str], port: int, concurrency: int, workers: int) -> list[subprocess.Popen[bytes]]:
-    regie = str(common.PROJECT_DIR / ".venv" / "bin" / "regie")
-    log = open(common.BENCH_DIR / ".data" / "intake-processes.log", "ab")  # noqa: SIM115 - closed with the processes
-    server = subprocess.Popen(
-        [regie, "serve", "--port", str(port), "--threads", "8", "--workers", str(workers)],
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
-    worker = subprocess.Popen(
-        [regie, "worker", "--concurrency", str(concurrency), "--queues", "intake,mail"],
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                return [server, worker]
-        except requests.RequestException:
-            time.sleep(0.5)
-    raise SystemExit("de webserver kwam niet op")
 
 
 def _post_reports(port: int, total: int, clients: int) -> tuple[float, list[float], list[str], int]:
@@ -180,8 +146,15 @@ def main() -> None:
     args = parser.parse_args()
     (common.BENCH_DIR / ".data").mkdir(parents=True, exist_ok=True)
     env = _prepare(args.database_url)
-    port = _free_port()
-    processes = _start(env, port, args.concurrency, args.workers)
+    port = common.free_port()
+    processes = common.start_regie(
+        env,
+        port=port,
+        threads=8,
+        workers=args.workers,
+        worker_args=["--concurrency", str(args.concurrency), "--queues", "intake,mail"],
+        log_path=common.BENCH_DIR / ".data" / "intake-processes.log",
+    )
     try:
         print(f"Machine: {os.cpu_count()} cores, load {common.load_text()}")
         print(
@@ -205,13 +178,7 @@ def main() -> None:
         print(_summary("Ontvangst → geclassificeerd en gerouteerd (rustig, één tegelijk)", quiet_routed))
         print(f"Load na afloop: {common.load_text()}")
     finally:
-        for process in processes:
-            process.send_signal(os_signal.SIGTERM)
-        for process in processes:
-            try:
-                process.wait(20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        common.stop_processes(processes)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ import argparse
 import json
 import os
 import random
-import signal as os_signal
 import subprocess
 import sys
 import tempfile
@@ -58,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 from run import ensure_migrated
 
-from intake import TEXTS, _free_port
+from intake import TEXTS
 
 PROCESSES_LOG = Path(tempfile.gettempdir()) / "regie-load-processes.log"
 SURNAMES = [
@@ -164,7 +163,7 @@ def prepare(args: argparse.Namespace) -> tuple[dict[str, str], Plan]:
 
     bsns = run.pools(staff)["hit_bsns"]
     plan = Plan(
-        base=f"http://127.0.0.1:{args.port or _free_port()}",
+        base=f"http://127.0.0.1:{args.port or common.free_port()}",
         cookie_name=settings.SESSION_COOKIE_NAME,
         staff=_actor(staff),
         partner=_actor(partner),
@@ -214,47 +213,6 @@ def _actor(user: Any) -> Actor:
 
 
 # --- servers and CPU ------------------------------------------------------------------------------------
-
-
-def start_servers(env: dict[str, str], args: argparse.Namespace, base: str) -> list[subprocess.Popen[bytes]]:
-    regie = str(common.PROJECT_DIR / ".venv" / "bin" / "regie")
-    port = base.rsplit(":", 1)[1]
-    log = open(PROCESSES_LOG, "ab")  # noqa: SIM115 - closed with the processes
-    server = subprocess.Popen(
-        [regie, "serve", "--port", port, "--threads", str(args.threads), "--workers", str(args.workers)],
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
-    processes = [server]
-    if args.worker_concurrency > 0:
-        processes.append(
-            subprocess.Popen(
-                [regie, "worker", "--concurrency", str(args.worker_concurrency)],
-                env=env,
-                stdout=log,
-                stderr=log,
-            )
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return processes
-        except requests.RequestException:
-            time.sleep(0.5)
-    stop_servers(processes)
-    raise SystemExit(f"de webserver kwam niet op; zie {PROCESSES_LOG}")
-
-
-def stop_servers(processes: list[subprocess.Popen[bytes]]) -> None:
-    for process in processes:
-        process.send_signal(os_signal.SIGTERM)
-    for process in processes:
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def _tree_cpu(root: Any) -> float:
@@ -547,7 +505,14 @@ def main() -> None:
     db = postmaster()
     if db is None:
         print("Database-CPU: niet te meten (geen lokale server of geen superuser).")
-    processes = start_servers(env, args, plan.base)
+    processes = common.start_regie(
+        env,
+        port=int(plan.base.rsplit(":", 1)[1]),
+        threads=args.threads,
+        workers=args.workers,
+        worker_args=["--concurrency", str(args.worker_concurrency)] if args.worker_concurrency > 0 else None,
+        log_path=PROCESSES_LOG,
+    )
     results: list[StageResult] = []
     try:
         meter = Meter(db, processes)
@@ -580,7 +545,7 @@ def main() -> None:
             print_stage(result)
             results.append(result)
     finally:
-        stop_servers(processes)
+        common.stop_processes(processes)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             payload = {
