@@ -34,6 +34,23 @@ CHROMIUM_ARGS = [
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
+# Screenshots a browser test leaves for a person to look at (desktop and phone size).
+SHOTS = Path("/tmp/regie-shots")
+
+
+def screenshot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def demo_settings(settings: Any) -> Any:
+    """Demo mode without a second factor; the middleware reads both per request."""
+    settings.DEMO_MODE = True
+    settings.REGIE_REQUIRE_SECOND_FACTOR = False
+    return settings
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():

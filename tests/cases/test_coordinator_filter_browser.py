@@ -3,30 +3,18 @@ of the name, taken with the arrow keys and Enter, and the list filters; axe-core
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from regie.accounts.models import User
 from regie.cases.views.case_list import COORDINATOR_SELECT_MAX
+from tests.browser import screenshot
 from tests.cases.test_coordinator_filter import add_colleagues, fillers
 from tests.worlds.cases import make_case, make_case_type
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/regie-shots")
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_settings")]
 
 
-@pytest.fixture(autouse=True)
-def demo_settings(settings) -> object:
-    settings.DEMO_MODE = True
-    settings.REGIE_REQUIRE_SECOND_FACTOR = False
-    return settings
-
-
-def _shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -58,7 +46,7 @@ def test_a_coordinator_is_found_by_name_and_taken_by_keyboard(
     expect(first).to_have_attribute("aria-selected", "true")
     expect(field).to_have_attribute("aria-activedescendant", first.get_attribute("id") or "")
     assert_accessible(page)
-    _shot(page, f"coordinator-suggestions-{width}")
+    screenshot(page, f"coordinator-suggestions-{width}")
 
     field.press("Enter")  # takes the suggestion
     expect(field).to_have_value("Anouk Visser")
@@ -72,7 +60,7 @@ def test_a_coordinator_is_found_by_name_and_taken_by_keyboard(
     expect(page.get_by_role("cell", name="Casus van Anouk Visser")).to_be_visible()
     expect(page.get_by_text("Casus van de regisseur")).to_have_count(0)
     assert_accessible(page)
-    _shot(page, f"coordinator-filtered-{width}")
+    screenshot(page, f"coordinator-filtered-{width}")
 
     field = page.get_by_role("combobox", name="Coördinator")
     field.fill("")

@@ -16,14 +16,8 @@ from tests.worlds.cases import PDF, add_document, make_world
 
 SHOTS = os.environ.get("REGIE_SCREENSHOTS", "")  # a directory: the hand-over section is saved there as PNGs
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_settings")]
 
-
-@pytest.fixture(autouse=True)
-def demo_settings(settings) -> object:
-    settings.DEMO_MODE = True
-    settings.REGIE_REQUIRE_SECOND_FACTOR = False
-    return settings
 
 
 def test_the_beheerder_sets_the_mapping_by_keyboard(

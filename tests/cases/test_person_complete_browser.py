@@ -3,29 +3,17 @@ the known person, by keyboard-reachable links and forms that pass axe-core at de
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from regie.cases.services.case import SubjectRef, case_subject_add
 from regie.subjects.models import Person
+from tests.browser import screenshot
 from tests.worlds.cases import make_person, make_world
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/regie-shots")
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_settings")]
 
 
-@pytest.fixture(autouse=True)
-def demo_settings(settings) -> object:
-    settings.DEMO_MODE = True
-    settings.REGIE_REQUIRE_SECOND_FACTOR = False
-    return settings
-
-
-def _shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_the_coordinator_completes_and_merges_placeholders_from_the_case_page(
@@ -49,7 +37,7 @@ def test_the_coordinator_completes_and_merges_placeholders_from_the_case_page(
     page.get_by_role("button", name="Gegevens opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("BSN")
     assert_accessible(page)
-    _shot(page, "person-complete-error")
+    screenshot(page, "person-complete-error")
     page.get_by_label("BSN").fill("123456782")
     page.get_by_label("Geboortedatum").fill("1979-11-23")
     page.get_by_role("button", name="Gegevens opslaan").click()
@@ -63,7 +51,7 @@ def test_the_coordinator_completes_and_merges_placeholders_from_the_case_page(
     assert_accessible(page)
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1]
-    _shot(page, "person-merge-phone")
+    screenshot(page, "person-merge-phone")
     page.get_by_label("Jan de Vries", exact=False).check()
     page.get_by_label("Waarom is dit dezelfde persoon?").fill("Zelfde persoon, bevestigd in de BRP")
     page.get_by_role("button", name="Samenvoegen").click()

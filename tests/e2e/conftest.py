@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def demo_settings(settings) -> object:
-    """Demo mode without a second factor; the middleware reads both per request."""
-    settings.DEMO_MODE = True
-    settings.REGIE_REQUIRE_SECOND_FACTOR = False
-    return settings
+def _demo_mode(demo_settings: Any) -> Any:
+    """tests/browser.py's `demo_settings` for every test here."""
+    return demo_settings

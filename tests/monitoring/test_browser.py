@@ -10,15 +10,9 @@ from playwright.sync_api import Page, expect
 
 from regie.monitoring.models import CouncilReport
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo_settings")]
 SHOTS = Path("/tmp/regie-shots")
 
-
-@pytest.fixture(autouse=True)
-def demo_settings(settings) -> object:
-    settings.DEMO_MODE = True
-    settings.REGIE_REQUIRE_SECOND_FACTOR = False
-    return settings
 
 
 def _fits(page: Page) -> None:
