@@ -8,6 +8,6 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _demo_mode(demo_settings: Any) -> Any:
-    """tests/browser.py's `demo_settings` for every test here."""
+def demo_settings(demo_settings: Any) -> Any:
+    """tests/browser.py's `demo_settings`, for every test here (and in the modules that import this fixture)."""
     return demo_settings
