@@ -136,16 +136,28 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
     from django.db.models import F
 
     from regie.access.case_access import cases_visible_to
+    from regie.access.case_list import CaseListFilter, CasesByDeadline
     from regie.search.hit_check import hit_check
     from regie.search.selectors import search_all
 
-    def my_cases(who: Any) -> Callable[[int], Any]:
+    def my_cases_by_union(who: Any) -> Callable[[int], Any]:
+        """Before decision 0019: the door's union, every visible case probed and sorted."""
+
         def call(_: int) -> Any:
             return list(
                 cases_visible_to(who)
+                .exclude(status="gesloten")
                 .select_related("case_type", "coordinator")
-                .order_by(F("next_deadline").asc(nulls_last=True))[:25]
+                .order_by(F("next_deadline").asc(nulls_last=True), "number")[:25]
             )
+
+        return call
+
+    def my_cases(who: Any) -> Callable[[int], Any]:
+        """Decision 0019: the visibility table, one ordered index scan per way in, with the total."""
+
+        def call(_: int) -> Any:
+            return list(CasesByDeadline(who, CaseListFilter(open_only=True)).cases(0, 25))
 
         return call
 
@@ -174,8 +186,14 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
     scenarios = [
         Scenario(
             "mijn-casussen",
-            "cases_visible_to(procesregisseur) op eerstvolgende termijn, eerste 25 (select_related)",
+            "zichtbaarheidstabel (procesregisseur): open casussen op eerstvolgende termijn, eerste 25 met telling",
             my_cases(user),
+            lambda r: f"{len(r)} cas., {r[0].window_total if r else 0} tot.",
+        ),
+        Scenario(
+            "mijn-casussen-unie",
+            "zelfde vraag via de unie van de deur (vóór besluit 0019), zonder telling",
+            my_cases_by_union(user),
             lambda r: f"{len(r)} cas.",
         ),
         Scenario(
@@ -186,8 +204,14 @@ def selector_scenarios(user: Any, partner: Any, data: dict[str, list[Any]]) -> l
         ),
         Scenario(
             "mijn-casussen-partner",
-            "cases_visible_to(politie): zicht via de organisatie (organisation_id-tak)",
+            "zichtbaarheidstabel (politie): zicht via de organisatie, open casussen, eerste 25 met telling",
             my_cases(partner),
+            lambda r: f"{len(r)} cas., {r[0].window_total if r else 0} tot.",
+        ),
+        Scenario(
+            "mijn-casussen-partner-unie",
+            "zelfde vraag via de unie van de deur (vóór besluit 0019), zonder telling",
+            my_cases_by_union(partner),
             lambda r: f"{len(r)} cas.",
         ),
     ]

@@ -235,6 +235,57 @@ class CaseMember(BaseModel):
         ]
 
 
+class CaseVisibility(models.Model):
+    """Who sees which case, one row per way in (the coordinator, or one team membership), with the columns "open
+    cases by deadline" sorts and filters on: the visibility table of decision 0019 (0004's next step).
+
+    Written only by the database's triggers on cases_case and cases_casemember (migration 0006), in the same
+    transaction as the change, so it is never behind; the door's union (access.case_access) stays the rule, and
+    every list page read from this table is checked against it row by row."""
+
+    id = models.BigAutoField(primary_key=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+", db_index=False)
+    member = models.ForeignKey(CaseMember, on_delete=models.CASCADE, null=True, related_name="+")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, null=True, related_name="+", db_index=False)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    next_deadline = models.DateField(null=True)
+    number = models.CharField(max_length=12)
+    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="+", db_index=False)
+    coordinator = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        verbose_name = "zichtbaarheid van een casus"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(member__isnull=True), name="case_visibility_one_coordinator"
+            ),
+        ]
+        indexes = [
+            # "Open cases by deadline" for a user or an organisation: one ordered index-only scan with LIMIT.
+            models.Index(
+                fields=["user", "next_deadline", "number"],
+                include=["case", "status", "case_type", "coordinator"],
+                condition=models.Q(user__isnull=False),
+                name="case_visibility_user",
+            ),
+            models.Index(
+                fields=["organisation", "next_deadline", "number"],
+                include=["case", "status", "case_type", "coordinator"],
+                condition=models.Q(organisation__isnull=False),
+                name="case_visibility_org",
+            ),
+            models.Index(fields=["case"], name="case_visibility_case"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}: {self.user_id or self.organisation_id}"
+
+
 class Task(BaseModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
     title = models.CharField("taak", max_length=200)

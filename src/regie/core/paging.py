@@ -53,15 +53,21 @@ class WindowCountPaginator(Paginator):
     def page(self, number: Any) -> Page[Any]:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        queryset = cast(QuerySet[Any], self.object_list)
-        rows = list(queryset.annotate(window_total=Window(Count("pk")))[bottom : bottom + self.per_page])
+        rows = list(self._with_total()[bottom : bottom + self.per_page])
         if rows:
             self.count = rows[0].window_total
             return Page(rows, number, self)
-        self.count = queryset.count()  # past the end, or nothing at all
+        self.count = cast(Any, self.object_list).count()  # past the end, or nothing at all
         if number == 1 and self.allow_empty_first_page:
             return Page([], 1, self)
         raise EmptyPage(NO_SUCH_PAGE)
+
+    def _with_total(self) -> Any:
+        """The list with `window_total` on every row: a queryset gets the window count; any other list (such as
+        the door's cases by deadline, which counts from its own index) carries it already."""
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list.annotate(window_total=Window(Count("pk")))
+        return self.object_list
 
     def get_page(self, number: Any) -> Page[Any]:
         """As `Paginator.get_page`: a bad number gives the first page, one past the end the last page."""

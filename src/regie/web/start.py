@@ -8,10 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from regie.access.case_access import cases_visible_to, may_see_cases
+from regie.access.case_access import may_see_cases
+from regie.access.case_list import CaseListFilter, CasesByDeadline
 from regie.access.subject_access import log_read
 from regie.accounts.models import Organisation, Role, User
-from regie.cases.models import CaseStatus
 from regie.core.terms import format_date
 from regie.privacy.selectors import officer_work
 from regie.processing_log.selectors import latest_checkpoint
@@ -106,10 +106,7 @@ ROLE_PANELS: dict[str, list[Panel]] = {
 
 
 def _my_cases_panel(user: Any, request: HttpRequest | None) -> Panel:
-    from django.db.models import F
-
-    open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
-    first = list(open_cases.order_by(F("next_deadline").asc(nulls_last=True), "number")[:5])
+    first = list(CasesByDeadline(user, CaseListFilter(open_only=True)).cases(0, 5, total=False))
     if not first:
         return Panel(
             "Mijn casussen",

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from regie.access.case_access import CaseAccess, cases_visible_to, get_case_for, subjects_for
+from regie.access.case_access import CaseAccess, get_case_for, subjects_for
+from regie.access.case_list import CaseListFilter, CasesByDeadline
 from regie.access.policy import has_permission
 from regie.access.subject_access import log_read, persons_visible_to
 from regie.accounts.models import User
@@ -63,14 +64,14 @@ class CaseList(generics.ListAPIView[Case]):
         query = CaseQuery(data=snakify(dict(self.request.query_params.items())))
         query.is_valid(raise_exception=True)
         filters = query.validated_data
-        qs = cases_visible_to(self.request.user).select_related("case_type", "coordinator")
-        if filters.get("type"):
-            qs = qs.filter(case_type__code=filters["type"])
-        if filters.get("status"):
-            qs = qs.filter(status=filters["status"])
-        if filters.get("coordinator"):
-            qs = qs.filter(coordinator__username=filters["coordinator"].strip().lower())
-        return qs.order_by(F("next_deadline").asc(nulls_last=True), "number")
+        return CasesByDeadline(  # type: ignore[return-value]  # a list a paginator can slice and count
+            self.request.user,
+            CaseListFilter(
+                status=filters.get("status"),
+                case_type_code=filters.get("type") or None,
+                coordinator_username=(filters.get("coordinator") or "").strip().lower() or None,
+            ),
+        )
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset())

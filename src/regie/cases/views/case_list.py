@@ -7,17 +7,17 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.db.models import Case as SqlCase
-from django.db.models import F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Concat, Lower
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 
-from regie.access.case_access import cases_visible_to
+from regie.access.case_list import CaseListFilter, CasesByDeadline
 from regie.access.policy import has_permission, request_user, requires
 from regie.access.subject_access import log_read
 from regie.accounts.models import Role, User
 from regie.cases.forms.case import NAME_MAX, STATUS_ALL, UNKNOWN_COORDINATOR, CaseFilterForm
-from regie.cases.models import Case, CaseStatus
+from regie.cases.models import Case
 from regie.cases.services.case import NO_COORDINATOR_ROLES
 from regie.core.api.problems import problem_response
 from regie.core.paging import WindowCountPaginator
@@ -127,18 +127,15 @@ def _coordinator_name(user: Any, pk: int) -> str | None:
     return None if row is None else _display(*row)
 
 
-def _filtered(visible: QuerySet[Case], data: dict[str, Any]) -> QuerySet[Case]:
-    qs = visible.select_related("case_type", "coordinator")
-    if data.get("casustype") is not None:
-        qs = qs.filter(case_type=data["casustype"])
+def _filters(data: dict[str, Any]) -> CaseListFilter:
     status = data.get("status") or ""
-    if status == "":
-        qs = qs.exclude(status=CaseStatus.CLOSED)
-    elif status != STATUS_ALL:
-        qs = qs.filter(status=status)
-    if data.get("coordinator") is not None:
-        qs = qs.filter(coordinator_id=data["coordinator"])
-    return qs.order_by(F("next_deadline").asc(nulls_last=True), "number")
+    case_type = data.get("casustype")
+    return CaseListFilter(
+        status=None if status in ("", STATUS_ALL) else status,
+        open_only=status == "",
+        case_type_id=None if case_type is None else case_type.pk,
+        coordinator_id=data.get("coordinator"),
+    )
 
 
 def case_list_filter(user: Any, params: QueryDict) -> tuple[CaseFilterForm, CoordinatorFilter]:
@@ -164,7 +161,7 @@ def case_list_page(user: Any, params: QueryDict) -> tuple[CaseFilterForm, Page[C
 def _page(user: Any, form: CaseFilterForm, params: QueryDict) -> Page[Case] | None:
     if form.errors:
         return None
-    paginator = WindowCountPaginator(_filtered(cases_visible_to(user), form.cleaned_data), PAGE_SIZE)
+    paginator = WindowCountPaginator(CasesByDeadline(user, _filters(form.cleaned_data)), PAGE_SIZE)
     return paginator.get_page(params.get("pagina"))
 
 
