@@ -10,7 +10,11 @@ from regie.processing_log.actions import label_for, object_type_label
 
 
 class ProcessingLogEntry(models.Model):
-    """One processing of personal data or one security event (NEN 7513 style). Never updated, never deleted."""
+    """One processing of personal data or one security event (NEN 7513 style). Never updated, never deleted.
+
+    The table is partitioned by month of `occurred_at` (decision 0017, `regie.processing_log.partitions`); its
+    database key is a unique index on (seq, occurred_at), and `seq` alone, from one sequence, is the model's.
+    """
 
     seq = models.BigAutoField(primary_key=True)
     occurred_at = models.DateTimeField(db_index=True)
@@ -29,7 +33,9 @@ class ProcessingLogEntry(models.Model):
     details = models.JSONField(default=dict, blank=True)
     # Sealing (decision 0015): a request only INSERTs its entry; the sealing job gives it its place in the chain
     # (`chain_pos`, in the order the job finds committed entries) and its `prev_hash` and `hash`. Empty until then.
-    chain_pos = models.BigIntegerField(null=True, blank=True, unique=True)
+    # Not unique in the database: the table is partitioned by month (decision 0017), so a unique constraint would
+    # have to contain `occurred_at`; the sealer's lock hands positions out once, and verify breaks on a double.
+    chain_pos = models.BigIntegerField(null=True, blank=True)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
     # Decision 0013: from version 2 the hash covers keyed references (HMAC) of the fields that can name someone,
@@ -52,6 +58,7 @@ class ProcessingLogEntry(models.Model):
             GinIndex(fields=["person_refs"], name="plog_person_refs_gin"),
             models.Index(fields=["actor_id", "-occurred_at"], name="plog_actor_time"),
             models.Index(fields=["object_type", "object_id"], name="plog_object"),
+            models.Index(fields=["chain_pos"], name="plog_chain_pos"),
         ]
 
     def __str__(self) -> str:

@@ -254,16 +254,25 @@ def processing_log_seal(*, batch_size: int = 5000) -> int:
                 entry.chain_pos, entry.prev_hash = position, prev_hash
                 entry.hash = prev_hash = entry_hash(_fields_of(entry), prev_hash)
             if batch:  # one UPDATE for the batch (bulk_update's CASE per row is quadratic in the batch size)
+                # By the key of the monthly partitions (seq, occurred_at), within the batch's ranges of both: only
+                # the partitions and index range concerned are read, not the whole log (decision 0017).
+                times = [e.occurred_at for e in batch]
                 with connection.cursor() as cursor:
                     cursor.execute(
                         "UPDATE processing_log_entry e SET chain_pos = v.pos, prev_hash = v.prev, hash = v.hash "
-                        "FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[]) AS v(seq, pos, prev, hash) "
-                        "WHERE e.seq = v.seq",
+                        "FROM unnest(%s::bigint[], %s::timestamptz[], %s::bigint[], %s::text[], %s::text[]) "
+                        "AS v(seq, at, pos, prev, hash) WHERE e.seq = v.seq AND e.occurred_at = v.at "
+                        "AND e.seq BETWEEN %s AND %s AND e.occurred_at BETWEEN %s AND %s",
                         [
                             [e.seq for e in batch],
+                            times,
                             [e.chain_pos for e in batch],
                             [e.prev_hash for e in batch],
                             [e.hash for e in batch],
+                            batch[0].seq,
+                            batch[-1].seq,
+                            min(times),
+                            max(times),
                         ],
                     )
             sealed += len(batch)
@@ -439,7 +448,8 @@ def processing_log_pseudonymise(*, batch_size: int = 5000) -> int:
             batch = list(due.order_by("seq").values_list("seq", flat=True)[:batch_size])
             if not batch:
                 break
-            total += ProcessingLogEntry.objects.filter(seq__in=batch).update(
+            # occurred_at too, so only the partitions of the months before the cutoff are touched (decision 0017)
+            total += ProcessingLogEntry.objects.filter(seq__in=batch, occurred_at__lt=cutoff).update(
                 person_ids=[], actor_username="", source_address=None, object_id="", details={},
                 pseudonymised_at=timezone.now(),
             )

@@ -6,7 +6,7 @@ import logging
 
 from procrastinate.contrib.django import app
 
-from regie.processing_log import services
+from regie.processing_log import partitions, services
 
 logger = logging.getLogger(__name__)
 
@@ -32,3 +32,13 @@ def checkpoint_processing_log(timestamp: int) -> None:
 def pseudonymise_processing_log(timestamp: int) -> None:
     """Nightly: clear the plain values of entries past the log's own term (decision 0013)."""
     services.processing_log_pseudonymise()
+
+
+@app.periodic(cron="15 2 * * *", periodic_id="nightly-log-partitions")
+@app.task(name="processing_log.partitions", queue="maintenance", queueing_lock="log-partitions")
+def ensure_processing_log_partitions(timestamp: int) -> None:
+    """Nightly: make the log's partitions of this month and the next three that are missing (decision 0017)."""
+    outcome = partitions.processing_log_partitions_ensure()
+    for month, what in outcome.items():
+        if what in {"default", "busy"}:
+            logger.warning("processing log partition for %s not made: %s", month.isoformat(), what)
