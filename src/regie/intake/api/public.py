@@ -68,6 +68,8 @@ class PublicSignalCreate(APIView):
             "reporter_email": "reporter.email",
             "reporter_phone": "reporter.phone",
         }
+        with api_storage():
+            municipality = _municipality()  # a read: before the transaction
         with api_storage(), wire_names(**names), transaction.atomic():
             if key is not None:
                 earlier = reserve_or_replay(SCOPE, key, fingerprint(request.data))
@@ -75,7 +77,7 @@ class PublicSignalCreate(APIView):
                     return Response(earlier.body, status=earlier.status_code, headers={"Idempotent-Replayed": "true"})
             signal = signal_receive(
                 actor=None,
-                municipality=_municipality(),
+                municipality=municipality,
                 source=values["reporter_type"],
                 channel=Channel.PUBLIC_API,
                 description=values["description"],
@@ -86,6 +88,7 @@ class PublicSignalCreate(APIView):
                 if (reporter.name or reporter.email or reporter.phone or not anonymous)
                 else Reporter(),
                 request=request._request,
+                savepoint=False,  # this transaction is the report's own
             )
             answer = {"reference": signal.reference}
             if key is not None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -27,7 +27,6 @@ from regie.intake.models import (
     Signal,
     SignalAttachment,
     SignalCategory,
-    SignalCounter,
     SignalSubject,
     Source,
     Urgency,
@@ -43,12 +42,38 @@ PUBLIC_SOURCES = (Source.RESIDENT, Source.ENTREPRENEUR, Source.ANONYMOUS, Source
 ATTACHMENT_DIR = "signalen"
 
 
-def next_reference(year: int) -> str:
-    """The next reference of the year (`M-2026-000123`), gap-free under concurrency (row lock on the counter)."""
-    counter, _ = SignalCounter.objects.select_for_update().get_or_create(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"M-{year}-{counter.last:06d}"
+# One statement: raise the year's counter (creating it on the year's first signal) and give the signal its number.
+# The counter's row lock is held from here until the transaction commits, so it comes after every write that does not
+# need the number (only the log entry naming it and the idempotency answer follow): gap-free, and held briefly
+# (decision 0018).
+_ASSIGN_REFERENCE = """
+WITH issued AS (
+    INSERT INTO intake_signalcounter (year, last) VALUES (%(year)s, 1)
+    ON CONFLICT (year) DO UPDATE SET last = intake_signalcounter.last + 1
+    RETURNING last
+)
+UPDATE intake_signal
+SET reference = 'M-' || %(year)s::text || '-' || lpad(issued.last::text, greatest(6, length(issued.last::text)), '0')
+FROM issued
+WHERE intake_signal.id = %(signal_id)s
+RETURNING intake_signal.reference
+"""
+
+
+def _provisional_reference() -> str:
+    """A unique placeholder for the moment between the insert and the numbering, in the same transaction; no other
+    transaction ever sees it (the number replaces it before the commit)."""
+    return "~" + uuid.uuid4().hex[:15]
+
+
+def _assign_reference(signal: Signal) -> None:
+    """Number a signal inserted in this transaction: the counter lock is taken here, as late as possible."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _ASSIGN_REFERENCE,
+            {"year": timezone.localtime(signal.received_at).year, "signal_id": signal.pk},
+        )
+        signal.reference = cursor.fetchone()[0]
 
 
 def default_municipality() -> Municipality:
@@ -93,8 +118,12 @@ def signal_receive(
     came_from: str = "",
     status_code: str = "",
     request: HttpRequest | None = None,
+    savepoint: bool = True,
 ) -> Signal:
     """Store a signal and enqueue its processing; invalid input raises ValidationError and stores nothing.
+
+    `savepoint=False` for a caller whose transaction exists only for this signal (the public API with its
+    idempotency key): two round trips less, and an error rolls the caller's whole transaction back.
 
     `status_code` (public channels) is the code the reporter gets once to look up the status; only its hash is kept.
     """
@@ -124,9 +153,9 @@ def signal_receive(
     triage_due, first_action_due = due_times(received_at, category, urgency)
     written = _write_files(files)
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint):
             signal = Signal.objects.create(
-                reference=next_reference(timezone.localtime(received_at).year),
+                reference=_provisional_reference(),
                 municipality=municipality,
                 received_at=received_at,
                 source=source,
@@ -172,6 +201,11 @@ def signal_receive(
                 kind="signal.received",
                 summary=f"Ontvangen via {Channel(channel).label.lower()} ({Source(source).label.lower()})",
             )
+            enqueue("intake.process_signal", signal_id=str(signal.pk))
+            if contact.email:
+                enqueue("intake.send_signal_mail", signal_id=str(signal.pk), kind="confirmation")
+            # Last: the number (the counter's lock) and the log entry that names it, then the commit.
+            _assign_reference(signal)
             log_processing(
                 action="signal.received",
                 actor=actor,
@@ -182,9 +216,6 @@ def signal_receive(
                 object_id=signal.pk,
                 details={"reference": signal.reference, "source": source, "channel": channel},
             )
-            enqueue("intake.process_signal", signal_id=str(signal.pk))
-            if contact.email:
-                enqueue("intake.send_signal_mail", signal_id=str(signal.pk), kind="confirmation")
     except Exception:
         for _, name in written:  # nothing half-written: no file without its record
             (storage_root() / name).unlink(missing_ok=True)
