@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -68,7 +69,11 @@ def run_jobs(task_name: str | None = None) -> int:
         for job in jobs:
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM procrastinate_jobs WHERE id = %s", [job["id"]])
-            app.tasks[job["task_name"]](**job["args"])
+            task = app.tasks[job["task_name"]]
+            if task.pass_context:  # as the worker does: the job's id, which such a task keys its effect on
+                task(SimpleNamespace(job=SimpleNamespace(id=job["id"])), **job["args"])
+            else:
+                task(**job["args"])
             ran += 1
     return ran
 

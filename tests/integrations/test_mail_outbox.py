@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import itertools
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from procrastinate.contrib.django import app
 from procrastinate.jobs import Job
 
 from regie.accounts.models import Municipality
@@ -23,6 +25,7 @@ from regie.integrations.mail import (
 )
 from regie.integrations.models import MailStatus, OutgoingMail
 from regie.integrations.tasks import forget_sent_mail, send_mail
+from regie.processing_log.models import ProcessingLogEntry
 from tests.intake.conftest import pending_jobs, run_jobs
 from tests.integrations.smtp_server import Inbox, Refuser, point_mail_at_free_port, smtp_server
 
@@ -75,6 +78,34 @@ def test_a_reporters_confirmation_arrives_at_the_smtp_server_with_its_recipient_
         mail.recipient_hint == "m…@voorbeeld.nl"
         and message["Message-ID"] == f"<{mail.pk.hex}@gemeente.example>"
     )
+
+
+def test_the_reporters_mail_job_run_again_after_its_worker_died_queues_one_mail_and_one_log_entry(
+    client, users
+):
+    """A worker that dies after the job's commit and before procrastinate marks the job done runs it again (issue 19,
+    item 6): the outbox keys the mail on the job's id, so the reporter gets one confirmation, the log names one."""
+    seed_intake_policy(Municipality.objects.get(code="1705"))
+    client.post(
+        "/api/v1/public/signals",
+        {
+            "reporterType": "inwoner",
+            "description": "Overlast van scooters",
+            "reporter": {"email": "m@voorbeeld.nl"},
+        },
+        content_type="application/json",
+    )
+    [job] = pending_jobs("intake.send_signal_mail")
+    task = app.tasks["intake.send_signal_mail"]
+    context = SimpleNamespace(job=SimpleNamespace(id=job["id"]))
+    mailed = ProcessingLogEntry.objects.filter(action="signal.reporter_mailed")
+    before = mailed.count()
+    task(context, **job["args"])
+    task(context, **job["args"])  # the same job again
+    assert OutgoingMail.objects.count() == 1 and OutgoingMail.objects.get().cause == f"job:{job['id']}"
+    assert mailed.count() == before + 1
+    task(SimpleNamespace(job=SimpleNamespace(id=job["id"] + 1000)), **job["args"])  # another job: a mail
+    assert OutgoingMail.objects.count() == 2
 
 
 def test_the_mail_is_stored_and_its_job_enqueued_in_the_callers_transaction_and_nothing_without_a_recipient():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from procrastinate import RetryStrategy
+from procrastinate import JobContext, RetryStrategy
 from procrastinate.contrib.django import app
 
 from regie.core.idempotency import forget_old_keys
@@ -24,10 +24,11 @@ def process_signal(signal_id: str) -> None:
     process.signal_process(signal_id=signal_id)
 
 
-@app.task(name="intake.send_signal_mail", queue="mail", retry=DATABASE_RETRY)
-def send_signal_mail(signal_id: str, kind: str) -> None:
-    """Confirmation, update, reminder or escalation mail about one signal."""
-    mail.signal_mail_send(signal_id=signal_id, kind=kind)
+@app.task(name="intake.send_signal_mail", queue="mail", retry=DATABASE_RETRY, pass_context=True)
+def send_signal_mail(context: JobContext, signal_id: str, kind: str) -> None:
+    """Confirmation, update, reminder or escalation mail about one signal; once per job, however often it runs."""
+    job_id = context.job.id if context.job is not None else None
+    mail.signal_mail_send(signal_id=signal_id, kind=kind, cause=None if job_id is None else f"job:{job_id}")
 
 
 @app.periodic(cron="*/5 * * * *", periodic_id="intake-response-clock")

@@ -59,11 +59,21 @@ def recipient_hint(addresses: Sequence[str]) -> str:
     return ", ".join(masked)[:300]
 
 
-def outgoing_mail_queue(*, to: Sequence[str], subject: str, body: str, purpose: str) -> OutgoingMail | None:
-    """Store one mail and defer its sending, both in the caller's transaction; None when there is no recipient."""
+def outgoing_mail_queue(
+    *, to: Sequence[str], subject: str, body: str, purpose: str, cause: str | None = None
+) -> OutgoingMail | None:
+    """Store one mail and defer its sending, both in the caller's transaction; None when there is no recipient.
+
+    `cause` names what queued it when that may run twice (a job's id): the mail of a cause already queued is
+    returned as it is, with `queued_before` set, and nothing new is stored or sent."""
     recipients = [address.strip() for address in to if address and address.strip()]
     if not recipients:
         return None
+    if cause is not None:
+        earlier = OutgoingMail.objects.filter(cause=cause).first()
+        if earlier is not None:
+            earlier.queued_before = True  # type: ignore[attr-defined]
+            return earlier
     with transaction.atomic():
         mail = OutgoingMail.objects.create(
             purpose=purpose[:120],
@@ -72,6 +82,7 @@ def outgoing_mail_queue(*, to: Sequence[str], subject: str, body: str, purpose: 
             recipients=recipients,
             recipient_hint=recipient_hint(recipients),
             from_email=settings.DEFAULT_FROM_EMAIL,
+            cause=cause,
         )
         app.configure_task(name=SEND_TASK).defer(mail_id=str(mail.pk))
     return mail

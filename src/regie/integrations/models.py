@@ -34,6 +34,9 @@ class OutgoingMail(BaseModel):
     last_attempt_at = models.DateTimeField("laatste poging", null=True, blank=True)
     last_error = models.CharField("laatste fout", max_length=300, blank=True)
     sent_at = models.DateTimeField("verstuurd op", null=True, blank=True)
+    # What queued it, when that may happen twice (a job that ran again after its worker died): the second run finds
+    # its mail here and queues none, so the effect happens once.
+    cause = models.CharField("oorzaak", max_length=120, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-created_at"]

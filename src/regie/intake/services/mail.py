@@ -106,9 +106,10 @@ PURPOSE = {
 }
 
 
-def signal_mail_send(*, signal_id: str, kind: str) -> int:
+def signal_mail_send(*, signal_id: str, kind: str, cause: str | None = None) -> int:
     """Put one mail about a signal (confirmation, update, reminder, escalation) in the outbox, in one transaction
-    with its log entry; returns the number of mails queued (0 when the signal or its recipients are gone)."""
+    with its log entry; returns the number of mails queued (0 when the signal or its recipients are gone, or when
+    `cause` — the job's id — queued it before: a job that runs again after its worker died mails once)."""
     signal = (
         Signal.objects.select_related("queue", "category", "claimed_by", "decided_by")
         .filter(pk=signal_id)
@@ -121,9 +122,15 @@ def signal_mail_send(*, signal_id: str, kind: str) -> int:
     if not recipients:
         return 0
     with transaction.atomic():
-        outgoing_mail_queue(
-            to=recipients, subject=subject, body=body, purpose=PURPOSE.get(kind, PURPOSE["reminder"])
+        queued = outgoing_mail_queue(
+            to=recipients,
+            subject=subject,
+            body=body,
+            purpose=PURPOSE.get(kind, PURPOSE["reminder"]),
+            cause=cause,
         )
+        if getattr(queued, "queued_before", False):
+            return 0
         log_processing(
             action="signal.reporter_mailed"
             if kind in ("confirmation", "update")
