@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 APT_UPDATED := .data/.apt-updated
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup demo test lint typecheck pytest pytest-pg readme-check system-packages openapi clean-data
+.PHONY: setup demo test lint typecheck pytest coverage pytest-pg readme-check system-packages openapi clean-data
 
 # Tests run in parallel, one worker per core (pytest-xdist), each worker with its own test database and browser;
 # a test module stays on one worker so its module-scoped worlds are built once. Files go out longest first, in the
@@ -54,12 +54,17 @@ lint: setup
 typecheck: setup
 	REGIE_TESTING=true $(VENV)/bin/mypy
 
-# The branch-coverage gate: the suite fails when coverage of src/regie drops below COVERAGE_MIN (the figure measured
-# when the gate was set, 92.8% on 2026-12-06, less a small margin for branches that depend on timing; raise it as
-# tests are added, never lower it).
-COVERAGE_MIN := 92.5
+# The suite on the embedded PostgreSQL, in parallel. Without coverage: tracing every line cost 45% more time
+# (decision 0020), which CI's 25 minutes cannot carry; the coverage gate is `make coverage`.
 pytest: setup
-	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) --durations=15 --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_MIN)
+	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) --durations=15
+
+# The branch-coverage gate: the same suite with branch coverage of src/regie; it fails below COVERAGE_MIN (the
+# figure measured when the gate was set, 92.8% on 2026-12-06, less a small margin for branches that depend on
+# timing; raise it as tests are added, never lower it). Run before closing an issue (decision 0020).
+COVERAGE_MIN := 92.5
+coverage: setup
+	REGIE_TESTING=true $(VENV)/bin/pytest $(PYTEST_PARALLEL) --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_MIN)
 
 # The tests marked `postgres` (what differs between servers) against the server in DATABASE_URL, as CI does
 # for the machine's PostgreSQL 15.
