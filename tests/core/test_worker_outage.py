@@ -95,9 +95,15 @@ def _logged_read() -> None:
     log_processing(action="audit.checkpoint_recorded", username="beheerder")
 
 
+def _seal_job(timestamp: int) -> int:
+    """A sealing job of the test's own: the worker's periodic deferrer queues the minute's `log-seal` job whenever a
+    minute turns during the test, and a second job under that queueing lock would be refused (AlreadyEnqueued)."""
+    return seal_processing_log.configure(queueing_lock=f"log-seal-test-{timestamp}").defer(timestamp=timestamp)
+
+
 def test_a_worker_started_while_the_database_is_away_says_so_and_starts_when_it_comes(empty_queue):
     _logged_read()
-    job = seal_processing_log.defer(timestamp=0)
+    job = _seal_job(0)
     proxy = DatabaseProxy(connection.settings_dict["HOST"], int(connection.settings_dict["PORT"]))
     worker = RunningWorker(
         _through(proxy), queues=["maintenance"], wait=False, task_middleware=[fresh_django_connections]
@@ -127,13 +133,13 @@ def test_a_worker_whose_connection_breaks_waits_and_goes_on_once_the_database_is
     )
     try:
         _logged_read()
-        before = seal_processing_log.defer(timestamp=0)
+        before = _seal_job(0)
         _until(lambda: _status(before) == "succeeded", "de eerste taak uitgevoerd")
         proxy.stop()  # the network to the database is gone, with every open connection
         _until(lambda: worker.heard("verbroken"), "de melding dat de verbinding verbroken is")
         _until(lambda: worker.heard("niet bereikbaar"), "de worker wacht op de database")
         _logged_read()
-        after = seal_processing_log.defer(timestamp=1)  # queued while the worker cannot reach the database
+        after = _seal_job(1)  # queued while the worker cannot reach the database
         time.sleep(0.5)
         assert _status(after) == "todo"
         proxy.start()
