@@ -234,3 +234,17 @@ def stop_processes(processes: Sequence[subprocess.Popen[bytes]]) -> None:
             process.wait(20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def setup_own_database(database_url: str, name: str) -> None:
+    """Start Django on a benchmark's own embedded database `name` (or on `database_url`) and migrate it: for the
+    log benchmarks, which must not touch the 1M cases of `regie_bench`."""
+    configure_environment(database_url)
+    if not database_url:
+        os.environ["REGIE_EMBEDDED_DB_NAME"] = name
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)

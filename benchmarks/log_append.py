@@ -19,7 +19,6 @@ the time that rate gives for 20 million entries). It uses its own database (`reg
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import threading
 import time
@@ -30,17 +29,6 @@ import common
 
 DB_NAME = "regie_bench_log"
 
-
-def _setup(database_url: str) -> None:
-    common.configure_environment(database_url)
-    if not database_url:
-        os.environ["REGIE_EMBEDDED_DB_NAME"] = DB_NAME
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _one_request(way: str, hold_s: float) -> None:
@@ -93,7 +81,7 @@ def main() -> None:
     parser.add_argument("--hold-ms", type=float, default=2.0, help="the rest of a request's transaction")
     parser.add_argument("--verify", type=int, default=200_000, help="entries to verify (appended if fewer)")
     args = parser.parse_args()
-    _setup(args.database_url)
+    common.setup_own_database(args.database_url, DB_NAME)
 
     from regie.processing_log.models import ProcessingLogEntry
     from regie.processing_log.services import processing_log_seal, verify_chain

@@ -24,7 +24,6 @@ It uses its own database (`regie_bench_logverify` on the embedded server under b
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import threading
 import time
@@ -45,17 +44,6 @@ COLUMNS = (
 )  # fmt: skip
 TERMS = ("Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos")
 
-
-def _setup(database_url: str) -> None:
-    common.configure_environment(database_url)
-    if not database_url:
-        os.environ["REGIE_EMBEDDED_DB_NAME"] = DB_NAME
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _append_cost(count: int) -> tuple[float, float, float]:
@@ -200,7 +188,7 @@ def main() -> None:
     parser.add_argument("--appends", type=int, default=2000, help="timed appends, before and after the fill")
     parser.add_argument("--no-verify", action="store_true", help="measure appends and the sealer only")
     args = parser.parse_args()
-    _setup(args.database_url)
+    common.setup_own_database(args.database_url, DB_NAME)
 
     from regie.processing_log.models import ProcessingLogEntry
     from regie.processing_log.partitions import processing_log_partitions

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from regie.access.case_access import cases_visible_to
 from regie.access.case_list import CaseListFilter, CasesByDeadline
-from regie.accounts.models import Organisation, User
+from regie.accounts.models import User
 from regie.cases.models import Case, CaseMember, CaseStatus
 from regie.cases.services.case import case_close, case_update
 from regie.cases.services.destruction import case_destroy
@@ -256,4 +256,3 @@ def test_the_pages_and_the_api_list_from_the_table(world: dict[str, Any], client
     )
     refused = Client().get("/casussen")
     assert refused.status_code in (302, 401, 403)
-    assert Organisation.objects.filter(pk=users["politie"].organisation_id).exists()

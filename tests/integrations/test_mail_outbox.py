@@ -48,12 +48,10 @@ def _queue(to: str = "melder@voorbeeld.nl") -> OutgoingMail:
     return mail
 
 
-def test_a_reporters_confirmation_arrives_at_the_smtp_server_with_its_recipient_and_subject(
-    client, users, smtp_port
-):
+def _report_with_an_email_address(client) -> None:
+    """A resident's public report that asks for a confirmation by mail (the intake policy seeded first)."""
     seed_intake_policy(Municipality.objects.get(code="1705"))
-
-    client.post(
+    response = client.post(
         "/api/v1/public/signals",
         {
             "reporterType": "inwoner",
@@ -62,6 +60,13 @@ def test_a_reporters_confirmation_arrives_at_the_smtp_server_with_its_recipient_
         },
         content_type="application/json",
     )
+    assert response.status_code == 201, response.content
+
+
+def test_a_reporters_confirmation_arrives_at_the_smtp_server_with_its_recipient_and_subject(
+    client, users, smtp_port
+):
+    _report_with_an_email_address(client)
     with smtp_server(smtp_port, Inbox()) as inbox:
         run_jobs("intake.send_signal_mail")
         assert inbox.received == []  # in the outbox, not yet sent
@@ -85,16 +90,7 @@ def test_the_reporters_mail_job_run_again_after_its_worker_died_queues_one_mail_
 ):
     """A worker that dies after the job's commit and before procrastinate marks the job done runs it again (issue 19,
     item 6): the outbox keys the mail on the job's id, so the reporter gets one confirmation, the log names one."""
-    seed_intake_policy(Municipality.objects.get(code="1705"))
-    client.post(
-        "/api/v1/public/signals",
-        {
-            "reporterType": "inwoner",
-            "description": "Overlast van scooters",
-            "reporter": {"email": "m@voorbeeld.nl"},
-        },
-        content_type="application/json",
-    )
+    _report_with_an_email_address(client)
     [job] = pending_jobs("intake.send_signal_mail")
     task = app.tasks["intake.send_signal_mail"]
     context = SimpleNamespace(job=SimpleNamespace(id=job["id"]))
