@@ -108,7 +108,7 @@ def main() -> None:
             processing_log_seal()
     total = ProcessingLogEntry.objects.filter(chain_pos__isnull=False).count()
     after = max(0, total - args.verify)
-    from regie.processing_log.services import GENESIS_HASH
+    from regie.processing_log.chain import GENESIS_HASH
 
     prev = (
         ProcessingLogEntry.objects.filter(chain_pos=after).values_list("hash", flat=True).first() or GENESIS_HASH

@@ -11,7 +11,7 @@ It uses its own database (`regie_bench_logverify` on the embedded server under b
 2. **Fill** up to --entries entries, spread evenly over the last --months months (so over that many monthly
    partitions). The rows are what `log_processing` writes — hash version 2, a person id, object id, user name,
    address and search term from pools, each with its keyed reference (`references_of`) — and are chained with the
-   sealer's own hash (`services.entry_hash(services._fields_of(entry), prev)`), then loaded with COPY. Verify
+   sealer's own hash (`chain.entry_hash(chain.fields_of(entry), prev)`), then loaded with COPY. Verify
    therefore checks exactly what it checks in production: every link, every hash, every reference against its
    plain value. (Sealing millions with the real sealer would take most of a short run; it is measured in step 3,
    on the entries appended by steps 1 and 3, at full size.)
@@ -24,6 +24,7 @@ It uses its own database (`regie_bench_logverify` on the embedded server under b
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 import time
@@ -86,7 +87,7 @@ def _fill(missing: int, months: int) -> float:
     from psycopg.types.json import Jsonb
 
     from regie.core.periods import add_months
-    from regie.processing_log import services
+    from regie.processing_log import chain, services
     from regie.processing_log.models import ProcessingLogEntry
     from regie.processing_log.partitions import month_of, processing_log_partitions_ensure
 
@@ -98,7 +99,7 @@ def _fill(missing: int, months: int) -> float:
     last = ProcessingLogEntry.objects.exclude(chain_pos=None).order_by("-chain_pos").values_list(
         "chain_pos", "hash"
     ).first()
-    position, prev = (last[0], last[1]) if last else (0, services.GENESIS_HASH)
+    position, prev = (last[0], last[1]) if last else (0, chain.GENESIS_HASH)
     with connection.cursor() as cursor:  # reserve the numbers, as many appends would have taken them
         cursor.execute("SELECT pg_get_serial_sequence('processing_log_entry', 'seq')")
         sequence = cursor.fetchone()[0]
@@ -128,7 +129,7 @@ def _fill(missing: int, months: int) -> float:
                         source_ref=source_ref, object_ref=object_ref, details_ref=details_ref,
                         chain_pos=position, prev_hash=prev,
                     )  # fmt: skip
-                    entry.hash = prev = services.entry_hash(services._fields_of(entry), prev)
+                    entry.hash = prev = chain.entry_hash(chain.fields_of(entry), prev)
                     row = [getattr(entry, name) for name in COLUMNS]
                     row[COLUMNS.index("details")] = Jsonb(details)
                     copy.write_row(row)
@@ -145,21 +146,22 @@ def _walk_plan() -> str:
     """The plan of verify's walk as verify runs it: a server-side cursor (Django's .iterator())."""
     from django.db import connection, transaction
 
-    from regie.processing_log.models import ProcessingLogEntry
+    from regie.processing_log.verify import sealed_rows
 
-    # The query of services._sealed_from(0), which hands it to .iterator() at once.
-    sql, params = ProcessingLogEntry.objects.filter(chain_pos__gt=0).order_by("chain_pos").query.sql_with_params()
+    # The query of one segment of the walk, which verify hands to .iterator() at once.
+    sql, params = sealed_rows(0, 1_000_000).query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN DECLARE walk NO SCROLL CURSOR WITHOUT HOLD FOR {sql}", params)
         lines = [row[0] for row in cursor.fetchall()]
     return "\n".join(lines)
 
 
-def _verify() -> tuple[Any, float, float]:
-    """verify_chain() over the whole chain: result, seconds, and this process's memory growth (MB) meanwhile."""
+def _verify(workers: int) -> tuple[Any, float, float]:
+    """verify_chain() over the whole chain: result, seconds, and the peak memory (MB) of this process and its
+    verifying children together, above this process's memory before."""
     import psutil
 
-    from regie.processing_log.services import verify_chain
+    from regie.processing_log.verify import verify_chain
 
     me = psutil.Process()
     base = me.memory_info().rss
@@ -168,12 +170,16 @@ def _verify() -> tuple[Any, float, float]:
 
     def sample() -> None:
         while not done.wait(0.2):
-            peak[0] = max(peak[0], me.memory_info().rss)
+            try:
+                rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+            except psutil.NoSuchProcess:  # a child ended between the listing and the reading
+                continue
+            peak[0] = max(peak[0], rss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.perf_counter()
-    result = verify_chain()
+    result = verify_chain(workers=workers)
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
@@ -187,6 +193,7 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=24, help="months (partitions) the entries are spread over")
     parser.add_argument("--appends", type=int, default=2000, help="timed appends, before and after the fill")
     parser.add_argument("--no-verify", action="store_true", help="measure appends and the sealer only")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes verify walks with")
     args = parser.parse_args()
     common.setup_own_database(args.database_url, DB_NAME)
 
@@ -220,14 +227,15 @@ def main() -> None:
     scans = sum("Index Scan" in line for line in plan)
     sorts = sum(line.strip().removeprefix("->").strip().startswith("Sort  (") for line in plan)
     print("  " + "\n  ".join(plan[:4]) + f"\n  … {scans} index scans (een per partitie), {sorts} sorteerstappen")
-    result, seconds, grown_mb = _verify()
+    result, seconds, grown_mb = _verify(args.workers)
     rate = result.entries_checked / max(seconds, 1e-9)
     print(
         f"controle: {result.entries_checked:,} regels in {seconds:.1f} s = {rate:,.0f} regels/s "
-        f"({'intact' if result.intact else 'GEBROKEN: ' + result.reason}); geheugen van dit proces "
-        f"+{grown_mb:.0f} MB tijdens de controle; belasting {common.load_text()}"
+        f"({'intact' if result.intact else 'GEBROKEN: ' + result.reason}); geheugen "
+        f"+{grown_mb:.0f} MB tijdens de controle (met {args.workers} processen); belasting {common.load_text()}"
     )
-    print(f"EXTRAPOLATIE (niet gemeten): 20 miljoen regels in ca. {20_000_000 / rate / 60:.0f} min bij dit tempo")
+    if result.entries_checked < 20_000_000:
+        print(f"EXTRAPOLATIE (niet gemeten): 20 miljoen regels in ca. {20_000_000 / rate / 60:.0f} min bij dit tempo")
 
 
 if __name__ == "__main__":

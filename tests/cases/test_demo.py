@@ -33,7 +33,8 @@ from regie.demo import case_data
 from regie.demo.accounts import seed_accounts
 from regie.demo.cases import demo_pdf, demo_png, seed_cases
 from regie.processing_log.models import ProcessingLogEntry
-from regie.processing_log.services import processing_log_seal, verify_chain
+from regie.processing_log.services import processing_log_seal
+from regie.processing_log.verify import verify_chain
 from regie.subjects.identity import is_valid_kvk
 from regie.subjects.models import Address, Business, Location, Person
 

@@ -18,7 +18,8 @@ from django.db import connection
 from regie.core.models import EquatedHoliday
 from regie.management.backup import DUMP_NAME, pg_tool
 from regie.processing_log.models import ProcessingLogEntry
-from regie.processing_log.services import log_processing, verify_chain
+from regie.processing_log.services import log_processing
+from regie.processing_log.verify import verify_chain
 
 # The transactional_db fixture by name: the suite then lets the flush afterwards empty the append-only log.
 pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("transactional_db")]

@@ -17,7 +17,8 @@ from regie.cases.services.documents import document_path
 from regie.privacy.destruction import destruction_list_propose, destruction_resume
 from regie.privacy.models import DestructionItem, DestructionList, RetentionRule
 from regie.processing_log.models import ProcessingLogEntry
-from regie.processing_log.services import processing_log_seal, verify_chain
+from regie.processing_log.services import processing_log_seal
+from regie.processing_log.verify import verify_chain
 from regie.subjects.models import Person
 from tests.conftest import verified_session
 

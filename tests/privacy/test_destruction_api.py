@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from regie.cases.models import Case
 from regie.privacy.models import DestructionList
-from regie.processing_log.services import processing_log_seal, verify_chain
+from regie.processing_log.services import processing_log_seal
+from regie.processing_log.verify import verify_chain
 
 pytestmark = pytest.mark.postgres  # the steps lock rows: CI runs them on PostgreSQL 15 too
 

@@ -21,8 +21,9 @@ from regie.processing_log.partitions import (
     processing_log_partitions,
     processing_log_partitions_ensure,
 )
-from regie.processing_log.services import log_processing, processing_log_seal, verify_chain
+from regie.processing_log.services import log_processing, processing_log_seal
 from regie.processing_log.tasks import ensure_processing_log_partitions
+from regie.processing_log.verify import verify_chain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

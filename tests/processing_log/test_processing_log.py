@@ -13,8 +13,10 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
 from regie.processing_log import services
+from regie.processing_log.chain import GENESIS_HASH
 from regie.processing_log.models import LogCheckpoint, ProcessingLogEntry
-from regie.processing_log.services import GENESIS_HASH, log_processing, verify_chain
+from regie.processing_log.services import log_processing
+from regie.processing_log.verify import verify_chain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -14,12 +14,8 @@ from django.db import DatabaseError, connection, transaction
 from regie.processing_log.models import ProcessingLogEntry
 from regie.processing_log.pseudonyms import actor_reference, person_reference, reference
 from regie.processing_log.selectors import LogFilter, processing_log
-from regie.processing_log.services import (
-    log_processing,
-    processing_log_pseudonymise,
-    processing_log_seal,
-    verify_chain,
-)
+from regie.processing_log.services import log_processing, processing_log_pseudonymise, processing_log_seal
+from regie.processing_log.verify import verify_chain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -17,9 +17,11 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from regie.processing_log import services
+from regie.processing_log.chain import entry_hash, fields_of
 from regie.processing_log.models import ProcessingLogEntry
-from regie.processing_log.services import entry_hash, log_processing, processing_log_checkpoint, verify_chain
+from regie.processing_log.services import log_processing, processing_log_checkpoint
 from regie.processing_log.signing import last_checkpoint
+from regie.processing_log.verify import verify_chain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -82,7 +84,7 @@ def test_verify_catches_an_entry_edited_and_every_later_hash_recomputed():
     rechained = []
     sealed = ProcessingLogEntry.objects.filter(chain_pos__gte=entries[1].chain_pos).order_by("chain_pos")
     for entry in sealed:
-        digest = entry_hash(services._fields_of(entry), prev)
+        digest = entry_hash(fields_of(entry), prev)
         rechained.append(("UPDATE processing_log_entry SET prev_hash = %s, hash = %s WHERE seq = %s",
                           [prev, digest, entry.seq]))
         prev = digest

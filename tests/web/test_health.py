@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -47,6 +47,21 @@ def test_it_raises_an_alarm_when_log_entries_wait_too_long_for_the_sealer(client
 def test_a_fresh_entry_waiting_for_the_next_seal_is_no_alarm(client: Client):
     log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
     assert client.get("/healthz").json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_it_raises_an_alarm_when_entries_land_in_the_log_s_default_partition(client: Client):
+    # A month without its own partition (the nightly job did not run for months): the append still succeeds, in
+    # the default partition (decision 0017), and operations must hear of it.
+    processing_log_seal()
+    with time_machine.travel(datetime(2041, 5, 17, 9, 30, tzinfo=UTC), tick=False):
+        log_processing(action="person.viewed", username="tester", object_type="person", persons=[])
+    processing_log_seal()
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200  # every web process sees the same log: no reason to drop this one
+    assert body["status"] == "alarm" and body["processingLog"] == "standaardpartitie in gebruik"
+    assert "regie audit partitions" in body["reason"]
 
 
 def _free_port() -> int:

@@ -85,3 +85,11 @@ def default_partition_rows() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {DEFAULT_PARTITION}")  # noqa: S608 -- a constant name
         return int(cursor.fetchone()[0])
+
+
+def default_partition_in_use() -> bool:
+    """Whether any entry sits in the default partition: a month nobody made in time (the nightly job did not run
+    for three months, or the clock jumped). Cheap enough for every health check: one probe, no count."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DEFAULT_PARTITION})")  # noqa: S608 -- a constant name
+        return bool(cursor.fetchone()[0])

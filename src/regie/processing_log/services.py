@@ -1,4 +1,4 @@
-"""Writing and verifying the processing log (decisions 0002, 0013, 0014, 0015).
+"""Writing and sealing the processing log (decisions 0002, 0013, 0014, 0015); verifying is in `verify`.
 
 A request appends its entry with one INSERT in its own transaction: no lock, no read of the previous hash. The
 sealing job (every minute, and before every verification) chains the committed entries; nightly checkpoints are
@@ -7,11 +7,8 @@ verified, signed and written outside the database; entries past the log's term a
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from collections.abc import Iterable
+from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -23,143 +20,14 @@ from django.utils.ipv6 import clean_ipv6_address
 
 from regie.core.periods import add_months
 from regie.processing_log.actions import get_action
+from regie.processing_log.chain import GENESIS_HASH, entry_hash, fields_of
 from regie.processing_log.models import LogCheckpoint, ProcessingLogEntry
-from regie.processing_log.pseudonyms import References, references_of
-from regie.processing_log.signing import (
-    CheckpointFileError,
-    append_checkpoint,
-    last_checkpoint,
-    sign_checkpoint,
-)
+from regie.processing_log.pseudonyms import references_of
+from regie.processing_log.signing import append_checkpoint, sign_checkpoint
+from regie.processing_log.verify import first_hash, verify_chain
 
-GENESIS_HASH = "0" * 64
 # One fixed advisory-lock key, taken by the sealer only (decision 0015): one sealer at a time chains the entries.
 _CHAIN_LOCK_KEY = 0x5245_4749_45  # "REGIE"
-
-
-def _canonical(entry: dict[str, Any]) -> bytes:
-    return json.dumps(entry, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False).encode()
-
-
-def entry_hash(fields: dict[str, Any], prev_hash: str) -> str:
-    """SHA-256 over the entry's content and the previous entry's hash."""
-    return hashlib.sha256(prev_hash.encode() + _canonical(fields)).hexdigest()
-
-
-def _hashed_fields(
-    *,
-    seq: int,
-    occurred_at: datetime,
-    actor_id: int | None,
-    actor_username: str,
-    actor_organisation: str,
-    actor_role: str,
-    acting_for: str,
-    action: str,
-    object_type: str,
-    object_id: str,
-    person_ids: list[UUID],
-    purpose: str,
-    break_the_glass: bool,
-    source_address: str | None,
-    details: dict[str, Any],
-) -> dict[str, Any]:
-    return {
-        "seq": seq,
-        "occurred_at": occurred_at.astimezone(UTC).isoformat(),
-        "actor_id": actor_id,
-        "actor_username": actor_username,
-        "actor_organisation": actor_organisation,
-        "actor_role": actor_role,
-        "acting_for": acting_for,
-        "action": action,
-        "object_type": object_type,
-        "object_id": object_id,
-        "person_ids": sorted(str(p) for p in person_ids),
-        "purpose": purpose,
-        "break_the_glass": break_the_glass,
-        "source_address": source_address,
-        "details": details,
-    }
-
-
-def _hashed_fields_v2(
-    *, seq: int, occurred_at: datetime, actor_id: int | None, actor_organisation: str, actor_role: str,
-    acting_for: str, action: str, object_type: str, purpose: str, break_the_glass: bool, refs: References,
-) -> dict[str, Any]:
-    """Version 2 (decision 0013): what can name someone enters the hash only as its keyed reference."""
-    return {
-        "v": 2,
-        "seq": seq,
-        "occurred_at": occurred_at.astimezone(UTC).isoformat(),
-        "actor_id": actor_id,
-        "actor_ref": refs.actor_ref,
-        "actor_organisation": actor_organisation,
-        "actor_role": actor_role,
-        "acting_for": acting_for,
-        "action": action,
-        "object_type": object_type,
-        "object_ref": refs.object_ref,
-        "person_refs": list(refs.person_refs),
-        "purpose": purpose,
-        "break_the_glass": break_the_glass,
-        "source_ref": refs.source_ref,
-        "details_ref": refs.details_ref,
-    }
-
-
-def _stored_references(entry: ProcessingLogEntry) -> References:
-    return References(
-        person_refs=list(entry.person_refs),
-        actor_ref=entry.actor_ref,
-        source_ref=entry.source_ref,
-        object_ref=entry.object_ref,
-        details_ref=entry.details_ref,
-    )
-
-
-def _plain_references(entry: ProcessingLogEntry) -> References:
-    return references_of(
-        person_ids=entry.person_ids,
-        username=entry.actor_username,
-        source=entry.source_address,
-        object_id=entry.object_id,
-        details=entry.details,
-    )
-
-
-def _fields_of(entry: ProcessingLogEntry) -> dict[str, Any]:
-    if entry.hash_version == 2:
-        return _hashed_fields_v2(
-            seq=entry.seq,
-            occurred_at=entry.occurred_at,
-            actor_id=entry.actor_id,
-            actor_organisation=entry.actor_organisation,
-            actor_role=entry.actor_role,
-            acting_for=entry.acting_for,
-            action=entry.action,
-            object_type=entry.object_type,
-            purpose=entry.purpose,
-            break_the_glass=entry.break_the_glass,
-            refs=_stored_references(entry),
-        )
-    return _hashed_fields(
-        seq=entry.seq,
-        occurred_at=entry.occurred_at,
-        actor_id=entry.actor_id,
-        actor_username=entry.actor_username,
-        actor_organisation=entry.actor_organisation,
-        actor_role=entry.actor_role,
-        acting_for=entry.acting_for,
-        action=entry.action,
-        object_type=entry.object_type,
-        object_id=entry.object_id,
-        person_ids=list(entry.person_ids),
-        purpose=entry.purpose,
-        break_the_glass=entry.break_the_glass,
-        source_address=entry.source_address,
-        details=entry.details,
-    )
 
 
 def client_address(request: HttpRequest | None) -> str | None:
@@ -252,7 +120,7 @@ def processing_log_seal(*, batch_size: int = 5000) -> int:
             for entry in batch:
                 position += 1
                 entry.chain_pos, entry.prev_hash = position, prev_hash
-                entry.hash = prev_hash = entry_hash(_fields_of(entry), prev_hash)
+                entry.hash = prev_hash = entry_hash(fields_of(entry), prev_hash)
             if batch:  # one UPDATE for the batch (bulk_update's CASE per row is quadratic in the batch size)
                 # By the key of the monthly partitions (seq, occurred_at), within the batch's ranges of both: only
                 # the partitions and index range concerned are read, not the whole log (decision 0017).
@@ -290,99 +158,6 @@ def oldest_unsealed() -> datetime | None:
     )
 
 
-@dataclass(frozen=True)
-class VerifyResult:
-    intact: bool
-    entries_checked: int
-    last_pos: int | None  # the chain position verified up to
-    last_hash: str
-    first_broken_seq: int | None = None  # the entry (its number, `seq`) where the chain breaks
-    reason: str = ""
-    unsealed: int = 0  # entries written but not yet chained by the sealer: pending, not broken
-
-
-def _sealed_from(after_pos: int) -> Iterator[ProcessingLogEntry]:
-    """The sealed entries after a chain position, in chain order, streamed (constant memory)."""
-    return (
-        ProcessingLogEntry.objects.filter(chain_pos__gt=after_pos)
-        .order_by("chain_pos")
-        .iterator(chunk_size=2000)
-    )
-
-
-def verify_chain(*, after_pos: int = 0, prev_hash: str = GENESIS_HASH) -> VerifyResult:
-    """Walk the sealed chain from after_pos; intact only when every entry's hash and predecessor link hold, the
-    plain values match their references, and the chain agrees with the last signed checkpoint (decision 0014)."""
-    checked = 0
-    last_pos: int | None = after_pos or None
-    unsealed = ProcessingLogEntry.objects.filter(chain_pos__isnull=True).count()
-    for entry in _sealed_from(after_pos):
-        reason = ""
-        if entry.prev_hash != prev_hash:
-            reason = "de verwijzing naar de vorige regel klopt niet (regel verwijderd of ingevoegd)"
-        elif entry_hash(_fields_of(entry), prev_hash) != entry.hash:
-            reason = "de inhoud van de regel is gewijzigd"
-        else:
-            reason = _plain_values_problem(entry)
-        if reason:
-            return VerifyResult(False, checked, last_pos, prev_hash, entry.seq, reason, unsealed)
-        prev_hash = entry.hash
-        last_pos = entry.chain_pos
-        checked += 1
-    broken_at, problem = signed_checkpoint_problem()
-    if problem:
-        return VerifyResult(False, checked, last_pos, prev_hash, broken_at, problem, unsealed)
-    return VerifyResult(True, checked, last_pos, prev_hash, unsealed=unsealed)
-
-
-def _first_hash() -> str | None:
-    return ProcessingLogEntry.objects.filter(chain_pos=1).values_list("hash", flat=True).first()
-
-
-def signed_checkpoint_problem() -> tuple[int | None, str]:
-    """The chain against the last signed checkpoint outside the database (decision 0014): (entry, reason) when
-    the log was shortened, re-chained or replaced since, or the checkpoint is forged; (None, "") when it holds."""
-    try:
-        signed = last_checkpoint()
-    except CheckpointFileError as error:
-        return None, f"het bestand met ondertekende controlepunten is onleesbaar: {error}"
-    if signed is None:
-        return None, ""
-    if not signed.signature_holds():
-        return signed.seq, "het laatste ondertekende controlepunt is vervalst: de handtekening klopt niet"
-    if _first_hash() != signed.chain:
-        return signed.seq, (
-            "de keten begint anders dan bij het laatste ondertekende controlepunt: het log is vervangen of "
-            "opnieuw begonnen"
-        )
-    at = ProcessingLogEntry.objects.filter(chain_pos=signed.position).values_list("seq", "hash").first()
-    if at is None:
-        return signed.seq, (
-            f"regel {signed.seq} van het laatste ondertekende controlepunt ontbreekt: het log is ingekort "
-            "(na het terugzetten van een oudere back-up is dat te verwachten: de regels van daarna ontbreken)"
-        )
-    if at != (signed.seq, signed.hash):
-        return signed.seq, (
-            f"regel {signed.seq} heeft een andere plaats of hash dan het ondertekende controlepunt: het log is "
-            "herschreven"
-        )
-    return None, ""
-
-
-def _plain_values_problem(entry: ProcessingLogEntry) -> str:
-    """For a version-2 entry: the plain values must match their references, or be cleared once pseudonymised."""
-    if entry.hash_version != 2:
-        return ""
-    if entry.pseudonymised_at is None:
-        if _plain_references(entry) != _stored_references(entry):
-            return "een persoon, gebruiker, adres of detail van de regel is gewijzigd"
-        return ""
-    cleared = not (
-        entry.person_ids or entry.actor_username or entry.source_address or entry.object_id or entry.details
-    )
-    return "" if cleared else "een gepseudonimiseerde regel heeft weer herleidbare gegevens"
-
-
 def checkpoint_tail() -> LogCheckpoint:
     """Seal what is pending, verify the chain after the last intact checkpoint, record a new checkpoint, and when
     intact sign it outside the database. `LogCheckpoint.seq` holds the chain position verified up to."""
@@ -390,7 +165,7 @@ def checkpoint_tail() -> LogCheckpoint:
     last = LogCheckpoint.objects.filter(intact=True).order_by("-seq").first()
     after_pos, prev = (last.seq, last.hash) if last else (0, GENESIS_HASH)
     result = verify_chain(after_pos=after_pos, prev_hash=prev)
-    first = _first_hash()
+    first = first_hash()
     if result.intact and result.last_pos and first:
         at = ProcessingLogEntry.objects.get(chain_pos=result.last_pos)
         append_checkpoint(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from regie.core.api.problems import problem_response
 from regie.core.middleware import database_unavailable_response, refusal_response
 from regie.core.request_limits import refusal_for
+from regie.processing_log.partitions import default_partition_in_use
 from regie.processing_log.services import oldest_unsealed
 from regie.web.start import INTRO, panels_for
 
@@ -60,6 +61,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
                 "database": "ok",
                 "processingLog": "niet verzegeld",
                 "reason": f"logregels wachten sinds {waiting_since.isoformat()} op verzegeling: draait de worker?",
+            }
+        )
+    if default_partition_in_use():  # decision 0017: the log still works, but a month has no partition of its own
+        return JsonResponse(
+            {
+                "status": "alarm",
+                "database": "ok",
+                "processingLog": "standaardpartitie in gebruik",
+                "reason": (
+                    "er staan logregels in de standaardpartitie: een maand had geen eigen partitie. Draait de "
+                    "nachtelijke taak? Zie 'regie audit partitions' en docs/operations.md."
+                ),
             }
         )
     return JsonResponse({"status": "ok", "database": "ok", "processingLog": "ok"})

@@ -6,7 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from regie.management.backup import BackupError, restore
-from regie.processing_log.services import processing_log_seal, verify_chain
+from regie.processing_log.services import processing_log_seal
+from regie.processing_log.verify import default_verify_workers, verify_chain
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         processing_log_seal()  # entries the backup holds unsealed are chained now, then all are checked
-        result = verify_chain()
+        result = verify_chain(workers=default_verify_workers())
         self.stdout.write(f"Hersteld uit {options['file']}: database en {documents} documenten.")
         if not result.intact:
             raise CommandError(

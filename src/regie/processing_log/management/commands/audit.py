@@ -15,8 +15,8 @@ from regie.processing_log.services import (
     processing_log_pseudonymise,
     processing_log_seal,
     pseudonymisation_cutoff,
-    verify_chain,
 )
+from regie.processing_log.verify import default_verify_workers, verify_chain
 
 
 class Command(BaseCommand):
@@ -28,6 +28,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["verify", "pseudonymise", "partitions"])
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=default_verify_workers(),
+            help="verify: met zoveel processen tegelijk controleren (standaard: het aantal processorkernen)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "partitions":
@@ -39,7 +45,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{count} logregels van vóór {before} gepseudonimiseerd.")
             return
         processing_log_seal()  # what the sealing job would chain next, so every committed entry is checked
-        result = verify_chain()
+        if options["workers"] < 1:
+            raise CommandError("--workers moet 1 of meer zijn.")
+        result = verify_chain(workers=options["workers"])
         if result.intact:
             self.stdout.write(f"Verwerkingslog intact: {result.entries_checked} regels gecontroleerd.")
             return
