@@ -334,6 +334,9 @@ EMAIL_BACKEND = os.environ.get(
 if EMAIL_BACKEND.endswith("smtp.EmailBackend") and not EMAIL_HOST:
     raise ImproperlyConfigured("EMAIL_BACKEND is SMTP, maar EMAIL_HOST ontbreekt: zet het adres van de mailserver.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "regie@gemeente.example")
+# Days a mail that could not be delivered keeps its text and addresses for the beheerder to send again; then the
+# nightly job `integrations.erase_failed_mail` erases them (docs/operations.md "E-mail").
+REGIE_FAILED_MAIL_DAYS = _env_int("REGIE_FAILED_MAIL_DAYS", 30, minimum=1)
 if "@" not in DEFAULT_FROM_EMAIL:
     raise ImproperlyConfigured(f"DEFAULT_FROM_EMAIL moet een e-mailadres zijn, niet {DEFAULT_FROM_EMAIL!r}.")
 

@@ -58,6 +58,7 @@ urlpatterns = [
     ),
     path("beheer/e-mail", mail_outbox_views.mail_outbox, name="admin-mail-outbox"),
     path("beheer/e-mail/<uuid:pk>/opnieuw-versturen", mail_outbox_views.mail_resend, name="admin-mail-resend"),
+    path("beheer/e-mail/<uuid:pk>/wissen", mail_outbox_views.mail_erase, name="admin-mail-erase"),
     path(
         "privacy/toegangswijzigingen",
         access_change_views.access_change_overview,

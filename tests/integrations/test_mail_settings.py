@@ -22,6 +22,8 @@ pytestmark = pytest.mark.postgres
         ({"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}, "EMAIL_HOST ontbreekt"),
         ({"DEFAULT_FROM_EMAIL": "regie"}, "DEFAULT_FROM_EMAIL moet een e-mailadres zijn"),
         ({"EMAIL_TIMEOUT": "0"}, "EMAIL_TIMEOUT moet minstens 1 zijn"),
+        ({"REGIE_FAILED_MAIL_DAYS": "0"}, "REGIE_FAILED_MAIL_DAYS moet minstens 1 zijn"),
+        ({"REGIE_FAILED_MAIL_DAYS": "een maand"}, "REGIE_FAILED_MAIL_DAYS moet een geheel getal zijn"),
     ],
 )
 def test_a_bad_mail_setting_stops_start_up_naming_it(env, message):

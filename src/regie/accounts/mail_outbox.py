@@ -2,7 +2,7 @@
 
 The page shows a mail's kind, subject (a reference, never a name), masked recipients ("b…@voorbeeld.nl"), attempts
 and the mail server's last answer with addresses taken out; never the text, which may concern a reporter. Viewing
-the list and sending again are logged.
+the list, sending again and erasing a failed mail by hand are logged.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from regie.accounts.models import User
-from regie.integrations.mail import outgoing_mail_overview, outgoing_mail_requeue
+from regie.integrations.mail import outgoing_mail_erase, outgoing_mail_overview, outgoing_mail_requeue
 from regie.integrations.models import OutgoingMail
 from regie.processing_log.services import log_processing
 
@@ -43,5 +43,23 @@ def outgoing_mail_resend(*, actor: User, mail_id: UUID, request: HttpRequest | N
             object_type="outgoing_mail",
             object_id=mail.pk,
             details={"status": earlier[0] if earlier else "", "attempts": earlier[1] if earlier else 0},
+        )
+    return mail
+
+
+def outgoing_mail_erase_by_hand(
+    *, actor: User, mail_id: UUID, request: HttpRequest | None = None
+) -> OutgoingMail:
+    """Erase a failed mail's text and addresses now, rather than after REGIE_FAILED_MAIL_DAYS; it will not be sent.
+    Any other mail is refused with a Dutch message and nothing is written."""
+    with transaction.atomic():
+        mail = outgoing_mail_erase(mail_id=mail_id)
+        log_processing(
+            action="outgoing_mail.erased",
+            actor=actor,
+            request=request,
+            object_type="outgoing_mail",
+            object_id=mail.pk,
+            details={"purpose": mail.purpose, "attempts": mail.attempts},
         )
     return mail

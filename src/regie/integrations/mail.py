@@ -11,8 +11,13 @@ environment) under a row lock, so a job run twice, or two workers at once, send 
 - the server refuses (5xx, a refused login): marked failed at once, retrying would not help.
 
 A failed mail stays in the outbox, visible to the beheerder, who can send it again (`outgoing_mail_requeue`) once
-the cause is fixed. Sending is at least once: a worker that dies after the server accepted and before the commit
-sends it again on its retry; the fixed Message-ID lets the receiving side recognise the duplicate.
+the cause is fixed, or erase it (`outgoing_mail_erase`); after REGIE_FAILED_MAIL_DAYS a nightly job erases it
+(`failed_mail_erase`). A mail that waits or failed is cancelled when the person it is for withdraws, or their data is
+erased (`outgoing_mail_cancel`, by its `regarding`). Erased and cancelled mail keeps no body and no addresses: what
+stays is the subject, the masked recipient and the status, until the record itself goes with the sent ones.
+
+Sending is at least once: a worker that dies after the server accepted and before the commit sends it again on its
+retry; the fixed Message-ID lets the receiving side recognise the duplicate.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
-from regie.integrations.models import MailStatus, OutgoingMail
+from regie.integrations.models import OPEN_STATUSES, MailStatus, OutgoingMail
 
 # Eight attempts: the first, then after 4 s, 16 s, 1 min, 4 min, 17 min, 68 min and 4.5 h — about six hours in
 # all, long enough for a mail server's maintenance window. Procrastinate's own bound is a safety net behind ours.
@@ -42,6 +48,7 @@ RETRY = RetryStrategy(max_attempts=MAX_ATTEMPTS, exponential_wait=4)
 SEND_TASK = "integrations.send_mail"
 # How long the record of a sent mail (subject, masked recipient, times) is kept for the beheerder.
 SENT_KEPT_DAYS = 90
+ERASED_STATUSES = (MailStatus.CANCELLED, MailStatus.ERASED)
 
 _ADDRESS = re.compile(r"<?[^\s<>@]+@[^\s<>@]+>?")
 
@@ -60,12 +67,19 @@ def recipient_hint(addresses: Sequence[str]) -> str:
 
 
 def outgoing_mail_queue(
-    *, to: Sequence[str], subject: str, body: str, purpose: str, cause: str | None = None
+    *,
+    to: Sequence[str],
+    subject: str,
+    body: str,
+    purpose: str,
+    cause: str | None = None,
+    regarding: str = "",
 ) -> OutgoingMail | None:
     """Store one mail and defer its sending, both in the caller's transaction; None when there is no recipient.
 
     `cause` names what queued it when that may run twice (a job's id): the mail of a cause already queued is
-    returned as it is, with `queued_before` set, and nothing new is stored or sent."""
+    returned as it is, with `queued_before` set, and nothing new is stored or sent. `regarding` names whom it is for
+    as ids (never an address or a name), so that erasing that person's data can cancel it."""
     recipients = [address.strip() for address in to if address and address.strip()]
     if not recipients:
         return None
@@ -83,6 +97,7 @@ def outgoing_mail_queue(
             recipient_hint=recipient_hint(recipients),
             from_email=settings.DEFAULT_FROM_EMAIL,
             cause=cause,
+            regarding=regarding[:80],
         )
         app.configure_task(name=SEND_TASK).defer(mail_id=str(mail.pk))
     return mail
@@ -185,6 +200,11 @@ def outgoing_mail_requeue(*, mail_id: str | UUID) -> OutgoingMail:
         mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
         if mail.status == MailStatus.SENT:
             raise ValidationError("Dit bericht is al verstuurd; het wordt niet nog eens verstuurd.")
+        if mail.status not in OPEN_STATUSES:
+            raise ValidationError(
+                f"Dit bericht is {mail.get_status_display().lower()}: de tekst en de ontvangers zijn gewist, "
+                "het kan niet meer weg."
+            )
         if not mail.recipients:
             raise ValidationError(
                 "Van dit bericht zijn de ontvangers niet meer bekend; het kan niet opnieuw weg."
@@ -197,9 +217,11 @@ def outgoing_mail_requeue(*, mail_id: str | UUID) -> OutgoingMail:
 
 
 def outgoing_mail_overview(*, sent_limit: int = 20) -> dict[str, list[OutgoingMail]]:
-    """What the beheerder sees: every failed and waiting mail, and the last ones sent; never a body or address."""
+    """What the beheerder sees: every failed and waiting mail, the last ones sent and the last ones cancelled or
+    erased unsent; never a body or address."""
     columns = (
         "id",
+        "updated_at",
         "purpose",
         "subject",
         "recipient_hint",
@@ -215,15 +237,71 @@ def outgoing_mail_overview(*, sent_limit: int = 20) -> dict[str, list[OutgoingMa
         "failed": list(rows.filter(status=MailStatus.FAILED).order_by("-created_at")),
         "pending": list(rows.filter(status=MailStatus.PENDING).order_by("created_at")),
         "sent": list(rows.filter(status=MailStatus.SENT).order_by("-sent_at")[:sent_limit]),
+        "withdrawn": list(
+            rows.filter(status__in=ERASED_STATUSES).order_by("-updated_at")[:sent_limit]
+        ),
     }
 
 
 def sent_mail_forget(*, older_than_days: int = SENT_KEPT_DAYS) -> int:
-    """Delete the record of mail sent longer ago than this (its text and addresses went at sending); failed and
-    waiting mail stays until it is sent. Returns how many were deleted."""
+    """Delete the record of mail sent longer ago than this (its text and addresses went at sending), and of mail
+    cancelled or erased unsent that long ago; waiting mail stays until it is sent. Returns how many were deleted."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    deleted, _ = OutgoingMail.objects.filter(status=MailStatus.SENT, sent_at__lt=cutoff).delete()
-    return deleted
+    sent, _ = OutgoingMail.objects.filter(status=MailStatus.SENT, sent_at__lt=cutoff).delete()
+    unsent, _ = OutgoingMail.objects.filter(status__in=ERASED_STATUSES, updated_at__lt=cutoff).delete()
+    return sent + unsent
+
+
+def _erase(rows: QuerySet[OutgoingMail], status: str) -> list[OutgoingMail]:
+    """Lock the open mails among `rows`, then erase their body and addresses and give them `status`. A mail being
+    sent right now is waited for: when it went out it is no longer open (and already erased), and is left alone."""
+    with transaction.atomic():
+        mails = list(rows.select_for_update().filter(status__in=OPEN_STATUSES).order_by("pk"))
+        for mail in mails:
+            mail.status = status
+            mail.body = ""
+            mail.recipients = []
+            mail.save(update_fields=["status", "body", "recipients", "updated_at"])
+    return mails
+
+
+def outgoing_mail_cancel(*, regarding: str) -> int:
+    """Cancel every mail still waiting for, or failed to reach, whom `regarding` names: its body and addresses are
+    erased and it will not go out. Runs in the caller's transaction (the change that erases the person's data), so
+    the two happen together; returns how many were cancelled."""
+    if not regarding:
+        raise ValueError("outgoing_mail_cancel needs a `regarding`; an empty one would match every mail.")
+    return len(_erase(OutgoingMail.objects.filter(regarding=regarding), MailStatus.CANCELLED))
+
+
+def outgoing_mail_erase(*, mail_id: str | UUID) -> OutgoingMail:
+    """Erase one failed mail by hand (the beheerder): its body and addresses go, it will not be sent. Raises
+    `OutgoingMail.DoesNotExist`, or `ValidationError` with a Dutch reason for a mail that is not failed."""
+    with transaction.atomic():
+        mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
+        if mail.status != MailStatus.FAILED:
+            reasons = {
+                MailStatus.PENDING: "Dit bericht wacht nog op verzending; alleen een niet verstuurd bericht kan "
+                "worden gewist.",
+                MailStatus.SENT: "Dit bericht is al verstuurd; de tekst en de adressen zijn toen al gewist.",
+            }
+            raise ValidationError(
+                reasons.get(
+                    MailStatus(mail.status),
+                    f"Dit bericht is al {mail.get_status_display().lower()}; er is niets meer te wissen.",
+                )
+            )
+        [erased] = _erase(OutgoingMail.objects.filter(pk=mail.pk), MailStatus.ERASED)
+    return erased
+
+
+def failed_mail_erase(*, older_than_days: int | None = None) -> int:
+    """Erase the body and addresses of mail that failed longer ago than REGIE_FAILED_MAIL_DAYS (the nightly job):
+    nobody sent it again in that time. Returns how many were erased."""
+    days = settings.REGIE_FAILED_MAIL_DAYS if older_than_days is None else older_than_days
+    cutoff = timezone.now() - timedelta(days=days)
+    stale = OutgoingMail.objects.filter(status=MailStatus.FAILED, updated_at__lt=cutoff)
+    return len(_erase(stale, MailStatus.ERASED))
 
 
 def failed_mail_count() -> int:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from procrastinate.contrib.django import app
 
-from regie.integrations.mail import RETRY, SEND_TASK, outgoing_mail_deliver, sent_mail_forget
+from regie.integrations.mail import (
+    RETRY,
+    SEND_TASK,
+    failed_mail_erase,
+    outgoing_mail_deliver,
+    sent_mail_forget,
+)
 
 
 @app.task(name=SEND_TASK, queue="mail", retry=RETRY)
@@ -18,5 +24,14 @@ def send_mail(mail_id: str) -> None:
     name="integrations.forget_sent_mail", queue="maintenance", queueing_lock="integrations-forget-sent-mail"
 )
 def forget_sent_mail(timestamp: int) -> None:
-    """Nightly: delete the records of mail sent more than 90 days ago (failed mail stays for the beheerder)."""
+    """Nightly: delete the records of mail sent, cancelled or erased more than 90 days ago."""
     sent_mail_forget()
+
+
+@app.periodic(cron="45 3 * * *", periodic_id="integrations-erase-failed-mail")
+@app.task(
+    name="integrations.erase_failed_mail", queue="maintenance", queueing_lock="integrations-erase-failed-mail"
+)
+def erase_failed_mail(timestamp: int) -> None:
+    """Nightly: erase the text and addresses of mail that failed more than REGIE_FAILED_MAIL_DAYS ago."""
+    failed_mail_erase()

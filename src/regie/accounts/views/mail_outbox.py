@@ -1,16 +1,18 @@
-"""The beheerder's outbox page: mail that waits or could not be delivered, with "opnieuw versturen"."""
+"""The beheerder's outbox page: mail that waits or could not be delivered, with "opnieuw versturen" and, for a
+failed mail, "wissen"."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 from django import forms
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from regie.access.policy import request_user, requires
-from regie.accounts.mail_outbox import outgoing_mail_list, outgoing_mail_resend
+from regie.accounts.mail_outbox import outgoing_mail_erase_by_hand, outgoing_mail_list, outgoing_mail_resend
 from regie.core.html.form_view import handle_form
 from regie.integrations.models import OutgoingMail
 
@@ -24,6 +26,7 @@ def _page(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpRe
         {
             **outgoing_mail_list(actor=request_user(request), request=request),
             "error": error,
+            "failed_days": settings.REGIE_FAILED_MAIL_DAYS,
             "breadcrumbs": [{"label": "Beheer", "url": "/beheer"}, {"label": "Uitgaande e-mail"}],
         },
         status=status,
@@ -55,5 +58,27 @@ def mail_resend(request: HttpRequest, pk: UUID) -> HttpResponse:
         success_message=lambda mail: (
             f"Het bericht '{mail.subject}' gaat opnieuw weg; het staat bij 'Wacht op verzending' tot de mailserver "
             "het heeft aangenomen."
+        ),
+    )
+
+
+@requires("outgoing_mail.manage")
+@require_POST
+def mail_erase(request: HttpRequest, pk: UUID) -> HttpResponse:
+    if not OutgoingMail.objects.filter(pk=pk).exists():
+        raise Http404
+    form = forms.Form(request.POST)
+
+    def page(status: int) -> HttpResponse:
+        return _page(request, error=" ".join(str(e) for e in form.non_field_errors()), status=status)
+
+    return handle_form(
+        request,
+        form,
+        action=lambda data: outgoing_mail_erase_by_hand(actor=request_user(request), mail_id=pk, request=request),
+        render=page,
+        success_url=LIST_URL,
+        success_message=lambda mail: (
+            f"Van het bericht '{mail.subject}' zijn de tekst en de adressen gewist; het wordt niet verstuurd."
         ),
     )

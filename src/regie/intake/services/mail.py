@@ -106,6 +106,14 @@ PURPOSE = {
 }
 
 
+REPORTER_KINDS = ("confirmation", "update")
+
+
+def reporter_regarding(signal_id: object) -> str:
+    """How the outbox knows a mail is for this signal's reporter: the signal's id, never the address."""
+    return f"signal-reporter:{signal_id}"
+
+
 def signal_mail_send(*, signal_id: str, kind: str, cause: str | None = None) -> int:
     """Put one mail about a signal (confirmation, update, reminder, escalation) in the outbox, in one transaction
     with its log entry; returns the number of mails queued (0 when the signal or its recipients are gone, or when
@@ -128,6 +136,7 @@ def signal_mail_send(*, signal_id: str, kind: str, cause: str | None = None) -> 
             body=body,
             purpose=PURPOSE.get(kind, PURPOSE["reminder"]),
             cause=cause,
+            regarding=reporter_regarding(signal.pk) if kind in REPORTER_KINDS else "",
         )
         if getattr(queued, "queued_before", False):
             return 0
