@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -20,15 +20,17 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from regie.access.policy import has_permission
+from regie.accounts.models import Role
 from regie.cases.models import Case, CaseSubject, CaseType
 from regie.intake.models import SignalSubject
+from regie.integrations.brp import purpose_label
 from regie.meetings.models import AgendaItem
 from regie.park.models import FollowUp, Inspection, Occupancy
 from regie.pga.models import PgaCase, Referral
 from regie.privacy.models import DataSubjectRequest
 from regie.procedures.models import Procedure
 from regie.processing_log.services import log_processing
-from regie.subjects.models import Person
+from regie.subjects.models import BrpRetrieval, Person
 
 SEARCH_LIMIT = 25
 
@@ -180,6 +182,50 @@ def holdings_of(user: Any, person: Person) -> Holdings:
             )
         )
     return holdings
+
+
+@dataclass(frozen=True)
+class BrpRetrievalHolding:
+    """One time the BRP was asked about the person, as the data subject is told of it: when, by which organisation
+    and role (no employee's name), for which purpose and what was asked — never another resident's data."""
+
+    retrieved_at: datetime
+    organisation: str
+    role: str
+    purpose: str
+    what: str
+
+
+def brp_retrievals_of(user: Any, person: Person) -> list[BrpRetrievalHolding]:
+    """The BRP retrievals about the person still held, oldest first: their own (the record brought up to date)
+    and the address lists the BRP named them in while such a list is kept (the caller logs the read, naming the
+    person). The organisation and role are the retrieving user's as they are now."""
+    _only_officer(user)
+    rows = (
+        BrpRetrieval.objects.filter(
+            Q(person=person) | Q(person__isnull=True, residents__contains=[{"person_id": str(person.pk)}])
+        )
+        .select_related("retrieved_by__organisation", "address")
+        .order_by("retrieved_at")
+    )
+    found = []
+    for row in rows:
+        by = row.retrieved_by
+        if row.person_id is not None:
+            what = "Naam, geboortedatum en woonadres opgevraagd"
+        else:
+            place = f" op {row.address}" if row.address else ""
+            what = f"Opgevraagd wie er staan ingeschreven{place}; u stond op die lijst"
+        found.append(
+            BrpRetrievalHolding(
+                retrieved_at=row.retrieved_at,
+                organisation=(by.organisation.name if by.organisation else "—") if by else "Regie (systeem)",
+                role=str(Role(by.role).label) if by is not None and by.role in Role.values else "—",
+                purpose=purpose_label(row.purpose),
+                what=what,
+            )
+        )
+    return found
 
 
 def pga_records_of(user: Any, person: Person) -> tuple[list[Referral], list[PgaCase]]:

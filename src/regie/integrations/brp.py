@@ -40,6 +40,22 @@ class BrpError(Exception):
         self.status = status
 
 
+# Every doelbinding a request may name, in words a data subject understands: their access export (AVG art. 15)
+# tells them why the BRP was asked about them (tests/privacy/test_brp_export.py checks every purpose has them).
+PURPOSE_LABELS = {
+    "casusregie-identificatie": (
+        "Vaststellen wie iemand is en waar hij of zij woont, voor een casus zorg en veiligheid"
+    ),
+    "vakantiepark-bewoning": "Nagaan wie er staat ingeschreven op een kavel van een vakantiepark",
+    "verbindingstest": "Testen of de koppeling met de BRP werkt",
+}
+
+
+def purpose_label(code: str) -> str:
+    """The words for a doelbinding; for a code no longer declared, the code itself (old retrievals stay readable)."""
+    return PURPOSE_LABELS.get(code, code)
+
+
 @dataclass(frozen=True)
 class Purpose:
     """Doelbinding: what the request is for (`code`, sent as x-doelbinding), the processing activity (x-verwerking)

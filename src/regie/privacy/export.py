@@ -1,4 +1,5 @@
-"""The access export for a data subject (AVG art. 15): what Regie holds and every consultation of it.
+"""The access export for a data subject (AVG art. 15): what Regie holds, every consultation of it, and every
+retrieval from the BRP about the person that Regie still records (when, by which organisation, for which purpose).
 
 Per CJEU C-579/21 the data subject learns the dates and purposes of the consultations and which organisation
 consulted; the employees are not named (the organisation and role suffice unless naming them is needed). Under the
@@ -24,6 +25,8 @@ class AccessExport:
     request: DataSubjectRequest
     holdings: privacy_access.Holdings
     consultations: list[Consultation]
+    # Each time the BRP was asked about the person (when, by which organisation and role, for which purpose).
+    brp_retrievals: list[privacy_access.BrpRetrievalHolding]
     # What the themes (PGA, case meetings) hold, contributed through subjects.extensions.subject_exports.
     sections: list[SubjectExportSection]
     # Parts held back on a legal ground (AVG art. 23, UAVG art. 41), already left out of the lists above.
@@ -89,6 +92,16 @@ class AccessExport:
             "casussen": [camel(asdict(c)) for c in self.holdings.cases],
             "signalen": [camel(asdict(s)) for s in self.holdings.signals],
             "kavels": [camel(asdict(lot)) for lot in self.holdings.lots],
+            "brpBevragingen": [
+                {
+                    "opgevraagdOp": plain(r.retrieved_at),
+                    "organisatie": r.organisation,
+                    "rol": r.role,
+                    "doel": r.purpose,
+                    "wat": r.what,
+                }
+                for r in self.brp_retrievals
+            ],
             "themas": [
                 {
                     "titel": section.title,
@@ -102,6 +115,7 @@ class AccessExport:
 
 
 PERSON_PARTS = {"adres": "Adres", "email": "E-mailadres", "telefoon": "Telefoonnummer"}
+BRP_ITEM = "brp:bevragingen"
 
 
 def access_export(user: Any, dsr: DataSubjectRequest) -> AccessExport:
@@ -109,7 +123,10 @@ def access_export(user: Any, dsr: DataSubjectRequest) -> AccessExport:
     holdings = privacy_access.holdings_of(user, dsr.person)
     sections = [section for source in subject_exports if (section := source(user, dsr.person)) is not None]
     consultations = consultations_of(dsr.person_id)
+    brp_retrievals = privacy_access.brp_retrievals_of(user, dsr.person)
     items = {f"persoon:{key}": label for key, label in PERSON_PARTS.items()}
+    if brp_retrievals:
+        items[BRP_ITEM] = "Bevragingen van de BRP"
     items |= {f"casus:{c.number}": f"Casus {c.number} ({c.case_type})" for c in holdings.cases}
     items |= {f"signaal:{s.reference}": f"Signaal {s.reference}" for s in holdings.signals}
     items |= {f"thema:{section.title}": section.title for section in sections}
@@ -123,4 +140,6 @@ def access_export(user: Any, dsr: DataSubjectRequest) -> AccessExport:
     holdings.signals = [s for s in holdings.signals if f"signaal:{s.reference}" not in keys]
     sections = [section for section in sections if f"thema:{section.title}" not in keys]
     consultations = [c for c in consultations if f"raadplegingen:{c.organisation}" not in keys]
-    return AccessExport(dsr, holdings, consultations, sections, withheld, items)
+    if BRP_ITEM in keys:
+        brp_retrievals = []
+    return AccessExport(dsr, holdings, consultations, brp_retrievals, sections, withheld, items)

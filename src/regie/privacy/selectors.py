@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from regie.accounts.models import Role
+from regie.integrations.brp import purpose_label
 from regie.privacy.models import (
     DataSubjectRequest,
     DestructionList,
@@ -53,7 +54,8 @@ class Consultation:
 
 
 def consultations_of(person_id: UUID) -> list[Consultation]:
-    """Every log entry naming the person, oldest first; the purpose falls back on the activity's purpose."""
+    """Every log entry naming the person, oldest first; a BRP doelbinding code is put in words, and an entry
+    without a purpose falls back on the activity's purpose."""
     register = activities_by_name()
     found = []
     entries = ProcessingLogEntry.objects.filter(concerning([person_id])).order_by("seq")
@@ -66,7 +68,7 @@ def consultations_of(person_id: UUID) -> list[Consultation]:
                 organisation=entry.actor_organisation or ("Regie (systeem)" if not entry.actor_id else "—"),
                 role=role_label(entry.actor_role) or "—",
                 action=label_for(entry.action),
-                purpose=entry.purpose or (activity.purpose if activity else ""),
+                purpose=purpose_label(entry.purpose) if entry.purpose else (activity.purpose if activity else ""),
                 activity=activity_name,
                 break_the_glass=entry.break_the_glass,
             )
