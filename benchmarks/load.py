@@ -11,7 +11,10 @@ are applied (as run.py does) and the demo intake policy is added when it is miss
 the benchmark environment, and the public rate limit raised as benchmarks/intake.py does.
 
 Each client is a thread with its own `requests.Session`, in a closed loop without think time (a request as
-soon as the previous answer is in): the load is the number of clients, not a request rate. Each request is
+soon as the previous answer is in): the load is the number of clients, not a request rate. That is how Open Zaak
+measured, and how issue 19's goal is put. `--think-ms M` gives every client exponential pauses with mean M between
+requests instead, as a person reads a page before the next click: a separate question (how many people at a
+working pace), reported as its own stage, never in place of the closed loop. Each request is
 drawn from a fixed mix (MIX below): case list through the API and as the HTML page, one case, search (a
 rotating pool of surnames), hit-check by BSN (half known in an open case, half unknown), a note and a task on
 a case the user coordinates, and a public report with an `Idempotency-Key`. Staff requests go as
@@ -355,7 +358,7 @@ def probe(plan: Plan) -> None:
 
 
 def run_stage(
-    plan: Plan, meter: Meter, stage: str, clients: int, seconds: float, mix: dict[str, int]
+    plan: Plan, meter: Meter, stage: str, clients: int, seconds: float, mix: dict[str, int], think: float = 0.0
 ) -> StageResult:
     recorder = Recorder()
     kinds, weights = list(mix), list(mix.values())
@@ -372,6 +375,8 @@ def run_stage(
             except requests.RequestException as exc:
                 name, status = kind, type(exc).__name__
             recorder.add(name, time.perf_counter() - started, status)
+            if think:  # a user reads before the next click: exponential pauses with this mean (--think-ms)
+                stop.wait(rng.expovariate(1 / think))
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     db0, web0, worker0, client0 = meter.read()
@@ -491,6 +496,12 @@ def main() -> None:
     parser.add_argument(
         "--partner-share", type=float, default=0.2, help="deel van de leesverzoeken als politie"
     )
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="gemiddelde bedenktijd van een client tussen twee verzoeken (0: geen, zoals Open Zaak meet)",
+    )
     parser.add_argument("--port", type=int, default=0, help="poort van de webserver (standaard een vrije)")
     parser.add_argument("--json", default="", help="resultaten ook als JSON naar dit bestand")
     args = parser.parse_args()
@@ -519,8 +530,9 @@ def main() -> None:
         print("… proefverzoeken (ook opwarmen)")
         probe(plan)
         for clients in args.clients:
-            print(f"… gemengd, {clients} clients, {args.seconds:.0f} s", flush=True)
-            result = run_stage(plan, meter, "gemengd", clients, args.seconds, MIX)
+            stage = f"gemengd, bedenktijd {args.think_ms:.0f} ms" if args.think_ms else "gemengd"
+            print(f"… {stage}, {clients} clients, {args.seconds:.0f} s", flush=True)
+            result = run_stage(plan, meter, stage, clients, args.seconds, MIX, args.think_ms / 1000)
             print_stage(result)
             results.append(result)
         if args.intake_seconds > 0:

@@ -130,3 +130,15 @@ def test_an_unknown_or_malformed_id_and_a_get_are_answered_not_500(sign_in, user
     assert client.get(erase_url(mail)).status_code == 405
     mail.refresh_from_db()
     assert mail.status == MailStatus.FAILED
+
+
+@pytest.mark.parametrize("service", ["erase", "requeue"])
+def test_a_mail_removed_meanwhile_is_refused_in_dutch_not_a_500(service: str):
+    # The page found the mail a moment ago; the nightly cleanup removed it before the beheerder's POST arrived.
+    from django.core.exceptions import ValidationError
+
+    from regie.integrations.mail import outgoing_mail_erase, outgoing_mail_requeue
+
+    act = outgoing_mail_erase if service == "erase" else outgoing_mail_requeue
+    with pytest.raises(ValidationError, match="bestaat niet meer"):
+        act(mail_id=uuid.uuid4())

@@ -193,11 +193,20 @@ def outgoing_mail_deliver(*, mail_id: str | UUID) -> str:
     raise MailDeferred(f"Poging {mail.attempts} van {MAX_ATTEMPTS}: {mail.last_error}")
 
 
+def _locked(mail_id: str | UUID) -> OutgoingMail:
+    """The mail, locked for this transaction; a Dutch refusal when the nightly cleanup removed it meanwhile (the
+    page found it a moment ago), never a 500."""
+    mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id).first()
+    if mail is None:
+        raise ValidationError("Dit bericht bestaat niet meer: het is intussen opgeruimd.")
+    return mail
+
+
 def outgoing_mail_requeue(*, mail_id: str | UUID) -> OutgoingMail:
     """Send a failed (or stuck) mail again from the start: fresh attempts, a new job, in the caller's transaction.
-    Raises `OutgoingMail.DoesNotExist`, or `ValidationError` when it was sent already or its text is gone."""
+    Raises `ValidationError` when it is gone, was sent already or its text is gone."""
     with transaction.atomic():
-        mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
+        mail = _locked(mail_id)
         if mail.status == MailStatus.SENT:
             raise ValidationError("Dit bericht is al verstuurd; het wordt niet nog eens verstuurd.")
         if mail.status not in OPEN_STATUSES:
@@ -276,9 +285,9 @@ def outgoing_mail_cancel(*, regarding: str) -> int:
 
 def outgoing_mail_erase(*, mail_id: str | UUID) -> OutgoingMail:
     """Erase one failed mail by hand (the beheerder): its body and addresses go, it will not be sent. Raises
-    `OutgoingMail.DoesNotExist`, or `ValidationError` with a Dutch reason for a mail that is not failed."""
+    `ValidationError` with a Dutch reason for a mail that is gone or not failed."""
     with transaction.atomic():
-        mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
+        mail = _locked(mail_id)
         if mail.status != MailStatus.FAILED:
             reasons = {
                 MailStatus.PENDING: "Dit bericht wacht nog op verzending; alleen een niet verstuurd bericht kan "
