@@ -3,6 +3,7 @@ again by keyboard; axe-core passes on the page before and after."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -46,4 +47,52 @@ def test_the_beheerder_sends_a_failed_mail_again_by_keyboard(
     assert_accessible(page)
     mail.refresh_from_db()
     assert mail.status == MailStatus.PENDING and mail.attempts == 0
+    assert not [m for m in console_errors if "Failed to load resource" not in m], console_errors
+
+
+def test_the_beheerder_erases_a_failed_mail_by_keyboard_and_sees_it_among_the_withdrawn(
+    users: dict[str, User],
+    log_in: Callable[..., Page],
+    assert_accessible: Callable[[Page], None],
+    console_errors: list[str],
+) -> None:
+    from tests.browser import screenshot
+
+    mail = OutgoingMail.objects.create(
+        purpose="Ontvangstbevestiging aan de melder",
+        subject="Uw melding M-2026-0043 is ontvangen",
+        body="Beste melder, …",
+        recipients=["overbuur@voorbeeld.nl"],
+        recipient_hint="o…@voorbeeld.nl",
+        from_email="regie@gemeente.example",
+        status=MailStatus.FAILED,
+        attempts=8,
+        last_error="De mailserver weigerde de ontvanger (code 550)",
+    )
+    page = log_in("beheerder")
+    page.goto("/beheer/e-mail")
+    assert page.title().startswith("Uitgaande e-mail")
+    assert "<" not in page.title()
+    expect(page.get_by_role("heading", name="Ingetrokken of gewist")).to_have_count(1)
+    assert_accessible(page)
+    screenshot(page, "mail-outbox-failed-desktop")
+    # The hidden part of its name says which mail (the screen reader hears "Wissen : tekst en adressen van …").
+    button = page.get_by_role("button", name=re.compile(r"^Wissen\s*: tekst en adressen van Uw melding M-2026-0043"))
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("zijn de tekst en de adressen gewist")).to_be_visible()
+    expect(page.get_by_role("heading", name="Niet verstuurd (0)")).to_be_visible()
+    withdrawn = page.get_by_role("table", name="Ingetrokken of gewiste e-mail, niet verstuurd")
+    expect(withdrawn.get_by_text("Uw melding M-2026-0043 is ontvangen")).to_be_visible()
+    expect(withdrawn.get_by_text("o…@voorbeeld.nl")).to_be_visible()
+    expect(withdrawn.get_by_role("columnheader", name="Toestand")).to_be_visible()
+    # The sent table keeps its own column, whatever the page's other tables hold.
+    sent = page.get_by_role("table", name="Laatst verstuurde e-mail")
+    expect(sent.get_by_role("columnheader", name="Verstuurd")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "mail-outbox-erased-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "mail-outbox-erased-phone")
+    mail.refresh_from_db()
+    assert mail.status == MailStatus.ERASED and mail.recipients == [] and mail.body == ""
     assert not [m for m in console_errors if "Failed to load resource" not in m], console_errors

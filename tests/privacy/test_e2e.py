@@ -125,3 +125,28 @@ def test_the_officer_decides_an_objection_and_the_case_page_says_the_data_are_re
     page.set_viewport_size(DESKTOP)
     page.screenshot(path="/tmp/privacy-objection-1280.png", full_page=True)
     _both_widths(page, assert_accessible)
+
+
+def test_the_officer_sees_the_brp_retrievals_about_the_person_in_the_access_export(
+    pw: PrivacyWorld, log_in: Callable[..., Page], assert_accessible: Callable[[Page], None], users
+) -> None:
+    from regie.cases.services.person_brp import PURPOSE as PERSON_PURPOSE
+    from regie.integrations.brp import PURPOSE_LABELS
+    from regie.subjects.models import BrpRetrieval
+
+    BrpRetrieval.objects.create(
+        person=pw.cases.person, purpose=PERSON_PURPOSE.code, retrieved_by=users["procesregisseur"],
+        retrieved_at=timezone.now() - timedelta(days=2),
+    )  # fmt: skip
+    page = log_in("privacy")
+    page.goto(f"/privacy/verzoeken/{pw.request.pk}")
+    table = page.get_by_role("table", name="1 bevraging van de BRP")
+    expect(table.get_by_text(PURPOSE_LABELS[PERSON_PURPOSE.code])).to_be_visible()
+    expect(table.get_by_text(users["procesregisseur"].organisation.name)).to_be_visible()
+    assert PERSON_PURPOSE.code not in table.inner_text()  # a label, never the code
+    _both_widths(page, assert_accessible)
+    table.scroll_into_view_if_needed()
+    page.set_viewport_size(PHONE)
+    page.screenshot(path="/tmp/regie-shots/privacy-brp-export-390.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path="/tmp/regie-shots/privacy-brp-export-1280.png", full_page=True)
