@@ -203,9 +203,11 @@ def start_regie(
     workers: int,
     worker_args: Sequence[str] | None,
     log_path: Path,
+    worker_nice: int = 0,
 ) -> list[subprocess.Popen[bytes]]:
-    """`regie serve` (and, unless `worker_args` is None, `regie worker` with those options) as subprocesses with
-    the benchmark environment, their output in `log_path`; returns once /healthz answers 200."""
+    """`regie serve` (and, unless `worker_args` is None, `regie worker` with those options, at `nice` priority
+    `worker_nice`) as subprocesses with the benchmark environment, their output in `log_path`; returns once
+    /healthz answers 200."""
     import requests
 
     regie = str(PROJECT_DIR / ".venv" / "bin" / "regie")
@@ -213,7 +215,10 @@ def start_regie(
     serve = [regie, "serve", "--port", str(port), "--threads", str(threads), "--workers", str(workers)]
     processes = [subprocess.Popen(serve, env=env, stdout=log, stderr=log)]
     if worker_args is not None:
-        processes.append(subprocess.Popen([regie, "worker", *worker_args], env=env, stdout=log, stderr=log))
+        niced = ["nice", "-n", str(worker_nice)] if worker_nice else []  # nice execs: the pid stays the worker's
+        processes.append(
+            subprocess.Popen([*niced, regie, "worker", *worker_args], env=env, stdout=log, stderr=log)
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

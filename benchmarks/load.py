@@ -130,6 +130,9 @@ class StageResult:
     load_after: str
     types: list[TypeResult]
     notes: list[str] = field(default_factory=list)
+    all_p50: float = 0.0  # over every request of the stage, whatever its type (the mixed workload's figure)
+    all_p95: float = 0.0
+    all_p99: float = 0.0
 
 
 # --- preparation (Django in this process) -------------------------------------------------------------
@@ -367,6 +370,8 @@ def run_stage(
     def client(number: int) -> None:
         rng = random.Random(number * 7919 + clients)
         http = requests.Session()
+        if think:  # people do not all click at the same instant: each starts as if halfway through reading
+            stop.wait(rng.expovariate(1 / think))
         while not stop.is_set():
             kind = rng.choices(kinds, weights)[0]
             started = time.perf_counter()
@@ -410,6 +415,7 @@ def run_stage(
             )
         )
     total = sum(t.n for t in types)
+    every = sorted(v for values in recorder.latencies.values() for v in values)
     return StageResult(
         stage=stage,
         clients=clients,
@@ -422,6 +428,9 @@ def run_stage(
         client_cpu_s=client1 - client0,
         load_after=common.load_text(),
         types=types,
+        all_p50=common.percentile(every, 50) * 1000 if every else 0.0,
+        all_p95=common.percentile(every, 95) * 1000 if every else 0.0,
+        all_p99=common.percentile(every, 99) * 1000 if every else 0.0,
     )
 
 
@@ -446,6 +455,8 @@ def print_stage(result: StageResult) -> None:
         f"CPU: database {db}, webserver {result.web_cpu_s:.1f} s, worker {result.worker_cpu_s:.1f} s, "
         f"client {result.client_cpu_s:.1f} s "
         f"(van {result.seconds * (os.cpu_count() or 1):.0f} core-s); load na afloop {result.load_after}\n"
+        f"Alle verzoeken samen: p50 {result.all_p50:.0f} ms, p95 {result.all_p95:.0f} ms, "
+        f"p99 {result.all_p99:.0f} ms\n"
     )
     columns = ["verzoek", "n", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms", "fouten"]
     rows = [
@@ -494,6 +505,12 @@ def main() -> None:
         "--worker-concurrency", type=int, default=2, help="regie worker --concurrency (0: geen)"
     )
     parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=0,
+        help="regie worker op deze nice-prioriteit (bijv. 10: de webserver gaat voor; 0: gelijk)",
+    )
+    parser.add_argument(
         "--partner-share", type=float, default=0.2, help="deel van de leesverzoeken als politie"
     )
     parser.add_argument(
@@ -523,6 +540,7 @@ def main() -> None:
         workers=args.workers,
         worker_args=["--concurrency", str(args.worker_concurrency)] if args.worker_concurrency > 0 else None,
         log_path=PROCESSES_LOG,
+        worker_nice=args.worker_nice,
     )
     results: list[StageResult] = []
     try:
@@ -559,6 +577,7 @@ def main() -> None:
     finally:
         common.stop_processes(processes)
     if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         with open(args.json, "w", encoding="utf-8") as fh:
             payload = {
                 "date": date.today().isoformat(),

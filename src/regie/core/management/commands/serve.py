@@ -13,6 +13,7 @@ from gunicorn.app.base import BaseApplication
 from waitress import serve
 
 from regie.core.request_limits import MB
+from regie.core.serving import ready_to_serve
 
 
 class _Gunicorn(BaseApplication):
@@ -27,7 +28,7 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        return get_wsgi_application()
+        return ready_to_serve(get_wsgi_application())  # in each worker, after the fork (no preload)
 
 
 class Command(BaseCommand):
@@ -50,7 +51,7 @@ class Command(BaseCommand):
         self.stdout.flush()
         if workers == 1:
             serve(
-                get_wsgi_application(),
+                ready_to_serve(get_wsgi_application()),
                 host=options["host"],
                 port=options["port"],
                 threads=threads,
