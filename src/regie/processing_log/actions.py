@@ -402,5 +402,6 @@ register(
     "outgoing_mail",
     ("outgoing_mail.list_viewed", "Overzicht uitgaande e-mail bekeken", False),
     ("outgoing_mail.resent", "E-mail opnieuw verstuurd", False),
+    ("outgoing_mail.erased", "Niet verstuurde e-mail gewist", False),
 )
 register(BEHEER, "organisation", ("intake.queue_lead_set", "Leider van wachtrij aangewezen", False))
