@@ -7,7 +7,9 @@ chain is split too (the forked workers inherit the lowered value)."""
 from __future__ import annotations
 
 import io
+import time
 import uuid
+from collections.abc import Iterator
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +27,31 @@ pytestmark = [pytest.mark.usefixtures("transactional_db"), pytest.mark.postgres]
 @pytest.fixture(autouse=True)
 def _split_every_chain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(verify, "PARALLEL_FROM", 0)
+
+
+@pytest.fixture(autouse=True)
+def _no_session_left_in_a_transaction(transactional_db: None) -> Iterator[None]:
+    """After each test (before the flush): no other session on this database is left inside a transaction. A
+    verifying process that kept one open would hold the log's lock, and the flush would wait for it for ever."""
+    yield
+    deadline = time.monotonic() + 5
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+            )
+            left_open = cursor.fetchone()[0]
+        if not left_open or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    if left_open:  # end them, so the flush after this test does not wait for ever, and fail the test
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+            )
+    assert left_open == 0, "a verifying process left its transaction open"
 
 
 def _chain(n: int) -> list[ProcessingLogEntry]:

@@ -153,6 +153,26 @@ def verify_chain(*, after_pos: int = 0, prev_hash: str = GENESIS_HASH, workers: 
     return _joined([walk(after_pos, None, prev_hash)], after_pos, prev_hash, _unsealed())
 
 
+# What a worker inherited from its parent's connections: kept referenced and never used or closed. Closing one
+# would end the parent's session (the socket is shared); dropping it would let the garbage collector do that.
+_INHERITED: list[Any] = []
+
+
+def _detach_inherited_connections() -> None:
+    """In a forked worker, first: whatever database connection the parent had open is not this process's to use.
+    Each worker opens its own, so a worker that is stopped takes only its own session with it."""
+    for wrapper in connections.all():
+        if wrapper.connection is not None:
+            _INHERITED.append(wrapper.connection)
+            wrapper.connection = None
+        wrapper.in_atomic_block = False
+        wrapper.savepoint_ids = []
+        wrapper.atomic_blocks = []
+        wrapper.needs_rollback = False
+        wrapper.closed_in_transaction = False
+        wrapper.run_on_commit = []
+
+
 def _walk_in_snapshot(job: tuple[str, int, int]) -> Segment:
     """In a worker process: walk one segment on the parent's snapshot, so every segment sees the same log."""
     snapshot, after_pos, upto_pos = job
@@ -161,6 +181,8 @@ def _walk_in_snapshot(job: tuple[str, int, int]) -> Segment:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+        # Should this worker hang, its session ends by itself instead of holding the log's lock indefinitely.
+        cursor.execute("SET LOCAL idle_in_transaction_session_timeout = '60s'")
         return walk(after_pos, upto_pos, None)
 
 
@@ -169,7 +191,7 @@ def _verify_in_parallel(after_pos: int, prev_hash: str, workers: int) -> VerifyR
     # forked child must never share its parent's connection. Each opens its own.
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool, transaction.atomic():
+    with context.Pool(workers, initializer=_detach_inherited_connections) as pool, transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SELECT pg_export_snapshot()")
