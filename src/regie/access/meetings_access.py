@@ -339,6 +339,25 @@ def get_request_of_case(case: Case, request_id: object) -> DiscussionRequest:
     return found
 
 
+def log_proposals_listed(
+    user: Any, meeting: Meeting, case_ids: Iterable[object], *, request: HttpRequest | None = None
+) -> None:
+    """The cases a meeting's page offers for the agenda (requests and proposals) show their numbers and titles:
+    who they are about is named in the log, as for the items themselves."""
+    ids = {str(i) for i in case_ids}
+    if not ids:
+        return
+    log_processing(
+        action="meeting.proposals_listed",
+        actor=user,
+        request=request,
+        object_type="meeting",
+        object_id=meeting.pk,
+        persons=case_person_ids(ids),
+        details={"cases": len(ids)},
+    )
+
+
 def open_requests_for(user: Any, series: MeetingSeries) -> list[DiscussionRequest]:
     """The series' open requests on cases the user (who runs the series) sees through the case door."""
     if not may_see_cases(user):

@@ -22,6 +22,7 @@ register(
     ("meeting.attendee_added", "Deelnemer aan een overleg toegevoegd", False),
     ("meeting.confidentiality_confirmed", "Geheimhoudingsverklaring voor een overleg bevestigd", False),
     ("meeting.actions_listed", "Openstaande afspraken uit overleggen bekeken", True),
+    ("meeting.proposals_listed", "Aanmeldingen en voorstellen voor de agenda van een overleg bekeken", True),
     ("meeting.agenda_downloaded", "Agenda van een overleg als PDF gedownload", True),
     ("meeting.minutes_approved", "Verslag van een overleg vastgesteld door de voorzitter", False),
     ("meeting.calendar_feed_created", "Persoonlijke agendafeed voor overleggen aangemaakt", False),

@@ -70,6 +70,14 @@ def _meeting_page(
     earlier = meetings_access.earlier_open_actions(user, view.meeting)
     meetings_access.log_actions_listed(user, earlier, request=request, via="overleg")
     entries = minutes_count(view.meeting)
+    requests = meetings_access.open_requests_for(user, view.meeting.series) if view.runs else []
+    proposals = proposals_for(user, view.meeting) if view.runs else []
+    meetings_access.log_proposals_listed(
+        user,
+        view.meeting,
+        [r.case_id for r in requests] + [p.case.pk for _, rows in proposals for p in rows if p.case],
+        request=request,
+    )
     return render(
         request,
         "meetings/meeting.html",
@@ -84,8 +92,8 @@ def _meeting_page(
             "item_action": f"/overleggen/{view.meeting.pk}/agendapunten",
             "attendee_action": f"/overleggen/{view.meeting.pk}/deelnemers",
             "page_error": error,
-            "requests": meetings_access.open_requests_for(user, view.meeting.series) if view.runs else [],
-            "proposals": proposals_for(user, view.meeting) if view.runs else [],
+            "requests": requests,
+            "proposals": proposals,
             "minutes_entries": entries,
             "approve_form": ApproveForm(initial={"seen": entries})
             if view.is_chair and entries and view.meeting.minutes_approved_at is None
