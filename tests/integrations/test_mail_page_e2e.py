@@ -16,23 +16,28 @@ from tests.e2e.conftest import demo_settings  # noqa: F401 — demo mode, as in 
 pytestmark = pytest.mark.e2e
 
 
+def _failed_mail(reference: str, to: str, *, attempts: int) -> OutgoingMail:
+    """A confirmation the mail server refused: on the outbox page as 'Niet verstuurd'."""
+    return OutgoingMail.objects.create(
+        purpose="Ontvangstbevestiging aan de melder",
+        subject=f"Uw melding {reference} is ontvangen",
+        body="Beste melder, …",
+        recipients=[to],
+        recipient_hint=f"{to[0]}…@{to.split('@')[1]}",
+        from_email="regie@gemeente.example",
+        status=MailStatus.FAILED,
+        attempts=attempts,
+        last_error="De mailserver weigerde de ontvanger (code 550): 5.1.1 [adres]: Recipient address rejected",
+    )
+
+
 def test_the_beheerder_sends_a_failed_mail_again_by_keyboard(
     users: dict[str, User],
     log_in: Callable[..., Page],
     assert_accessible: Callable[[Page], None],
     console_errors: list[str],
 ) -> None:
-    mail = OutgoingMail.objects.create(
-        purpose="Ontvangstbevestiging aan de melder",
-        subject="Uw melding M-2026-0042 is ontvangen",
-        body="Beste melder, …",
-        recipients=["buur@voorbeeld.nl"],
-        recipient_hint="b…@voorbeeld.nl",
-        from_email="regie@gemeente.example",
-        status=MailStatus.FAILED,
-        attempts=1,
-        last_error="De mailserver weigerde de ontvanger (code 550): 5.1.1 [adres]: Recipient address rejected",
-    )
+    mail = _failed_mail("M-2026-0042", "buur@voorbeeld.nl", attempts=1)
     page = log_in("beheerder")
     page.goto("/beheer")
     page.get_by_role("link", name="Uitgaande e-mail (1 niet verstuurd)").click()
@@ -58,17 +63,7 @@ def test_the_beheerder_erases_a_failed_mail_by_keyboard_and_sees_it_among_the_wi
 ) -> None:
     from tests.browser import screenshot
 
-    mail = OutgoingMail.objects.create(
-        purpose="Ontvangstbevestiging aan de melder",
-        subject="Uw melding M-2026-0043 is ontvangen",
-        body="Beste melder, …",
-        recipients=["overbuur@voorbeeld.nl"],
-        recipient_hint="o…@voorbeeld.nl",
-        from_email="regie@gemeente.example",
-        status=MailStatus.FAILED,
-        attempts=8,
-        last_error="De mailserver weigerde de ontvanger (code 550)",
-    )
+    mail = _failed_mail("M-2026-0043", "overbuur@voorbeeld.nl", attempts=8)
     page = log_in("beheerder")
     page.goto("/beheer/e-mail")
     assert page.title().startswith("Uitgaande e-mail")

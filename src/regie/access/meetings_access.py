@@ -304,16 +304,22 @@ def log_actions_listed(
     user: Any, actions: Iterable[AgreedAction], *, request: HttpRequest | None = None, via: str = "pagina"
 ) -> None:
     rows = list(actions)
-    if not rows:
-        return
+    if rows:
+        _log_cases_shown(
+            "meeting.actions_listed", user, {a.item.case_id for a in rows if a.item.case_id}, request,
+            details={"count": len(rows), "via": via},
+        )  # fmt: skip
+
+
+def _log_cases_shown(
+    action: str, user: Any, case_ids: set[Any], request: HttpRequest | None, *, details: dict[str, Any],
+    meeting: Meeting | None = None,
+) -> None:
+    """One entry for a list of cases a meeting page shows: who they are about."""
     log_processing(
-        action="meeting.actions_listed",
-        actor=user,
-        request=request,
-        object_type="meeting",
-        persons=case_person_ids({a.item.case_id for a in rows if a.item.case_id}),
-        details={"count": len(rows), "via": via},
-    )
+        action=action, actor=user, request=request, object_type="meeting", object_id=meeting.pk if meeting else "",
+        persons=case_person_ids(case_ids), details=details,
+    )  # fmt: skip
 
 
 def series_open_to_requests(user: Any) -> QuerySet[MeetingSeries]:
@@ -345,17 +351,8 @@ def log_proposals_listed(
     """The cases a meeting's page offers for the agenda (requests and proposals) show their numbers and titles:
     who they are about is named in the log, as for the items themselves."""
     ids = {str(i) for i in case_ids}
-    if not ids:
-        return
-    log_processing(
-        action="meeting.proposals_listed",
-        actor=user,
-        request=request,
-        object_type="meeting",
-        object_id=meeting.pk,
-        persons=case_person_ids(ids),
-        details={"cases": len(ids)},
-    )
+    if ids:
+        _log_cases_shown("meeting.proposals_listed", user, ids, request, details={"cases": len(ids)}, meeting=meeting)
 
 
 def open_requests_for(user: Any, series: MeetingSeries) -> list[DiscussionRequest]:

@@ -3,6 +3,7 @@ failed mail, "wissen"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from django import forms
@@ -39,9 +40,13 @@ def mail_outbox(request: HttpRequest) -> HttpResponse:
     return _page(request)
 
 
-@requires("outgoing_mail.manage")
-@require_POST
-def mail_resend(request: HttpRequest, pk: UUID) -> HttpResponse:
+def _act_on_mail(
+    request: HttpRequest,
+    pk: UUID,
+    act: Callable[..., OutgoingMail],
+    done: Callable[[OutgoingMail], str],
+) -> HttpResponse:
+    """One button on one mail (resend, erase): 404 for an unknown mail, the service's Dutch refusal on the page."""
     if not OutgoingMail.objects.filter(pk=pk).exists():
         raise Http404
     form = forms.Form(request.POST)
@@ -52,10 +57,21 @@ def mail_resend(request: HttpRequest, pk: UUID) -> HttpResponse:
     return handle_form(
         request,
         form,
-        action=lambda data: outgoing_mail_resend(actor=request_user(request), mail_id=pk, request=request),
+        action=lambda data: act(actor=request_user(request), mail_id=pk, request=request),
         render=page,
         success_url=LIST_URL,
-        success_message=lambda mail: (
+        success_message=done,
+    )
+
+
+@requires("outgoing_mail.manage")
+@require_POST
+def mail_resend(request: HttpRequest, pk: UUID) -> HttpResponse:
+    return _act_on_mail(
+        request,
+        pk,
+        outgoing_mail_resend,
+        lambda mail: (
             f"Het bericht '{mail.subject}' gaat opnieuw weg; het staat bij 'Wacht op verzending' tot de mailserver "
             "het heeft aangenomen."
         ),
@@ -65,20 +81,9 @@ def mail_resend(request: HttpRequest, pk: UUID) -> HttpResponse:
 @requires("outgoing_mail.manage")
 @require_POST
 def mail_erase(request: HttpRequest, pk: UUID) -> HttpResponse:
-    if not OutgoingMail.objects.filter(pk=pk).exists():
-        raise Http404
-    form = forms.Form(request.POST)
-
-    def page(status: int) -> HttpResponse:
-        return _page(request, error=" ".join(str(e) for e in form.non_field_errors()), status=status)
-
-    return handle_form(
+    return _act_on_mail(
         request,
-        form,
-        action=lambda data: outgoing_mail_erase_by_hand(actor=request_user(request), mail_id=pk, request=request),
-        render=page,
-        success_url=LIST_URL,
-        success_message=lambda mail: (
-            f"Van het bericht '{mail.subject}' zijn de tekst en de adressen gewist; het wordt niet verstuurd."
-        ),
+        pk,
+        outgoing_mail_erase_by_hand,
+        lambda mail: f"Van het bericht '{mail.subject}' zijn de tekst en de adressen gewist; het wordt niet verstuurd.",
     )
